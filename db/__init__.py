@@ -1,0 +1,1 @@
+"""Storage: paths, the SQLite engine, migrations and the query functions the screens use."""

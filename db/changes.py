@@ -1,0 +1,204 @@
+"""Changing rows with a record in the change log, and undoing the latest change.
+
+Every write of the app and the command line goes through a ``ChangeSet``: it applies the change,
+bumps the row's version (so that a second writer cannot overwrite it in silence) and logs what it
+did. All changes of one ChangeSet share a batch, and ``undo_last`` reverts a whole batch.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Boolean, Date, DateTime, Table, func, select
+from sqlmodel import Session, SQLModel
+
+from db.errors import ConflictError
+from models.base import now
+from models.changelog import WHOLE_ROW, ChangeLog
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(_encode(value), ensure_ascii=False)
+
+
+def _decode(table: Table, column: str, value: Any) -> Any:
+    if value is None:
+        return None
+    col_type = table.c[column].type
+    if isinstance(getattr(col_type, "impl", col_type), DateTime):
+        return datetime.fromisoformat(value)
+    if isinstance(col_type, Date):
+        return date.fromisoformat(value)
+    if isinstance(col_type, Boolean):
+        return bool(value)
+    return value
+
+
+def row_snapshot(table: Table, row: Any) -> dict[str, Any]:
+    mapping = row._mapping if hasattr(row, "_mapping") else None
+    if mapping is not None:
+        return {c.name: _encode(mapping[c.name]) for c in table.columns}
+    return {c.name: _encode(getattr(row, c.name)) for c in table.columns}
+
+
+def _cascading_children(table: Table) -> list[tuple[Table, str]]:
+    """Tables whose rows go when a row of ``table`` goes (ON DELETE CASCADE)."""
+    found = []
+    for child in SQLModel.metadata.sorted_tables:
+        for fk in child.foreign_keys:
+            if fk.column.table is table and (fk.ondelete or "").upper() == "CASCADE":
+                found.append((child, fk.parent.name))
+    return found
+
+
+def collect_cascade(session: Session, table: Table, row_id: int) -> list[dict[str, Any]]:
+    """The row and everything that cascades from it, parents before children."""
+    row = session.execute(select(table).where(table.c.id == row_id)).first()
+    if row is None:
+        return []
+    rows = [{"table": table.name, "values": row_snapshot(table, row)}]
+    seen = {(table.name, row_id)}
+    frontier = [(table, row_id)]
+    while frontier:
+        parent, parent_id = frontier.pop(0)
+        for child, column in _cascading_children(parent):
+            for child_row in session.execute(select(child).where(child.c[column] == parent_id)):
+                key = (child.name, child_row._mapping["id"])
+                if key in seen:
+                    continue
+                seen.add(key)
+                rows.append({"table": child.name, "values": row_snapshot(child, child_row)})
+                frontier.append((child, key[1]))
+    return rows
+
+
+def next_batch(session: Session) -> int:
+    return (session.execute(select(func.max(ChangeLog.batch))).scalar() or 0) + 1
+
+
+class ChangeSet:
+    """Changes that belong together: one editor save, one delete, one tick."""
+
+    def __init__(self, session: Session, *, plan_id: int | None) -> None:
+        self.session = session
+        self.plan_id = plan_id
+        self.batch = next_batch(session)
+        self.count = 0
+
+    def _log(self, entity: str, entity_id: int, field: str, old: str | None, new: str | None) -> None:
+        self.session.add(
+            ChangeLog(
+                batch=self.batch,
+                plan_id=self.plan_id if self.plan_id is not None or entity != "plan" else entity_id,
+                entity=entity,
+                entity_id=entity_id,
+                field=field,
+                old_value=old,
+                new_value=new,
+            )
+        )
+        self.count += 1
+
+    def insert(self, obj: SQLModel) -> SQLModel:
+        self.session.add(obj)
+        self.session.flush()
+        table = type(obj).__table__
+        self._log(table.name, obj.id, WHOLE_ROW, None, _dumps(row_snapshot(table, obj)))
+        return obj
+
+    def update(
+        self, obj: SQLModel, values: dict[str, Any], *, expected_version: int | None = None
+    ) -> dict[str, tuple[Any, Any]]:
+        """Apply ``values``; returns the fields that really changed as ``{field: (old, new)}``."""
+        table = type(obj).__table__
+        if expected_version is not None and getattr(obj, "version", None) != expected_version:
+            raise ConflictError(what=table.name)
+        changed: dict[str, tuple[Any, Any]] = {}
+        for field, new in values.items():
+            old = getattr(obj, field)
+            if old == new:
+                continue
+            changed[field] = (old, new)
+            setattr(obj, field, new)
+            self._log(table.name, obj.id, field, _dumps(old), _dumps(new))
+        if changed:
+            if "version" in table.c:
+                obj.version = (obj.version or 0) + 1
+            if "updated_at" in table.c:
+                obj.updated_at = now()
+            self.session.add(obj)
+            self.session.flush()
+        return changed
+
+    def delete(self, obj: SQLModel) -> list[dict[str, Any]]:
+        """Delete the row and what cascades from it; the log keeps all of it for undo."""
+        table = type(obj).__table__
+        rows = collect_cascade(self.session, table, obj.id)
+        self._log(table.name, obj.id, WHOLE_ROW, _dumps({"rows": rows}), None)
+        self.session.delete(obj)
+        self.session.flush()
+        return rows
+
+
+@dataclass(frozen=True, slots=True)
+class UndoResult:
+    batch: int
+    entity: str
+    entity_id: int
+    changes: int
+
+
+def _table(name: str) -> Table:
+    return SQLModel.metadata.tables[name]
+
+
+def _revert(session: Session, entry: ChangeLog) -> None:
+    table = _table(entry.entity)
+    if entry.field == WHOLE_ROW and entry.old_value is None:  # an insert: remove the row
+        session.execute(table.delete().where(table.c.id == entry.entity_id))
+    elif entry.field == WHOLE_ROW:  # a delete: put every row back, parents first
+        for row in json.loads(entry.old_value)["rows"]:
+            t = _table(row["table"])
+            values = {k: _decode(t, k, v) for k, v in row["values"].items()}
+            exists = session.execute(select(t.c.id).where(t.c.id == values["id"])).first()
+            if exists is None:
+                session.execute(t.insert().values(**values))
+    else:  # one field
+        values = {entry.field: _decode(table, entry.field, json.loads(entry.old_value))}
+        if "version" in table.c:
+            values["version"] = table.c.version + 1
+        session.execute(table.update().where(table.c.id == entry.entity_id).values(**values))
+
+
+def undo_last(session: Session, *, plan_id: int | None = None) -> UndoResult | None:
+    """Revert the latest batch not yet undone (of one plan, when given). None: nothing to undo."""
+    query = select(func.max(ChangeLog.batch)).where(ChangeLog.undone == False)  # noqa: E712
+    if plan_id is not None:
+        query = query.where(ChangeLog.plan_id == plan_id)
+    batch = session.execute(query).scalar()
+    if batch is None:
+        return None
+    entries = (
+        session.execute(
+            select(ChangeLog).where(ChangeLog.batch == batch).order_by(ChangeLog.id.desc())
+        )
+        .scalars()
+        .all()
+    )
+    for entry in entries:
+        _revert(session, entry)
+        entry.undone = True
+        session.add(entry)
+    session.flush()
+    session.expire_all()
+    first = entries[-1]
+    return UndoResult(batch=batch, entity=first.entity, entity_id=first.entity_id, changes=len(entries))

@@ -1,0 +1,147 @@
+"""The SQLite database behind hrplan: file checks, connection settings and sessions.
+
+Two engines share the file: reads begin a plain deferred transaction, writes begin with
+``BEGIN IMMEDIATE`` so that two instances on one file queue for the write lock (under the busy
+timeout) instead of failing half-way through a transaction.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from db.errors import DatabaseLockedError, DatabaseUnavailableError, NotADatabaseError
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+    from sqlmodel import Session
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+def check_database_file(path: Path) -> None:
+    """Raise a clear error when ``path`` exists but is not an SQLite database."""
+    if not path.exists():
+        return
+    if path.is_dir():
+        raise NotADatabaseError(path=str(path))
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise DatabaseUnavailableError(path=str(path), reason=exc.strerror or str(exc)) from None
+    if head and head != SQLITE_HEADER:
+        raise NotADatabaseError(path=str(path))
+
+
+def create_private_file(path: Path) -> None:
+    """Create the database file readable by its owner only (0600), with a private folder."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return
+    except OSError as exc:
+        raise DatabaseUnavailableError(path=str(path), reason=exc.strerror or str(exc)) from None
+    os.close(fd)
+
+
+def configure_connection(conn: sqlite3.Connection) -> None:
+    """Settings every connection gets: foreign keys, WAL, a busy timeout."""
+    conn.isolation_level = None  # transactions are begun explicitly, see the begin events
+    cur = conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA foreign_keys = ON")
+    cur.execute("PRAGMA journal_mode = WAL")
+    cur.execute("PRAGMA synchronous = NORMAL")  # with WAL: durable across an app crash
+    cur.close()
+
+
+def translate_operational_error(exc: Exception, path: Path) -> Exception:
+    """Turn SQLite's low-level messages into errors the user can act on."""
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return DatabaseLockedError(path=str(path))
+    if "not a database" in text or "malformed" in text or "file is encrypted" in text:
+        return NotADatabaseError(path=str(path))
+    if "readonly" in text or "read-only" in text or "unable to open" in text or "disk" in text:
+        return DatabaseUnavailableError(path=str(path), reason=str(exc).split("\n")[0])
+    return exc
+
+
+def _make_engine(path: Path, *, immediate: bool) -> Engine:
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.pool import NullPool
+
+    engine = create_engine(f"sqlite:///{path}", poolclass=NullPool)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):  # noqa: ANN001
+        configure_connection(dbapi_conn)
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):  # noqa: ANN001
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+class Database:
+    """One hrplan database file. Cheap to create; engines are made on first use."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._read: Engine | None = None
+        self._write: Engine | None = None
+
+    @property
+    def engine(self) -> Engine:
+        if self._read is None:
+            self._read = _make_engine(self.path, immediate=False)
+        return self._read
+
+    @property
+    def write_engine(self) -> Engine:
+        if self._write is None:
+            self._write = _make_engine(self.path, immediate=True)
+        return self._write
+
+    def prepare(self) -> None:
+        """Check the file and create it (0600) when missing. Does not touch the schema."""
+        check_database_file(self.path)
+        create_private_file(self.path)
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for reading. Objects stay usable after it closes (expire_on_commit off)."""
+        from sqlalchemy.exc import OperationalError
+        from sqlmodel import Session
+
+        try:
+            with Session(self.engine, expire_on_commit=False) as session:
+                yield session
+        except OperationalError as exc:
+            raise translate_operational_error(exc, self.path) from exc
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One transaction: committed when the block ends, rolled back whole on any error."""
+        from sqlalchemy.exc import OperationalError
+        from sqlmodel import Session
+
+        try:
+            with Session(self.write_engine, expire_on_commit=False) as session:
+                with session.begin():
+                    yield session
+        except OperationalError as exc:
+            raise translate_operational_error(exc, self.path) from exc
+
+    def dispose(self) -> None:
+        for engine in (self._read, self._write):
+            if engine is not None:
+                engine.dispose()

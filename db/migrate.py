@@ -1,0 +1,94 @@
+"""Bringing a database file to the schema this hrplan knows, with a copy saved first.
+
+Start-up is measured, and importing Alembic costs time, so the current revision is read with plain
+sqlite3 first; Alembic is imported only when an upgrade is really needed.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from db.engine import Database, translate_operational_error
+from db.errors import NewerDatabaseError, NotADatabaseError
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+
+# The newest revision in db/migrations/versions. A unit test checks it against Alembic's head.
+HEAD_REVISION = "0001"
+KNOWN_REVISIONS = ("0001",)
+
+
+def current_revision(path: Path) -> str | None:
+    """The revision stamped in the file; None for a new or empty file."""
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if "alembic_version" not in tables:
+                if tables:
+                    raise NotADatabaseError("error.foreign_database", path=str(path))
+                return None
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            return row[0] if row else None
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raised = translate_operational_error(exc, path)
+        if raised is exc:
+            raise NotADatabaseError(path=str(path)) from exc
+        raise raised from exc
+
+
+def needs_upgrade(path: Path) -> bool:
+    revision = current_revision(path)
+    if revision is not None and revision not in KNOWN_REVISIONS:
+        raise NewerDatabaseError(path=str(path), revision=revision)
+    return revision != HEAD_REVISION
+
+
+def backup_before_upgrade(path: Path, revision: str | None) -> Path | None:
+    """Copy the file beside itself (SQLite's backup API, so a live WAL is included)."""
+    if revision is None:
+        return None
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.before-upgrade-{revision}-{stamp}")
+    source = sqlite3.connect(path)
+    try:
+        dest = sqlite3.connect(target)
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        source.close()
+    target.chmod(0o600)
+    return target
+
+
+def alembic_config(database: Database):  # noqa: ANN201  (alembic imported lazily)
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.set_main_option("sqlalchemy.url", f"sqlite:///{database.path}")
+    return config
+
+
+def upgrade(database: Database) -> Path | None:
+    """Upgrade the schema to head when needed. Returns the backup copy made, if any."""
+    database.prepare()
+    if not needs_upgrade(database.path):
+        return None
+    from alembic import command
+
+    backup = backup_before_upgrade(database.path, current_revision(database.path))
+    config = alembic_config(database)
+    with database.engine.connect() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+        conn.commit()
+    return backup

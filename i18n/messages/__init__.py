@@ -1,0 +1,1 @@
+"""Message catalogs, one module per domain: ``MESSAGES = {key: (swedish, english)}``."""

@@ -1,0 +1,52 @@
+"""Follow-up status codes.
+
+The codes are the stable vocabulary used in the database, in JSON and on the command line; labels
+in Swedish and English live in the message catalog under ``status.<code>``.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Status(StrEnum):
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    DELAYED = "delayed"
+    CANCELLED = "cancelled"
+
+
+STATUS_CODES: tuple[str, ...] = tuple(s.value for s in Status)
+
+# Order used by the 1-5 keys of the checklist and by every status listing.
+STATUS_ORDER: tuple[Status, ...] = (
+    Status.NOT_STARTED,
+    Status.IN_PROGRESS,
+    Status.DONE,
+    Status.DELAYED,
+    Status.CANCELLED,
+)
+
+
+def parse_status(value: str) -> Status:
+    """Return the status for a code, raising ``ValueError`` with the valid codes listed."""
+    try:
+        return Status(value.strip().lower())
+    except ValueError:
+        raise ValueError(f"{value!r} is not one of {', '.join(STATUS_CODES)}") from None
+
+
+def current_status(statuses_by_round: list[tuple[object, str | None]]) -> Status:
+    """An activity's current status from ``(round_sort_key, status or None)`` pairs.
+
+    The status is the one of the latest round that has an entry for the activity; with no entry in
+    any round the activity has not been started.
+    """
+    latest: tuple[object, str] | None = None
+    for key, status in statuses_by_round:
+        if status is None:
+            continue
+        if latest is None or key > latest[0]:  # type: ignore[operator]
+            latest = (key, status)
+    return Status(latest[1]) if latest else Status.NOT_STARTED

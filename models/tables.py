@@ -1,0 +1,11 @@
+"""Every table model, imported together so that SQLModel.metadata is complete."""
+
+from models.activity import Activity
+from models.area import Area
+from models.changelog import ChangeLog
+from models.followup import FollowUpEntry, FollowUpRound
+from models.keyfigure import KeyFigure
+from models.plan import Plan
+from models.unit import Unit
+
+__all__ = ["Activity", "Area", "ChangeLog", "FollowUpEntry", "FollowUpRound", "KeyFigure", "Plan", "Unit"]

@@ -1,0 +1,110 @@
+"""The hrplan command, run in-process through its main()."""
+
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tui.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_demo_is_added_once(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--db", str(db_path), "demo")
+    assert code == 0 and "id 1" in out
+    code, out, _ = run(capsys, "--db", str(db_path), "demo")
+    assert code == 0 and "finns redan" in out
+    code, out, _ = run(capsys, "--db", str(db_path), "list", "--json")
+    plans = json.loads(out)
+    assert len(plans) == 1
+    assert plans[0]["activity_count"] >= 30
+
+
+def test_show_json_has_the_promised_shape(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "--db", str(db_path), "demo")
+    code, out, _ = run(capsys, "--db", str(db_path), "show", "1", "--json")
+    assert code == 0
+    doc = json.loads(out)
+    assert set(doc) >= {
+        "id", "title", "kind", "organisation", "period", "decision", "cadence", "status",
+        "units", "areas", "activities", "key_figures", "rounds",
+    }  # fmt: skip
+    assert doc["period"] == [2025, 2027]
+    assert set(doc["decision"]) >= {"body", "date", "paragraph", "diary_number"}
+    assert len(doc["units"]) == 3
+    assert set(doc["units"][0]) >= {"id", "name", "manager", "date"}
+    assert doc["areas"][:3] == ["Utveckla", "Behålla", "Attrahera"]
+    activity = doc["activities"][0]
+    assert set(activity) >= {
+        "id", "unit", "area", "number", "goal", "description", "target_text", "target_date",
+        "ongoing", "responsible", "resources", "follow_up", "status",
+    }  # fmt: skip
+    assert any(a["unit"] is None for a in doc["activities"])
+    assert any(a["ongoing"] for a in doc["activities"])
+    assert any(a["target_date"] is None and not a["ongoing"] for a in doc["activities"])
+    assert {a["area"] for a in doc["activities"]} >= {"Utveckla", "Behålla", "Avsluta/Avveckla"}
+    assert len(doc["rounds"]) == 2
+    entry = doc["rounds"][1]["entries"][0]
+    assert set(entry) >= {"activity_id", "status", "comment"}
+    statuses = {e["status"] for r in doc["rounds"] for e in r["entries"]}
+    assert statuses <= {"not_started", "in_progress", "done", "delayed", "cancelled"}
+    # The current status is the latest round's.
+    latest = {e["activity_id"]: e["status"] for e in doc["rounds"][1]["entries"]}
+    assert all(a["status"] == latest[a["id"]] for a in doc["activities"])
+    assert len({(k["unit"], k["period"], k["name"]) for k in doc["key_figures"]}) >= 6
+
+
+def test_show_by_title_and_text_output(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "--db", str(db_path), "demo")
+    title = "kompetensförsörjningsplan 2025–2027"
+    code, out, _ = run(capsys, "--db", str(db_path), "--lang", "en", "show", title)
+    assert code == 0
+    assert "Hemtjänsten" in out and "Whole plan" in out
+
+
+def test_no_such_plan_is_one_clear_line(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "--db", str(db_path), "show", "42")
+    assert code == 2 and out == ""
+    assert err.strip().count("\n") == 0 and "42" in err and "Traceback" not in err
+
+
+def test_not_a_database_is_one_clear_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("inte en databas")
+    code, _, err = run(capsys, "--db", str(path), "--lang", "en", "list")
+    assert code == 2 and "is not an hrplan database" in err
+    assert path.read_text() == "inte en databas"
+
+
+def test_newer_database_is_refused(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "--db", str(db_path), "demo")
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = 'ffff'")
+    code, _, err = run(capsys, "--db", str(db_path), "list")
+    assert code == 2 and "nyare version" in err
+
+
+def test_env_variable_picks_the_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "from-env.db"
+    monkeypatch.setenv("HRPLAN_DB", str(path))
+    assert run(capsys, "demo")[0] == 0
+    assert path.exists()
+
+
+def test_python_dash_m_tui_works(db_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "tui", "--db", str(db_path), "--lang", "en", "list"],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "No plans yet" in done.stdout

@@ -1,0 +1,1 @@
+"""The hrplan terminal app and its command line."""

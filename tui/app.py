@@ -1,0 +1,33 @@
+"""The hrplan app: styles, global keys, the command palette and which screen comes first."""
+
+from __future__ import annotations
+
+from textual.app import App
+from textual.binding import Binding
+
+from db.engine import Database
+from tui.bindings import translate_bindings
+from tui.screens.plans import PlansScreen
+
+
+class HrplanApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "hrplan"
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "key.quit", id="app.quit", show=False),
+    ]
+
+    def __init__(self, *, database: Database, lang: str) -> None:
+        super().__init__()
+        self.database = database
+        self.lang = lang
+        translate_bindings(self)
+
+    def on_mount(self) -> None:
+        from i18n import t
+
+        self.title = t("app.title")
+        self.push_screen(PlansScreen())
+
+    def on_unmount(self) -> None:
+        self.database.dispose()

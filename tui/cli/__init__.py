@@ -1,0 +1,68 @@
+"""The ``hrplan`` command: opens the app, or runs one of the subcommands for scripts.
+
+Every subcommand lives in a module of this package with a ``register(subparsers)`` function; the
+handler it sets gets the parsed arguments and returns an exit code. A user's mistake ends in one
+clear line on stderr and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from db.errors import HrplanError
+from i18n import LANGUAGES, detect_language, set_language, t
+
+# Modules that add subcommands, in the order --help lists them.
+COMMAND_MODULES = ("tui.cli.plans",)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    import importlib
+
+    parser = argparse.ArgumentParser(prog="hrplan", description=t("cli.description"))
+    parser.add_argument("--db", metavar="PATH", help=t("cli.opt_db"))
+    parser.add_argument("--lang", choices=LANGUAGES, help=t("cli.opt_lang"))
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def _language_from(argv: Sequence[str]) -> str:
+    pre = argparse.ArgumentParser(add_help=False)
+    pre.add_argument("--lang", choices=LANGUAGES)
+    known, _ = pre.parse_known_args(argv)
+    return known.lang or detect_language()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        lang = _language_from(argv)
+    except SystemExit as exc:
+        return int(exc.code or 2)
+    set_language(lang)
+    args = build_parser().parse_args(argv)
+    args.lang = lang
+    handler = getattr(args, "handler", None) or run_app
+    try:
+        return handler(args)
+    except HrplanError as exc:
+        print(f"hrplan: {exc.message()}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(t("cli.interrupted"), file=sys.stderr)
+        return 130
+
+
+def run_app(args: argparse.Namespace) -> int:
+    from db.paths import resolve_db_path
+    from tui.cli.common import open_database
+    from tui.factory import make_app
+
+    path = resolve_db_path(args.db)
+    open_database(path).dispose()
+    make_app(db_path=path, lang=args.lang).run()
+    return 0

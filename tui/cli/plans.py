@@ -1,0 +1,106 @@
+"""``hrplan demo``, ``hrplan list`` and ``hrplan show``."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import asdict
+
+from i18n import t
+from tui.cli.common import database_from, print_json
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    demo = subparsers.add_parser("demo", help=t("cli.help_demo"))
+    demo.set_defaults(handler=cmd_demo)
+
+    listing = subparsers.add_parser("list", help=t("cli.help_list"))
+    listing.add_argument("--json", action="store_true", help=t("cli.opt_json"))
+    listing.set_defaults(handler=cmd_list)
+
+    show = subparsers.add_parser("show", help=t("cli.help_show"))
+    show.add_argument("plan", metavar="PLAN", help=t("cli.arg_plan"))
+    show.add_argument("--json", action="store_true", help=t("cli.opt_json"))
+    show.set_defaults(handler=cmd_show)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from db.demo import add_demo_plan
+
+    database = database_from(args)
+    with database.write() as session:
+        plan_id, added = add_demo_plan(session=session)
+    print(t("cli.demo_added" if added else "cli.demo_exists", id=plan_id))
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from db.queries.plans import list_plans
+
+    database = database_from(args)
+    with database.read() as session:
+        plans = list_plans(session=session)
+    if args.json:
+        print_json([asdict(p) for p in plans])
+        return 0
+    if not plans:
+        print(t("cli.no_plans"))
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(box=None, pad_edge=False)
+    for key in ("cli.col_id", "col.title", "col.period", "col.plan_status", "col.activities", "col.progress"):
+        table.add_column(t(key))
+    for p in plans:
+        table.add_row(
+            str(p.id),
+            p.title,
+            f"{p.period_start}–{p.period_end}",
+            t(f"plan_status.{p.status}"),
+            str(p.activity_count),
+            f"{p.share_done:.0%}",
+        )
+    Console().print(table)
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from db.queries.document import plan_document
+    from db.queries.plans import resolve_plan
+
+    database = database_from(args)
+    with database.read() as session:
+        document = plan_document(resolve_plan(args.plan, session=session), session=session)
+    if args.json:
+        print_json(document)
+        return 0
+    print_plan(document)
+    return 0
+
+
+def print_plan(doc: dict) -> None:
+    """The plan as readable text, grouped by unit and area like the template."""
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    console.print(f"[bold]{doc['title']}[/bold]  {doc['period'][0]}–{doc['period'][1]}")
+    if doc["organisation"]:
+        console.print(doc["organisation"])
+    units = [None] + [u["name"] for u in doc["units"]]
+    for unit in units:
+        rows = [a for a in doc["activities"] if a["unit"] == unit]
+        if not rows:
+            continue
+        console.print(f"\n[bold]{unit or t('whole_plan')}[/bold]")
+        table = Table(show_lines=False, expand=True)
+        for key in ("col.goal", "col.description", "col.target", "col.responsible", "col.status"):
+            table.add_column(t(key))
+        area = None
+        for a in rows:
+            if a["area"] != area:
+                area = a["area"]
+                table.add_row(f"[bold]{area}[/bold]", "", "", "", "")
+            table.add_row(a["goal"], a["description"], a["target_text"], a["responsible"],
+                          t(f"status.{a['status']}"))  # fmt: skip
+        console.print(table)

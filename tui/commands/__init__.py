@@ -1,0 +1,1 @@
+"""Command palette providers, one per domain."""

@@ -1,0 +1,1 @@
+"""Dialogs: each a ModalScreen that ends with dismiss(value)."""
