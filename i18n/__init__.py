@@ -36,21 +36,33 @@ def load_catalog() -> dict[str, tuple[str, str]]:
     return _catalog
 
 
+def _is_neutral(locale_name: str) -> bool:
+    """A locale that names no language: unset, C, POSIX or C.UTF-8."""
+    return locale_name.split(".")[0].upper() in ("", "C", "POSIX")
+
+
 def detect_language(environ: dict[str, str] | None = None) -> str:
-    """``HRPLAN_LANG`` when set, else Swedish under a Swedish locale, else English."""
+    """``HRPLAN_LANG`` when set; else English under a locale of another language; else Swedish.
+
+    Swedish is the default: a Swedish locale, and a machine whose locale names no language (C,
+    POSIX, unset), get Swedish. A locale in another language is taken as asking for English.
+    """
     env = os.environ if environ is None else environ
     chosen = (env.get(LANG_ENV) or "").strip().lower()[:2]
     if chosen in LANGUAGES:
         return chosen
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = env.get(var)
-        if value:
+        value = (env.get(var) or "").strip()
+        if value and not _is_neutral(value):
             return "sv" if value.lower().startswith("sv") else "en"
-    try:
-        loc = locale.getlocale()[0] or ""
-    except ValueError:
-        loc = ""
-    return "sv" if loc.lower().startswith("sv") else "en"
+    if environ is None:
+        try:
+            loc = locale.getlocale()[0] or ""
+        except ValueError:
+            loc = ""
+        if loc and not _is_neutral(loc) and not loc.lower().startswith("sv"):
+            return "en"
+    return "sv"
 
 
 def set_language(lang: str) -> None:

@@ -74,7 +74,10 @@ def test_t_formats_and_switches_language() -> None:
         ({"LANG": "sv_SE.UTF-8"}, "sv"),
         ({"LANG": "en_GB.UTF-8"}, "en"),
         ({"LC_ALL": "sv_FI.UTF-8", "LANG": "en_US"}, "sv"),
-        ({"HRPLAN_LANG": "fr", "LANG": "C.UTF-8"}, "en"),
+        ({"HRPLAN_LANG": "fr", "LANG": "C.UTF-8"}, "sv"),
+        ({"LANG": "C.UTF-8"}, "sv"),
+        ({}, "sv"),
+        ({"LC_ALL": "C", "LANG": "de_DE.UTF-8"}, "en"),
     ],
 )
 def test_language_detection(env: dict[str, str], expected: str) -> None:
