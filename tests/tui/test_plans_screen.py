@@ -29,3 +29,19 @@ async def test_empty_database_shows_a_hint_in_english(database: Database, tmp_pa
         assert hint.display and "hrplan demo" in str(hint.render())
         await pilot.press("q")
     assert app.return_code == 0
+
+
+async def test_help_lists_the_keys_and_closes(demo_database: Database) -> None:
+    from tui.modals.help import HelpModal
+
+    app = make_app(db_path=demo_database.path, lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpModal)
+        texts = " ".join(str(s.render()) for s in app.screen.query("Static"))
+        assert "Quit" in texts and "Help" in texts
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpModal)

@@ -8,11 +8,10 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from i18n import t
-from tui.bindings import translate_bindings
+from tui.screens.base import BaseScreen
 
 if TYPE_CHECKING:
     from db.queries.plans import PlanSummary
@@ -23,14 +22,10 @@ def progress_bar(share: float, width: int = 10) -> str:
     return "█" * filled + "░" * (width - filled) + f" {share:4.0%}"
 
 
-class PlansScreen(Screen[None]):
+class PlansScreen(BaseScreen):
     BINDINGS = [
         Binding("q", "app.quit", "key.quit", id="plans.quit"),
     ]
-
-    def __init__(self) -> None:
-        super().__init__()
-        translate_bindings(self)
 
     class Loaded(Message):
         def __init__(self, plans: list[PlanSummary]) -> None:

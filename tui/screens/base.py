@@ -1,0 +1,25 @@
+"""What every screen of hrplan shares: translated key descriptions and the help screen."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.screen import Screen
+
+from tui.bindings import translate_bindings
+
+
+class BaseScreen(Screen[None]):
+    """A screen whose BINDINGS use message keys as descriptions, and which has ``?`` for help."""
+
+    HELP_TITLE_KEY = "help.title"
+    BINDINGS = [Binding("question_mark", "help", "key.help", id="screen.help")]
+
+    def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+        super().__init__(*args, **kwargs)
+        translate_bindings(self)
+
+    def action_help(self) -> None:
+        from i18n import t
+        from tui.modals.help import HelpModal, rows_for
+
+        self.app.push_screen(HelpModal(t(self.HELP_TITLE_KEY), rows_for(self)))
