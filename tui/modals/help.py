@@ -35,7 +35,7 @@ class HelpModal(ModalScreen[None]):
         super().__init__()
         translate_bindings(self)
         self._title = title
-        self._rows = rows
+        self.rows = rows
         self._intro = intro
 
     def compose(self) -> ComposeResult:
@@ -44,7 +44,7 @@ class HelpModal(ModalScreen[None]):
         table = Table(box=None, show_header=False, pad_edge=False, expand=True)
         table.add_column(style="bold", no_wrap=True, width=16)
         table.add_column()
-        for keys, text in self._rows:
+        for keys, text in self.rows:
             table.add_row(keys, text)
         with VerticalScroll():
             yield Static(self._title, classes="help-title")
