@@ -15,3 +15,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Every command is also in the command palette (Ctrl+P). Esc closes.",
     ),
 }
+
+MESSAGES.update(
+    {
+        "key.up": ("Upp", "Up"),
+        "key.down": ("Ned", "Down"),
+        "key.page_up": ("Sida upp", "Page up"),
+        "key.page_down": ("Sida ned", "Page down"),
+        "key.first": ("Första", "First"),
+        "key.last": ("Sista", "Last"),
+        "key.select": ("Välj", "Select"),
+    }
+)

@@ -1,0 +1,87 @@
+"""RowList: draws only what is on screen, skips group headings, redraws one line on change."""
+
+from rich.text import Text
+from textual.app import App, ComposeResult
+
+from tui.widgets.row_list import Column, Row, RowList
+
+
+def make_rows(groups: int, per_group: int) -> list[Row]:
+    rows = []
+    for g in range(groups):
+        rows.append(Row(key=("group", g), cells=(f"Område {g}",), group=True))
+        for i in range(per_group):
+            rows.append(Row(key=g * 1000 + i, cells=(f"Mål {g}.{i} åäö", "År 2025", Text("Pågår", "yellow"))))
+    return rows
+
+
+class ListApp(App[None]):
+    def __init__(self, rows: list[Row]) -> None:
+        super().__init__()
+        self.rows = rows
+        self.highlighted: list[object] = []
+        self.selected: list[object] = []
+
+    def compose(self) -> ComposeResult:
+        yield RowList([Column("Mål"), Column("Måldatum", width=12), Column("Status", width=12)], id="list")
+
+    def on_mount(self) -> None:
+        self.query_one(RowList).set_rows(self.rows)
+        self.query_one(RowList).focus()
+
+    def on_row_list_highlighted(self, message: RowList.Highlighted) -> None:
+        self.highlighted.append(message.key)
+
+    def on_row_list_selected(self, message: RowList.Selected) -> None:
+        self.selected.append(message.key)
+
+
+async def test_cursor_skips_groups_and_scrolls() -> None:
+    app = ListApp(make_rows(50, 100))  # 5,050 lines
+    async with app.run_test(size=(80, 20)) as pilot:
+        rows = app.query_one(RowList)
+        await pilot.pause()
+        assert rows.cursor_key == 0  # the first item, not the first heading
+        for _ in range(100):
+            await pilot.press("down")
+        assert rows.cursor_key == 1000  # crossed the heading of group 1
+        index = rows.index_of(1000)
+        assert index == 102
+        assert rows.scroll_offset.y <= index < rows.scroll_offset.y + 19  # 20 lines less the header
+        await pilot.press("end")
+        assert rows.cursor_key == 49 * 1000 + 99
+        await pilot.press("home")
+        assert rows.cursor_key == 0 and rows.scroll_offset.y == 0
+        await pilot.press("pagedown")
+        assert rows.cursor_key not in (None, 0)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.selected == [rows.cursor_key]
+        assert app.highlighted[-1] == rows.cursor_key
+
+
+async def test_update_row_changes_only_that_row() -> None:
+    app = ListApp(make_rows(2, 5))
+    async with app.run_test(size=(80, 20)) as pilot:
+        rows = app.query_one(RowList)
+        await pilot.pause()
+        before = [rows.render_line(y).text for y in range(1, 8)]
+        rows.update_row(3, ("Nytt mål", "2026", "Klar"))
+        await pilot.pause()
+        after = [rows.render_line(y).text for y in range(1, 8)]
+        changed = [i for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b]
+        assert changed == [4]  # heading on line 1, items 0-2, then item 3
+        assert "Nytt mål" in after[4]
+
+
+async def test_empty_list_shows_its_hint_and_has_no_cursor() -> None:
+    app = ListApp([])
+    async with app.run_test(size=(80, 10)) as pilot:
+        rows = app.query_one(RowList)
+        rows.empty_text = "Inga aktiviteter"
+        rows.set_rows([])
+        await pilot.pause()
+        assert rows.cursor_key is None
+        assert "Inga aktiviteter" in rows.render_line(1).text
+        await pilot.press("down", "enter")
+        assert app.selected == []
