@@ -52,3 +52,4 @@ def test_round_date_is_iso() -> None:
         with pytest.raises(Invalid) as err:
             parse_round_date(bad)
         assert err.value.key == "invalid.date"
+

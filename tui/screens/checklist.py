@@ -18,7 +18,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Footer, Header
-from textual.worker import get_current_worker
 
 from i18n import t
 from models.checklist import WHOLE_PLAN, ChecklistFilter, Tally, toggle_done
@@ -127,7 +126,8 @@ class ChecklistScreen(BaseScreen):
         self._order: list[int] = []
         self._unit_names: dict[int, str] = {}
         self._tally = Tally()
-        self._writes = WriteQueue()
+        self._writes = WriteQueue(self._run_writes)
+        self._editing: int | None = None
 
     # ---- layout ----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -153,10 +153,6 @@ class ChecklistScreen(BaseScreen):
     def on_mount(self) -> None:
         self.title = t("checklist.title")
         self.load()
-        self._run_writes()
-
-    def on_unmount(self) -> None:
-        self._writes.stop()
 
     # ---- loading ---------------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="checklist-load")
@@ -315,7 +311,11 @@ class ChecklistScreen(BaseScreen):
             with self.app.database.write() as session:
                 state = update_entry(self.round_id, aid, session=session, status=status, comment=comment)
         except HrplanError as exc:
+            from db.queries.rounds import RoundClosedError
+
             self.post_message(self.SaveFailed(aid, exc.message()))
+            if isinstance(exc, RoundClosedError):
+                self.post_message(self.Reload())  # closed elsewhere: show it read-only
             return
         except Exception as exc:  # noqa: BLE001  (any failure must put the row back, not pass silently)
             self.post_message(self.SaveFailed(aid, t("checklist.save_failed", reason=str(exc))))
@@ -392,7 +392,7 @@ class ChecklistScreen(BaseScreen):
     @on(LineEditor.Submitted, "#comment-editor")
     def _comment_kept(self, event: LineEditor.Submitted) -> None:
         editor = self.query_one("#comment-editor", LineEditor)
-        aid = getattr(self, "_editing", None)
+        aid = self._editing
         editor.close()
         self.query_one(RowList).focus()
         if aid is not None and not self.closed:
@@ -446,7 +446,21 @@ class ChecklistScreen(BaseScreen):
 
     @work(thread=True, group="checklist-writes")
     def _run_writes(self) -> None:
-        self._writes.run(get_current_worker())
+        self._writes.run()
+
+    def shown_status(self, aid: int) -> str:
+        return self._shown[aid].status
+
+    def shown_comment(self, aid: int) -> str:
+        return self._shown[aid].comment
+
+    def row_data(self, aid: int) -> ChecklistRow:
+        return self._data[aid]
+
+    @property
+    def pending_writes(self) -> int:
+        """Key presses shown but not yet stored (or failed)."""
+        return sum(self._pending.values())
 
     # ---- moving, searching, filtering --------------------------------------------------------
     def action_next_unreviewed(self, step: int) -> None:
