@@ -227,3 +227,46 @@ def test_comment_line_editing_keeps_line_breaks() -> None:
     text = "Klart i maj.\nNästa steg: utvärdering."
     assert "\n" not in to_line(text)
     assert from_line(to_line(text)) == text
+
+
+async def test_f_opens_the_open_round_and_the_palette_knows_the_keys(demo_database: Database) -> None:
+    from textual.command import CommandPalette
+
+    app, round_id = await _open_checklist(demo_database, lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("f")
+        await settle(pilot, app)
+        screen = app.screen
+        assert isinstance(screen, ChecklistScreen) and screen.round_id == round_id
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"status: delayed")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        aid = screen.query_one(RowList).cursor_key
+        assert entries(demo_database, "T3 2025")[aid].status == "delayed"
+        await pilot.press("h")
+        await settle(pilot, app)
+        from tui.modals.activity_history import ActivityHistoryModal
+
+        assert isinstance(app.screen, ActivityHistoryModal)
+        await pilot.press("escape", "r")
+        await settle(pilot, app)
+        from tui.modals.rounds_list import RoundsListModal
+
+        assert isinstance(app.screen, RoundsListModal)
+        await pilot.press("v")  # the current round against the one before
+        await settle(pilot, app)
+        from tui.modals.round_comparison import RoundComparisonModal
+
+        assert isinstance(app.screen, RoundComparisonModal)
+        title = str(app.screen.query_one("#compare-title").render())
+        assert "T2 2025 → T3 2025: 1 status changes, 0 new comments" in title
+        await pilot.press("escape")
+        await pilot.press("down", "enter")  # an earlier round, closed: read-only
+        await settle(pilot, app)
+        assert isinstance(app.screen, ChecklistScreen) and app.screen.round_name == "T2 2025"
+        assert app.screen.closed and app.screen.check_action("set_status", ()) is None

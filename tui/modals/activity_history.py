@@ -6,23 +6,20 @@ from typing import TYPE_CHECKING
 
 from rich.table import Table
 from rich.text import Text
-from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from i18n import t
-from tui.bindings import translate_bindings
+from tui.modals.reading import ReadingModal
 from tui.widgets.checklist_progress import STATUS_STYLES
 
 if TYPE_CHECKING:
     from db.queries.rounds import ActivityHistory
 
 
-class ActivityHistoryModal(ModalScreen[None]):
+class ActivityHistoryModal(ReadingModal):
     DEFAULT_CSS = """
     ActivityHistoryModal { align: center middle; }
     ActivityHistoryModal > VerticalScroll {
@@ -32,21 +29,10 @@ class ActivityHistoryModal(ModalScreen[None]):
     ActivityHistoryModal .history-title { text-style: bold; }
     ActivityHistoryModal .history-where { color: $text-muted; margin-bottom: 1; }
     """
-    BINDINGS = [Binding("escape,q,h", "close", "key.close", id="history.close")]
-
-    class Loaded(Message):
-        def __init__(self, history: ActivityHistory) -> None:
-            super().__init__()
-            self.history = history
-
-    class Failed(Message):
-        def __init__(self, text: str) -> None:
-            super().__init__()
-            self.text = text
+    BINDINGS = [Binding("h", "close", "key.close", id="history.close", show=False)]
 
     def __init__(self, activity_id: int) -> None:
         super().__init__()
-        translate_bindings(self)
         self.activity_id = activity_id
 
     def compose(self) -> ComposeResult:
@@ -56,25 +42,12 @@ class ActivityHistoryModal(ModalScreen[None]):
             yield Static("", id="history-rounds")
             yield Static(t("compare.footer"), classes="empty-hint")
 
-    def on_mount(self) -> None:
-        self.load()
-
-    @work(thread=True, exclusive=True, group="history-load")
-    def load(self) -> None:
-        from db.errors import HrplanError
+    def fetch(self, session) -> ActivityHistory:  # noqa: ANN001
         from db.queries.rounds import activity_history
 
-        try:
-            with self.app.database.read() as session:
-                history = activity_history(self.activity_id, session=session)
-        except HrplanError as exc:
-            self.post_message(self.Failed(exc.message()))
-            return
-        self.post_message(self.Loaded(history))
+        return activity_history(self.activity_id, session=session)
 
-    @on(Loaded)
-    def _loaded(self, message: Loaded) -> None:
-        h = message.history
+    def show(self, h: ActivityHistory) -> None:
         self.query_one("#history-title", Static).update(t("history.title", activity=h.goal or h.description))
         where = f"{h.unit or t('whole_plan')} › {h.area}"
         if h.goal and h.description:
@@ -97,11 +70,3 @@ class ActivityHistoryModal(ModalScreen[None]):
                 status.append(f" ({t('history.not_reviewed')})", "dim")
             table.add_row(name, item.date.isoformat(), status, item.comment or Text("—", "dim"))
         self.query_one("#history-rounds", Static).update(table)
-
-    @on(Failed)
-    def _failed(self, message: Failed) -> None:
-        self.notify(message.text, severity="error")
-        self.dismiss(None)
-
-    def action_close(self) -> None:
-        self.dismiss(None)

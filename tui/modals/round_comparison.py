@@ -6,16 +6,12 @@ from typing import TYPE_CHECKING
 
 from rich.table import Table
 from rich.text import Text
-from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from i18n import t
-from tui.bindings import translate_bindings
+from tui.modals.reading import ReadingModal
 from tui.widgets.checklist_progress import STATUS_STYLES
 
 if TYPE_CHECKING:
@@ -28,7 +24,7 @@ def status_text(status: str | None) -> Text:
     return Text(t(f"status.{status}"), STATUS_STYLES.get(status, ""))
 
 
-class RoundComparisonModal(ModalScreen[None]):
+class RoundComparisonModal(ReadingModal):
     DEFAULT_CSS = """
     RoundComparisonModal { align: center middle; }
     RoundComparisonModal > VerticalScroll {
@@ -38,21 +34,9 @@ class RoundComparisonModal(ModalScreen[None]):
     RoundComparisonModal .compare-title { text-style: bold; margin-bottom: 1; }
     RoundComparisonModal .compare-heading { text-style: bold; color: $accent; margin-top: 1; }
     """
-    BINDINGS = [Binding("escape,q", "close", "key.close", id="compare.close")]
-
-    class Loaded(Message):
-        def __init__(self, comparison: RoundComparison) -> None:
-            super().__init__()
-            self.comparison = comparison
-
-    class Failed(Message):
-        def __init__(self, text: str) -> None:
-            super().__init__()
-            self.text = text
 
     def __init__(self, older_id: int, newer_id: int) -> None:
         super().__init__()
-        translate_bindings(self)
         self.older_id = older_id
         self.newer_id = newer_id
 
@@ -65,25 +49,12 @@ class RoundComparisonModal(ModalScreen[None]):
             yield Static("", id="compare-comments")
             yield Static(t("compare.footer"), classes="empty-hint")
 
-    def on_mount(self) -> None:
-        self.load()
-
-    @work(thread=True, exclusive=True, group="compare-load")
-    def load(self) -> None:
-        from db.errors import HrplanError
+    def fetch(self, session) -> RoundComparison:  # noqa: ANN001
         from db.queries.rounds import compare_rounds
 
-        try:
-            with self.app.database.read() as session:
-                comparison = compare_rounds(self.older_id, self.newer_id, session=session)
-        except HrplanError as exc:
-            self.post_message(self.Failed(exc.message()))
-            return
-        self.post_message(self.Loaded(comparison))
+        return compare_rounds(self.older_id, self.newer_id, session=session)
 
-    @on(Loaded)
-    def _loaded(self, message: Loaded) -> None:
-        c = message.comparison
+    def show(self, c: RoundComparison) -> None:
         self.query_one("#compare-title", Static).update(
             t("compare.title", older=c.older.name, newer=c.newer.name,
               changed=len(c.status_changes), comments=len(c.new_comments))
@@ -105,11 +76,3 @@ class RoundComparisonModal(ModalScreen[None]):
         for n in c.new_comments:
             comments.add_row(n.unit or t("whole_plan"), n.goal, n.comment)
         self.query_one("#compare-comments", Static).update(comments if c.new_comments else t("compare.none"))
-
-    @on(Failed)
-    def _failed(self, message: Failed) -> None:
-        self.notify(message.text, severity="error")
-        self.dismiss(None)
-
-    def action_close(self) -> None:
-        self.dismiss(None)

@@ -71,7 +71,7 @@ class ChecklistScreen(BaseScreen):
         Binding("o", "toggle_overdue", "key.overdue", id="checklist.overdue", show=False),
         Binding("x", "clear_filters", "key.clear_filters", id="checklist.clear_filters", show=False),
         Binding("h", "history", "key.history", id="checklist.history", show=False),
-        Binding("r", "rounds", "key.rounds", id="checklist.rounds"),
+        Binding("r", "rounds", "key.rounds", id="checklist.rounds", show=False),
         Binding("N", "new_round", "key.new_round", id="checklist.new_round", show=False),
         Binding("S", "toggle_closed", "key.close_round", id="checklist.toggle_closed", show=False),
         Binding("escape", "back", "key.back", id="checklist.back"),
