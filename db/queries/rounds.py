@@ -14,7 +14,7 @@ from sqlalchemy import select, text
 from sqlmodel import Session
 
 from db.changes import ChangeSet
-from db.errors import HrplanError, InvalidInputError, NotFoundError
+from db.errors import BadStatusError, InvalidInputError, NoOpenRoundError, NotFoundError, RoundClosedError
 from models.activity import Activity
 from models.followup import FollowUpEntry, FollowUpRound
 from models.limits import TEXT_MAX
@@ -22,18 +22,6 @@ from models.plan import Plan
 from models.rounds import check_round_name, propose_round_name, unique_round_name
 from models.status import STATUS_CODES, Status
 from models.validation import Invalid, clean_text
-
-
-class RoundClosedError(HrplanError):
-    key = "error.round_closed"
-
-
-class NoOpenRoundError(HrplanError):
-    key = "error.no_open_round"
-
-
-class BadStatusError(HrplanError):
-    key = "error.bad_status"
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from db.changes import undo_last
 from db.engine import Database
-from db.errors import InvalidInputError, NotFoundError
+from db.errors import BadStatusError, InvalidInputError, NoOpenRoundError, NotFoundError, RoundClosedError
 from db.queries import rounds as q
 from models.changelog import ChangeLog
 from models.followup import FollowUpEntry
@@ -99,7 +99,7 @@ def test_closed_round_refuses_changes_and_reopens(demo_database: Database) -> No
     started = _start(demo_database)
     with demo_database.write() as s:
         assert q.set_round_closed(started.id, True, session=s).closed
-    with pytest.raises(q.RoundClosedError) as err:
+    with pytest.raises(RoundClosedError) as err:
         with demo_database.write() as s:
             q.set_entry_status(started.id, 1, "done", session=s)
     assert "T3 2025" in err.value.message()
@@ -110,7 +110,7 @@ def test_closed_round_refuses_changes_and_reopens(demo_database: Database) -> No
 
 def test_bad_status_and_foreign_activity_are_refused(demo_database: Database) -> None:
     started = _start(demo_database)
-    with pytest.raises(q.BadStatusError) as err:
+    with pytest.raises(BadStatusError) as err:
         with demo_database.write() as s:
             q.set_entry_status(started.id, 1, "klar", session=s)
     assert "not_started, in_progress, done, delayed, cancelled" in err.value.message()
@@ -189,7 +189,7 @@ def test_proposal_avoids_taken_names(demo_database: Database) -> None:
 def test_find_round_by_name_or_latest_open(demo_database: Database) -> None:
     with demo_database.read() as s:
         assert q.find_round(PLAN, "t1 2025", session=s).id == 1
-        with pytest.raises(q.NoOpenRoundError):
+        with pytest.raises(NoOpenRoundError):
             q.find_round(PLAN, None, session=s)
         with pytest.raises(NotFoundError):
             q.find_round(PLAN, "T9 2030", session=s)

@@ -78,9 +78,16 @@ class ChecklistScreen(BaseScreen):
     ]
 
     class Loaded(Message):
-        def __init__(self, checklist: Checklist) -> None:
+        """The round as read, with its rows, tally and cells already built (in the worker)."""
+
+        def __init__(self, checklist: Checklist, shown: dict[int, Shown], rows: dict[int, Row],
+                     tally: Tally, unit_names: dict[int, str]) -> None:  # fmt: skip
             super().__init__()
             self.checklist = checklist
+            self.shown = shown
+            self.rows = rows
+            self.tally = tally
+            self.unit_names = unit_names
 
     class LoadFailed(Message):
         def __init__(self, text: str) -> None:
@@ -127,6 +134,10 @@ class ChecklistScreen(BaseScreen):
         self._unit_names: dict[int, str] = {}
         self._tally = Tally()
         self._writes = WriteQueue(self._run_writes)
+        self._marks = {True: Text("✓", style="#5a9ee0"), False: Text("·", style="dim")}
+        self._status_cells = {
+            s.value: Text(t(f"status.{s.value}"), style=STATUS_STYLES[s.value]) for s in STATUS_ORDER
+        }
         self._editing: int | None = None
 
     # ---- layout ----------------------------------------------------------------------------
@@ -166,7 +177,16 @@ class ChecklistScreen(BaseScreen):
         except HrplanError as exc:
             self.post_message(self.LoadFailed(exc.message()))
             return
-        self.post_message(self.Loaded(data))
+        # Everything for the first frame is built here, off the event loop: 5,000 rows take a while.
+        shown = {r.activity_id: Shown(r.status, r.comment, r.reviewed) for r in data.rows}
+        rows = {r.activity_id: Row(key=r.activity_id, cells=self._cells(r, shown[r.activity_id]))
+                for r in data.rows}  # fmt: skip
+        tally, unit_names = Tally(), {}
+        for r in data.rows:
+            unit = r.unit_id if r.unit_id is not None else WHOLE_PLAN
+            unit_names.setdefault(unit, r.unit or t("whole_plan"))
+            tally.add(unit, r.status, r.reviewed)
+        self.post_message(self.Loaded(data, shown, rows, tally, unit_names))
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
@@ -182,16 +202,12 @@ class ChecklistScreen(BaseScreen):
         )  # fmt: skip
         self._data = {r.activity_id: r for r in data.rows}
         self._order = [r.activity_id for r in data.rows]
-        self._shown = {r.activity_id: Shown(r.status, r.comment, r.reviewed) for r in data.rows}
+        self._shown = message.shown
         self._saved = dict(self._shown)
         self._pending.clear()
-        self._unit_names = {}
-        self._tally = Tally()
-        for r in data.rows:
-            unit = r.unit_id if r.unit_id is not None else WHOLE_PLAN
-            self._unit_names.setdefault(unit, r.unit or t("whole_plan"))
-            self._tally.add(unit, r.status, r.reviewed)
-        self._rows = {aid: Row(key=aid, cells=self._cells(aid)) for aid in self._order}
+        self._unit_names = message.unit_names
+        self._tally = message.tally
+        self._rows = message.rows
         row_list = self.query_one(RowList)
         row_list.empty_text = t("checklist.no_activities")
         self._apply_filter()
@@ -205,26 +221,27 @@ class ChecklistScreen(BaseScreen):
         self.dismiss()
 
     # ---- drawing ---------------------------------------------------------------------------
-    def _cells(self, aid: int) -> tuple:
-        row, shown = self._data[aid], self._shown[aid]
+    def _cells(self, row: ChecklistRow, shown: Shown) -> tuple:
         title = row.goal.strip() or row.description.strip()
         target = row.target_text or ("—" if not row.ongoing else t("target.ongoing"))
         overdue = is_overdue(row.target_date, shown.status, self.today)
+        # Shared Text objects where the cell is the same for many rows: opening 5,000 rows makes
+        # few objects (RowList copies a Text before drawing it, so sharing is safe).
         return (
-            Text("✓", style="#5a9ee0") if shown.reviewed else Text("·", style="dim"),
+            self._marks[shown.reviewed],
             f"{row.number}. {title}" if row.number is not None else title,
             Text(target, style="bold #e05050") if overdue else target,
             row.responsible,
-            Text(t(f"status.{shown.status}"), style=STATUS_STYLES.get(shown.status, "")),
+            self._status_cells[shown.status],
             shown.comment,
-            Text(row.previous_comment, style="dim"),
+            Text(row.previous_comment, style="dim") if row.previous_comment else "",
         )
 
     def _redraw(self, aid: int) -> None:
         row = self._rows.get(aid)
         if row is None:
             return
-        row.cells = self._cells(aid)
+        row.cells = self._cells(self._data[aid], self._shown[aid])
         self.query_one(RowList).update_row(aid, row.cells)
 
     def _show_progress(self) -> None:
@@ -311,7 +328,7 @@ class ChecklistScreen(BaseScreen):
             with self.app.database.write() as session:
                 state = update_entry(self.round_id, aid, session=session, status=status, comment=comment)
         except HrplanError as exc:
-            from db.queries.rounds import RoundClosedError
+            from db.errors import RoundClosedError
 
             self.post_message(self.SaveFailed(aid, exc.message()))
             if isinstance(exc, RoundClosedError):
