@@ -143,6 +143,11 @@ MESSAGES.update(
             "Each activity starts with its status from the previous round.",
         ),
         "new_round.start": ("Starta", "Start"),
+        "new_round.date_placeholder": ("ÅÅÅÅ-MM-DD", "YYYY-MM-DD"),
+        "checklist.round_removed": (
+            "Ångrat: uppföljningen {name} är borttagen igen.",
+            "Undone: the round {name} is removed again.",
+        ),
         "rounds.title": ("Uppföljningar", "Follow-up rounds"),
         "rounds.empty": ("Inga uppföljningar ännu.", "No rounds yet."),
         "rounds.hint": (

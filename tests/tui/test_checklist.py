@@ -270,3 +270,41 @@ async def test_f_opens_the_open_round_and_the_palette_knows_the_keys(demo_databa
         await settle(pilot, app)
         assert isinstance(app.screen, ChecklistScreen) and app.screen.round_name == "T2 2025"
         assert app.screen.closed and app.screen.check_action("set_status", ()) is None
+
+
+async def test_undo_right_after_starting_takes_the_round_back(demo_database: Database) -> None:
+    app = make_app(db_path=demo_database.path, lang="sv")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("f")
+        await settle(pilot, app)
+        await fill_new_round(pilot, app, "Extra 2025", "2025-12-05")
+        assert isinstance(app.screen, ChecklistScreen)
+        await pilot.press("ctrl+z")
+        await settle(pilot, app)
+        assert round_row(demo_database, "Extra 2025") is None
+        assert not isinstance(app.screen, ChecklistScreen)
+        assert any("Extra 2025" in n.message for n in app._notifications)
+
+
+async def test_new_round_dialog_refuses_a_taken_name_and_a_bad_date(demo_database: Database) -> None:
+    app = make_app(db_path=demo_database.path, lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("f")
+        await settle(pilot, app)
+        modal = app.screen
+        assert isinstance(modal, NewRoundModal)
+        modal.query_one("#round-name", Input).value = "t2 2025"
+        await pilot.pause()
+        await pilot.press("enter", "enter")
+        assert app.screen is modal and "already exists" in str(modal.query_one("#new-round-error").render())
+        modal.query_one("#round-name", Input).value = "T3 2025"
+        modal.query_one("#round-date", Input).value = "2025-02-30"
+        await pilot.pause()
+        modal.query_one("#round-date", Input).focus()
+        await pilot.press("enter")
+        assert app.screen is modal and "YYYY-MM-DD" in str(modal.query_one("#new-round-error").render())
+        await pilot.press("escape")
+        await settle(pilot, app)
+        assert round_row(demo_database, "T3 2025") is None

@@ -55,7 +55,8 @@ class NewRoundModal(ModalScreen[NewRound | None]):
             yield Label(t("field.round_name"))
             yield Input(self.proposal.name, id="round-name")
             yield Label(t("new_round.date_label"))
-            yield Input(self.proposal.date.isoformat(), id="round-date", placeholder="ÅÅÅÅ-MM-DD")
+            yield Input(self.proposal.date.isoformat(), id="round-date",
+                        placeholder=t("new_round.date_placeholder"))  # fmt: skip
             yield Static("", id="new-round-error", classes="new-round-error")
             yield Static(t("new_round.carry_note"), classes="empty-hint")
             with Horizontal():

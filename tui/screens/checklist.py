@@ -435,11 +435,15 @@ class ChecklistScreen(BaseScreen):
         from db.changes import undo_last
         from db.errors import HrplanError
         from db.queries.rounds import entry_state
-        from models.followup import FollowUpEntry
+        from models.followup import FollowUpEntry, FollowUpRound
 
         try:
             with self.app.database.write() as session:
                 result = undo_last(session, plan_id=self.plan_id)
+                if result is not None and session.get(FollowUpRound, self.round_id) is None:
+                    # The undo took back the start of this very round.
+                    self.post_message(self.LoadFailed(t("checklist.round_removed", name=self.round_name)))
+                    return
                 state = None
                 if result is not None and result.entity == FollowUpEntry.__tablename__:
                     entry = session.get(FollowUpEntry, result.entity_id)
