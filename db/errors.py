@@ -54,3 +54,19 @@ class ConflictError(HrplanError):
     """Somebody else changed the row since it was read; the caller should reload and show it."""
 
     key = "error.conflict"
+
+
+class RoundClosedError(HrplanError):
+    """A change to a closed follow-up round, which is read-only until reopened."""
+
+    key = "error.round_closed"
+
+
+class NoOpenRoundError(HrplanError):
+    key = "error.no_open_round"
+
+
+class BadStatusError(HrplanError):
+    """A status that is not one of the codes; the message lists the valid ones."""
+
+    key = "error.bad_status"

@@ -25,6 +25,7 @@ def progress_bar(share: float, width: int = 10) -> str:
 class PlansScreen(BaseScreen):
     BINDINGS = [
         Binding("q", "app.quit", "key.quit", id="plans.quit"),
+        Binding("f", "followup", "key.followup", id="plans.followup"),
     ]
 
     class Loaded(Message):
@@ -87,3 +88,19 @@ class PlansScreen(BaseScreen):
     def show_failure(self, message: LoadFailed) -> None:
         self.query_one("#plans-hint", Static).update(message.text)
         self.notify(message.text, severity="error")
+
+    def highlighted_plan(self) -> int | None:
+        table = self.query_one("#plans", DataTable)
+        if not table.row_count:
+            return None
+        return int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def action_followup(self) -> None:
+        """The highlighted plan's follow-up: its open round's checklist, or a new round."""
+        from tui.flows.followup import open_followup
+
+        plan_id = self.highlighted_plan()
+        if plan_id is None:
+            self.notify(t("followup.no_plan"), severity="warning")
+            return
+        open_followup(self.app, plan_id)

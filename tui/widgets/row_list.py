@@ -262,9 +262,10 @@ class RowList(ScrollView, can_focus=True):
         for i, (column, width) in enumerate(zip(self.columns, widths, strict=False)):
             value = cells[i] if i < len(cells) else ""
             text = value.copy() if isinstance(value, Text) else Text(str(value).replace("\n", " ⏎ "))
-            text.truncate(width, overflow="ellipsis", pad=True)
-            if column.justify == "right":
-                text = Text(" " * (width - text.cell_len)) + text if text.cell_len < width else text
+            right = column.justify == "right"
+            text.truncate(width, overflow="ellipsis", pad=not right)
+            if right and text.cell_len < width:
+                text = Text(" " * (width - text.cell_len)) + text
             for segment in text.render(self.app.console):
                 segments.append(Segment(segment.text, base + segment.style if segment.style else base))
             if i < len(widths) - 1:

@@ -1,0 +1,491 @@
+"""Follow-up rounds: starting, listing, closing, ticking entries, comparing and history.
+
+A round's entries start from each activity's status in the round before it (by date), not yet
+reviewed. Setting a status or a comment is one ``ChangeSet.update`` of the entry (which also marks it
+reviewed): one transaction, one undo step, nothing to save at the end of a meeting.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select, text
+from sqlmodel import Session
+
+from db.changes import ChangeSet
+from db.errors import BadStatusError, InvalidInputError, NoOpenRoundError, NotFoundError, RoundClosedError
+from models.activity import Activity
+from models.followup import FollowUpEntry, FollowUpRound
+from models.limits import TEXT_MAX
+from models.plan import Plan
+from models.rounds import check_round_name, propose_round_name, unique_round_name
+from models.status import STATUS_CODES, Status
+from models.validation import Invalid, clean_text
+
+
+@dataclass(frozen=True, slots=True)
+class RoundSummary:
+    id: int
+    plan_id: int
+    name: str
+    date: dt.date
+    closed: bool
+    notes: str
+    entries: int
+    done: int
+    reviewed: int
+
+
+@dataclass(frozen=True, slots=True)
+class RoundProposal:
+    """What the new-round dialog starts from: a free name for today's period, and the taken names."""
+
+    plan_id: int
+    plan_title: str
+    name: str
+    date: dt.date
+    taken: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EntryState:
+    """An entry as stored after a change (or an undo)."""
+
+    round_id: int
+    activity_id: int
+    status: str
+    comment: str
+    reviewed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistRow:
+    activity_id: int
+    number: int | None
+    unit_id: int | None
+    unit: str | None  # None: the plan as a whole
+    area: str
+    goal: str
+    description: str
+    target_text: str
+    target_date: dt.date | None
+    ongoing: bool
+    responsible: str
+    status: str
+    comment: str
+    previous_status: str | None
+    previous_comment: str
+    reviewed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Checklist:
+    plan_id: int
+    plan_title: str
+    round: RoundSummary
+    previous_round: str | None
+    rows: tuple[ChecklistRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StatusChange:
+    activity_id: int
+    unit: str | None
+    goal: str
+    before: str | None  # None: the activity had no entry in the older round
+    after: str
+
+
+@dataclass(frozen=True, slots=True)
+class NewComment:
+    activity_id: int
+    unit: str | None
+    goal: str
+    comment: str
+
+
+@dataclass(frozen=True, slots=True)
+class RoundComparison:
+    older: RoundSummary
+    newer: RoundSummary
+    status_changes: tuple[StatusChange, ...]
+    new_comments: tuple[NewComment, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryItem:
+    round_id: int
+    round_name: str
+    date: dt.date
+    closed: bool
+    status: str
+    comment: str
+    reviewed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityHistory:
+    activity_id: int
+    plan_id: int
+    unit: str | None
+    area: str
+    goal: str
+    description: str
+    items: tuple[HistoryItem, ...]  # newest first
+
+
+# ---- rounds ----------------------------------------------------------------------------------
+
+
+def _summaries(plan_id: int, *, session: Session, round_id: int | None = None) -> list[RoundSummary]:
+    sql = """
+        SELECT r.id, r.plan_id, r.name, r.date, r.closed, r.notes,
+               count(e.id), coalesce(sum(e.status = 'done'), 0), coalesce(sum(e.reviewed), 0)
+        FROM followup_round r LEFT JOIN followup_entry e ON e.round_id = r.id
+        WHERE r.plan_id = :plan {extra}
+        GROUP BY r.id ORDER BY r.date DESC, r.id DESC
+    """.format(extra="AND r.id = :round" if round_id is not None else "")
+    rows = session.execute(text(sql), {"plan": plan_id, "round": round_id})
+    return [
+        RoundSummary(
+            id=r[0], plan_id=r[1], name=r[2], date=_as_date(r[3]), closed=bool(r[4]), notes=r[5],
+            entries=r[6], done=int(r[7]), reviewed=int(r[8]),
+        )  # fmt: skip
+        for r in rows
+    ]
+
+
+def _as_date(value: object) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
+
+def list_rounds(plan_id: int, *, session: Session) -> list[RoundSummary]:
+    """The plan's rounds, newest first (by date, then by creation)."""
+    return _summaries(plan_id, session=session)
+
+
+def get_round(round_id: int, *, session: Session) -> RoundSummary:
+    row = session.get(FollowUpRound, round_id)
+    if row is None:
+        from i18n import t
+
+        raise NotFoundError(what=t("what.round"), name=str(round_id))
+    return _summaries(row.plan_id, session=session, round_id=round_id)[0]
+
+
+def latest_open_round(plan_id: int, *, session: Session) -> RoundSummary | None:
+    return next((r for r in list_rounds(plan_id, session=session) if not r.closed), None)
+
+
+def find_round(plan_id: int, name: str | None, *, session: Session) -> RoundSummary:
+    """A round by name (case-insensitive); without a name, the latest open round."""
+    rounds = list_rounds(plan_id, session=session)
+    if name is None:
+        found = next((r for r in rounds if not r.closed), None)
+        if found is None:
+            raise NoOpenRoundError()
+        return found
+    found = next((r for r in rounds if r.name.casefold() == name.strip().casefold()), None)
+    if found is None:
+        from i18n import t
+
+        raise NotFoundError(what=t("what.round"), name=name)
+    return found
+
+
+def propose_round(plan_id: int, *, session: Session, today: dt.date) -> RoundProposal:
+    plan = _plan(plan_id, session=session)
+    taken = tuple(
+        session.execute(select(FollowUpRound.name).where(FollowUpRound.plan_id == plan_id)).scalars()
+    )
+    name = unique_round_name(propose_round_name(str(plan.cadence), today), taken)
+    return RoundProposal(plan_id=plan_id, plan_title=plan.title, name=name, date=today, taken=taken)
+
+
+def _plan(plan_id: int, *, session: Session) -> Plan:
+    plan = session.get(Plan, plan_id)
+    if plan is None:
+        from i18n import t
+
+        raise NotFoundError(what=t("what.plan"), name=str(plan_id))
+    return plan
+
+
+def _invalid(field_key: str, exc: Invalid) -> InvalidInputError:
+    from i18n import t
+
+    return InvalidInputError(field=t(field_key), reason=t(exc.key, **exc.params))
+
+
+def statuses_before(plan_id: int, day: dt.date, *, session: Session) -> dict[int, str]:
+    """Activity id → its status in the latest round dated on or before ``day`` that has an entry."""
+    rows = session.execute(
+        text(
+            """
+            SELECT activity_id, status FROM (
+                SELECT e.activity_id, e.status,
+                       row_number() OVER (PARTITION BY e.activity_id ORDER BY r.date DESC, r.id DESC) AS n
+                FROM followup_entry e JOIN followup_round r ON r.id = e.round_id
+                WHERE r.plan_id = :plan AND r.date <= :day
+            ) WHERE n = 1
+            """
+        ),
+        {"plan": plan_id, "day": day.isoformat()},
+    )
+    return {r[0]: r[1] for r in rows}
+
+
+def start_round(plan_id: int, *, session: Session, name: str, day: dt.date, notes: str = "") -> RoundSummary:
+    """A new round with an entry per activity, carrying each activity's status forward. One change."""
+    _plan(plan_id, session=session)
+    taken = session.execute(select(FollowUpRound.name).where(FollowUpRound.plan_id == plan_id)).scalars()
+    try:
+        clean_name = check_round_name(name, list(taken))
+    except Invalid as exc:
+        raise _invalid("field.round_name", exc) from None
+    carried = statuses_before(plan_id, day, session=session)
+    changes = ChangeSet(session, plan_id=plan_id)
+    followup = changes.insert(FollowUpRound(plan_id=plan_id, name=clean_name, date=day, notes=notes))
+    activity_ids = session.execute(select(Activity.id).where(Activity.plan_id == plan_id)).scalars().all()
+    for activity_id in activity_ids:
+        changes.insert(
+            FollowUpEntry(
+                round_id=followup.id,
+                activity_id=activity_id,
+                status=carried.get(activity_id, Status.NOT_STARTED),
+                reviewed=False,
+            )
+        )
+    return get_round(followup.id, session=session)
+
+
+def set_round_closed(round_id: int, closed: bool, *, session: Session) -> RoundSummary:
+    """Close a round (read-only from then on) or open it again. One change."""
+    followup = session.get(FollowUpRound, round_id)
+    if followup is None:
+        from i18n import t
+
+        raise NotFoundError(what=t("what.round"), name=str(round_id))
+    ChangeSet(session, plan_id=followup.plan_id).update(followup, {"closed": closed})
+    return get_round(round_id, session=session)
+
+
+# ---- entries ---------------------------------------------------------------------------------
+
+
+def check_status(value: str) -> Status:
+    """A status from its code, or a clear error listing the valid codes."""
+    try:
+        return Status(str(value).strip().lower())
+    except ValueError:
+        raise BadStatusError(value=value, codes=", ".join(STATUS_CODES)) from None
+
+
+def update_entry(
+    round_id: int,
+    activity_id: int,
+    *,
+    session: Session,
+    status: str | None = None,
+    comment: str | None = None,
+) -> EntryState:
+    """Set the status and/or comment of an activity in a round, marking it reviewed.
+
+    One ``ChangeSet.update`` of the entry: one transaction, one undo step. An activity added after
+    the round started has no entry yet; it gets one (one insert) with the values given.
+    """
+    followup = session.get(FollowUpRound, round_id)
+    if followup is None:
+        from i18n import t
+
+        raise NotFoundError(what=t("what.round"), name=str(round_id))
+    if followup.closed:
+        raise RoundClosedError(name=followup.name)
+    activity = session.get(Activity, activity_id)
+    if activity is None or activity.plan_id != followup.plan_id:
+        from i18n import t
+
+        raise NotFoundError(what=t("what.activity"), name=str(activity_id))
+    values: dict[str, object] = {"reviewed": True}
+    if status is not None:
+        values["status"] = check_status(status)
+    if comment is not None:
+        try:
+            values["comment"] = clean_text(comment, limit=TEXT_MAX)
+        except Invalid as exc:
+            raise _invalid("field.comment", exc) from None
+    entry = session.execute(
+        select(FollowUpEntry).where(
+            FollowUpEntry.round_id == round_id, FollowUpEntry.activity_id == activity_id
+        )
+    ).scalar_one_or_none()
+    changes = ChangeSet(session, plan_id=followup.plan_id)
+    if entry is None:
+        carried = statuses_before(followup.plan_id, followup.date, session=session).get(activity_id)
+        values.setdefault("status", carried or Status.NOT_STARTED)
+        entry = changes.insert(FollowUpEntry(round_id=round_id, activity_id=activity_id, **values))
+    else:
+        changes.update(entry, values)
+    return _state(entry)
+
+
+def _state(entry: FollowUpEntry) -> EntryState:
+    return EntryState(
+        round_id=entry.round_id,
+        activity_id=entry.activity_id,
+        status=str(entry.status),
+        comment=entry.comment,
+        reviewed=entry.reviewed,
+    )
+
+
+def set_entry_status(round_id: int, activity_id: int, status: str, *, session: Session) -> EntryState:
+    return update_entry(round_id, activity_id, session=session, status=status)
+
+
+def set_entry_comment(round_id: int, activity_id: int, comment: str, *, session: Session) -> EntryState:
+    return update_entry(round_id, activity_id, session=session, comment=comment)
+
+
+def entry_state(round_id: int, activity_id: int, *, session: Session) -> EntryState | None:
+    entry = session.execute(
+        select(FollowUpEntry).where(
+            FollowUpEntry.round_id == round_id, FollowUpEntry.activity_id == activity_id
+        )
+    ).scalar_one_or_none()
+    return _state(entry) if entry is not None else None
+
+
+# ---- reading for the screens -----------------------------------------------------------------
+
+
+def _previous_round(followup: FollowUpRound, *, session: Session) -> FollowUpRound | None:
+    """The round before this one: earlier date, or the same date and created before."""
+    return session.execute(
+        select(FollowUpRound)
+        .where(
+            FollowUpRound.plan_id == followup.plan_id,
+            (FollowUpRound.date < followup.date)
+            | ((FollowUpRound.date == followup.date) & (FollowUpRound.id < followup.id)),
+        )
+        .order_by(FollowUpRound.date.desc(), FollowUpRound.id.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+
+
+CHECKLIST_SQL = """
+SELECT a.id, a.number, a.unit_id, u.name, ar.name, a.goal, a.description, a.target_text,
+       a.target_date, a.ongoing, a.responsible,
+       e.status, e.comment, e.reviewed, p.status, p.comment
+FROM activity a
+JOIN area ar ON ar.id = a.area_id
+LEFT JOIN unit u ON u.id = a.unit_id
+LEFT JOIN followup_entry e ON e.activity_id = a.id AND e.round_id = :round
+LEFT JOIN followup_entry p ON p.activity_id = a.id AND p.round_id = :previous
+WHERE a.plan_id = :plan
+ORDER BY CASE WHEN a.unit_id IS NULL THEN -1 ELSE u.position END, u.id, ar.position, ar.id,
+         a.position, a.id
+"""
+
+
+def checklist(round_id: int, *, session: Session) -> Checklist:
+    """Every activity of the round's plan with its entry and the previous round's comment.
+
+    Grouped by unit (the plan as a whole first) and area, in the plan's order: one query for the
+    rows, however many activities there are.
+    """
+    followup = session.get(FollowUpRound, round_id)
+    if followup is None:
+        from i18n import t
+
+        raise NotFoundError(what=t("what.round"), name=str(round_id))
+    plan = _plan(followup.plan_id, session=session)
+    previous = _previous_round(followup, session=session)
+    result = session.execute(
+        text(CHECKLIST_SQL),
+        {"round": round_id, "previous": previous.id if previous else -1, "plan": plan.id},
+    )
+    rows = tuple(
+        ChecklistRow(
+            activity_id=r[0], number=r[1], unit_id=r[2], unit=r[3], area=r[4], goal=r[5],
+            description=r[6], target_text=r[7],
+            target_date=_as_date(r[8]) if r[8] is not None else None, ongoing=bool(r[9]),
+            responsible=r[10], status=r[11] or r[14] or Status.NOT_STARTED.value, comment=r[12] or "",
+            reviewed=bool(r[13]), previous_status=r[14], previous_comment=r[15] or "",
+        )  # fmt: skip
+        for r in result
+    )
+    return Checklist(
+        plan_id=plan.id,
+        plan_title=plan.title,
+        round=get_round(round_id, session=session),
+        previous_round=previous.name if previous else None,
+        rows=rows,
+    )
+
+
+def compare_rounds(older_id: int, newer_id: int, *, session: Session) -> RoundComparison:
+    """What changed status between two rounds of a plan, and which comments are new."""
+    older, newer = get_round(older_id, session=session), get_round(newer_id, session=session)
+    if older.plan_id != newer.plan_id:
+        raise InvalidInputError(field=newer.name, reason=older.name)
+    if (older.date, older.id) > (newer.date, newer.id):
+        older, newer = newer, older
+    result = session.execute(
+        text(
+            """
+            SELECT a.id, u.name, CASE WHEN trim(a.goal) = '' THEN a.description ELSE a.goal END,
+                   o.status, o.comment, n.status, n.comment
+            FROM followup_entry n
+            JOIN activity a ON a.id = n.activity_id
+            LEFT JOIN unit u ON u.id = a.unit_id
+            LEFT JOIN followup_entry o ON o.activity_id = n.activity_id AND o.round_id = :older
+            WHERE n.round_id = :newer
+            ORDER BY CASE WHEN a.unit_id IS NULL THEN -1 ELSE u.position END, a.position, a.id
+            """
+        ),
+        {"older": older.id, "newer": newer.id},
+    ).all()
+    changes = tuple(
+        StatusChange(activity_id=r[0], unit=r[1], goal=r[2], before=r[3], after=r[5])
+        for r in result
+        if r[3] != r[5]
+    )
+    comments = tuple(
+        NewComment(activity_id=r[0], unit=r[1], goal=r[2], comment=r[6])
+        for r in result
+        if r[6].strip() and r[6].strip() != (r[4] or "").strip()
+    )
+    return RoundComparison(older=older, newer=newer, status_changes=changes, new_comments=comments)
+
+
+def activity_history(activity_id: int, *, session: Session) -> ActivityHistory:
+    """The activity's status and comment in every round of its plan, newest first."""
+    activity = session.get(Activity, activity_id)
+    if activity is None:
+        from i18n import t
+
+        raise NotFoundError(what=t("what.activity"), name=str(activity_id))
+    unit = None
+    if activity.unit_id is not None:
+        unit = session.execute(text("SELECT name FROM unit WHERE id = :u"), {"u": activity.unit_id}).scalar()
+    area = session.execute(text("SELECT name FROM area WHERE id = :a"), {"a": activity.area_id}).scalar()
+    rows = session.execute(
+        select(FollowUpRound, FollowUpEntry)
+        .join(FollowUpEntry, FollowUpEntry.round_id == FollowUpRound.id)
+        .where(FollowUpEntry.activity_id == activity_id)
+        .order_by(FollowUpRound.date.desc(), FollowUpRound.id.desc())
+    ).all()
+    items = tuple(
+        HistoryItem(
+            round_id=r.id, round_name=r.name, date=r.date, closed=r.closed, status=str(e.status),
+            comment=e.comment, reviewed=e.reviewed,
+        )  # fmt: skip
+        for r, e in rows
+    )
+    return ActivityHistory(
+        activity_id=activity.id, plan_id=activity.plan_id, unit=unit, area=area or "",
+        goal=activity.goal, description=activity.description, items=items,
+    )  # fmt: skip
+

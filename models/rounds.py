@@ -1,0 +1,54 @@
+"""Follow-up rounds as plain rules: the name proposed for a new round, and checking what was typed.
+
+A plan is followed up per tertial, twice a year, per quarter or once a year (its cadence); a new
+round is named after the period the date falls in, the way coordinators write it in their
+minutes: "T3 2026", "HT 2026", "Q4 2026", "2026". The names are the same in both languages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from models.limits import SHORT_MAX
+from models.validation import Invalid, clean_text
+
+
+def propose_round_name(cadence: str, day: date) -> str:
+    """The usual name of the period ``day`` falls in, for a plan with this cadence."""
+    if cadence == "tertial":
+        return f"T{(day.month - 1) // 4 + 1} {day.year}"
+    if cadence == "half_year":
+        return f"{'VT' if day.month <= 6 else 'HT'} {day.year}"
+    if cadence == "quarter":
+        return f"Q{(day.month - 1) // 3 + 1} {day.year}"
+    return str(day.year)
+
+
+def unique_round_name(proposed: str, taken: Iterable[str]) -> str:
+    """``proposed``, or with " (2)", " (3)" ... added when a round of the plan has that name."""
+    names = {n.casefold() for n in taken}
+    if proposed.casefold() not in names:
+        return proposed
+    n = 2
+    while f"{proposed} ({n})".casefold() in names:
+        n += 1
+    return f"{proposed} ({n})"
+
+
+def check_round_name(value: str | None, taken: Iterable[str] = ()) -> str:
+    """The name as stored: one line, required, short, not used by another round of the plan."""
+    name = clean_text(value, limit=SHORT_MAX, required=True, multiline=False)
+    if name.casefold() in {n.casefold() for n in taken}:
+        raise Invalid("invalid.duplicate")
+    return name
+
+
+def parse_round_date(value: str | date | None) -> date:
+    """A round's date from YYYY-MM-DD. Raises ``Invalid``."""
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat((value or "").strip())
+    except ValueError:
+        raise Invalid("invalid.date") from None

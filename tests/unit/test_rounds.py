@@ -1,0 +1,195 @@
+"""Round queries: start with statuses carried forward, tick as one undoable change, compare, history."""
+
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select
+
+from db.changes import undo_last
+from db.engine import Database
+from db.errors import BadStatusError, InvalidInputError, NoOpenRoundError, NotFoundError, RoundClosedError
+from db.queries import rounds as q
+from models.changelog import ChangeLog
+from models.followup import FollowUpEntry
+
+PLAN = 1
+
+
+def _start(database: Database, name: str = "T3 2025", day: date = date(2025, 12, 10)) -> q.RoundSummary:
+    with database.write() as s:
+        return q.start_round(PLAN, session=s, name=name, day=day)
+
+
+def _entries(database: Database, round_id: int) -> dict[int, FollowUpEntry]:
+    with database.read() as s:
+        rows = s.execute(select(FollowUpEntry).where(FollowUpEntry.round_id == round_id)).scalars()
+        return {e.activity_id: e for e in rows}
+
+
+def test_demo_rounds_are_listed_newest_first(demo_database: Database) -> None:
+    with demo_database.read() as s:
+        rounds = q.list_rounds(PLAN, session=s)
+        assert [r.name for r in rounds] == ["T2 2025", "T1 2025"]
+        assert all(r.closed for r in rounds) and rounds[0].entries == 33 == rounds[0].reviewed
+        assert q.latest_open_round(PLAN, session=s) is None
+
+
+def test_new_round_carries_statuses_forward_not_reviewed(demo_database: Database) -> None:
+    before = _entries(demo_database, 2)
+    started = _start(demo_database)
+    assert (started.name, started.date, started.closed) == ("T3 2025", date(2025, 12, 10), False)
+    after = _entries(demo_database, started.id)
+    assert {a: e.status for a, e in after.items()} == {a: e.status for a, e in before.items()}
+    assert not any(e.reviewed or e.comment for e in after.values())
+    with demo_database.read() as s:
+        assert q.latest_open_round(PLAN, session=s).id == started.id
+    # One change: undo removes the round and all its entries.
+    with demo_database.write() as s:
+        undo_last(s, plan_id=PLAN)
+    assert _entries(demo_database, started.id) == {}
+
+
+def test_round_dated_between_others_carries_from_the_one_before_it(demo_database: Database) -> None:
+    first = _entries(demo_database, 1)
+    started = _start(demo_database, "Extra", date(2025, 6, 1))  # after T1 (May), before T2 (Sept)
+    assert {a: e.status for a, e in _entries(demo_database, started.id).items()} == {
+        a: e.status for a, e in first.items()
+    }
+
+
+def test_round_name_is_checked(demo_database: Database) -> None:
+    with pytest.raises(InvalidInputError) as err:
+        _start(demo_database, name="t2 2025")
+    assert "finns redan" in err.value.message()
+    with pytest.raises(InvalidInputError):
+        _start(demo_database, name="   ")
+
+
+def test_status_is_one_update_that_marks_reviewed_and_undoes_in_one_step(demo_database: Database) -> None:
+    started = _start(demo_database)
+    with demo_database.read() as s:
+        batches = s.execute(select(func.count(func.distinct(ChangeLog.batch)))).scalar()
+    with demo_database.write() as s:
+        state = q.set_entry_status(started.id, 2, "delayed", session=s)
+    assert (state.status, state.reviewed, state.comment) == ("delayed", True, "")
+    with demo_database.read() as s:
+        log = s.execute(select(ChangeLog).order_by(ChangeLog.id.desc()).limit(2)).scalars().all()
+        assert s.execute(select(func.count(func.distinct(ChangeLog.batch)))).scalar() == batches + 1
+    assert {c.field for c in log} == {"status", "reviewed"} and log[0].batch == log[1].batch
+    entry = _entries(demo_database, started.id)[2]
+    assert (entry.status, entry.reviewed, entry.version) == ("delayed", True, 2)
+    with demo_database.write() as s:
+        undo_last(s, plan_id=PLAN)
+    entry = _entries(demo_database, started.id)[2]
+    assert (entry.status, entry.reviewed) == (_entries(demo_database, 2)[2].status, False)
+
+
+def test_comment_is_cleaned_and_stored(demo_database: Database) -> None:
+    started = _start(demo_database)
+    with demo_database.write() as s:
+        state = q.set_entry_comment(started.id, 3, "  Klart i maj\r\nNästa steg i höst ", session=s)
+    assert state.comment == "Klart i maj\nNästa steg i höst" and state.reviewed
+    with pytest.raises(InvalidInputError):
+        with demo_database.write() as s:
+            q.set_entry_comment(started.id, 3, "x" * 20_001, session=s)
+    assert _entries(demo_database, started.id)[3].comment == "Klart i maj\nNästa steg i höst"
+
+
+def test_closed_round_refuses_changes_and_reopens(demo_database: Database) -> None:
+    started = _start(demo_database)
+    with demo_database.write() as s:
+        assert q.set_round_closed(started.id, True, session=s).closed
+    with pytest.raises(RoundClosedError) as err:
+        with demo_database.write() as s:
+            q.set_entry_status(started.id, 1, "done", session=s)
+    assert "T3 2025" in err.value.message()
+    with demo_database.write() as s:
+        assert not q.set_round_closed(started.id, False, session=s).closed
+        assert q.set_entry_status(started.id, 1, "done", session=s).status == "done"
+
+
+def test_bad_status_and_foreign_activity_are_refused(demo_database: Database) -> None:
+    started = _start(demo_database)
+    with pytest.raises(BadStatusError) as err:
+        with demo_database.write() as s:
+            q.set_entry_status(started.id, 1, "klar", session=s)
+    assert "not_started, in_progress, done, delayed, cancelled" in err.value.message()
+    with pytest.raises(NotFoundError):
+        with demo_database.write() as s:
+            q.set_entry_status(started.id, 9999, "done", session=s)
+
+
+def test_activity_added_after_the_start_gets_an_entry_on_first_tick(demo_database: Database) -> None:
+    from db.changes import ChangeSet
+    from models.activity import Activity
+
+    started = _start(demo_database)
+    with demo_database.write() as s:
+        new = ChangeSet(s, plan_id=PLAN).insert(Activity(plan_id=PLAN, area_id=1, goal="Nytt mål"))
+        new_id = new.id
+    with demo_database.read() as s:
+        row = next(r for r in q.checklist(started.id, session=s).rows if r.activity_id == new_id)
+    assert (row.status, row.reviewed, row.previous_status) == ("not_started", False, None)
+    with demo_database.write() as s:
+        assert q.set_entry_comment(started.id, new_id, "Ny i år", session=s).status == "not_started"
+    assert _entries(demo_database, started.id)[new_id].comment == "Ny i år"
+
+
+def test_checklist_rows_in_plan_order_with_previous_comment(demo_database: Database) -> None:
+    started = _start(demo_database)
+    with demo_database.read() as s:
+        view = q.checklist(started.id, session=s)
+    assert view.previous_round == "T2 2025" and view.round.name == "T3 2025"
+    assert len(view.rows) == 33
+    assert view.rows[0].unit is None  # the plan as a whole comes first
+    units = [r.unit for r in view.rows]
+    assert units.index("Hemtjänsten") < units.index("Särskilt boende") < units.index("Myndighetsenheten")
+    commented = next(r for r in view.rows if r.previous_comment == "Alla anmälda; sex klara.")
+    assert commented.comment == "" and commented.previous_status == commented.status
+    hemtjanst = [r.area for r in view.rows if r.unit == "Hemtjänsten"]
+    assert hemtjanst[0] == "Utveckla" and hemtjanst[-1] == "Övrigt"
+
+
+def test_compare_lists_status_changes_and_new_comments(demo_database: Database) -> None:
+    with demo_database.read() as s:
+        diff = q.compare_rounds(2, 1, session=s)  # given in either order
+    assert (diff.older.name, diff.newer.name) == ("T1 2025", "T2 2025")
+    first, second = _entries(demo_database, 1), _entries(demo_database, 2)
+    changed = {a for a in second if first[a].status != second[a].status}
+    assert {c.activity_id for c in diff.status_changes} == changed
+    assert all(c.before == first[c.activity_id].status for c in diff.status_changes)
+    assert {c.comment for c in diff.new_comments} == {
+        "Alla anmälda; sex klara.", "Klart, nytt schema från 1 september.",
+        "Ersätts av förvaltningens gemensamma satsning.", "Utbildningen flyttad till oktober.",
+    }  # fmt: skip
+
+
+def test_history_newest_first(demo_database: Database) -> None:
+    started = _start(demo_database)
+    with demo_database.write() as s:
+        q.update_entry(started.id, 1, session=s, status="done", comment="Programmet är igång")
+    with demo_database.read() as s:
+        history = q.activity_history(1, session=s)
+    assert [i.round_name for i in history.items] == ["T3 2025", "T2 2025", "T1 2025"]
+    assert (history.items[0].status, history.items[0].comment) == ("done", "Programmet är igång")
+    assert history.items[2].comment == "Tolv av trettio har börjat; resten i höst."
+    assert history.unit is None and history.area == "Utveckla"
+
+
+def test_proposal_avoids_taken_names(demo_database: Database) -> None:
+    with demo_database.read() as s:
+        proposal = q.propose_round(PLAN, session=s, today=date(2025, 9, 1))
+    assert proposal.name == "T3 2025"
+    _start(demo_database)
+    with demo_database.read() as s:
+        assert q.propose_round(PLAN, session=s, today=date(2025, 9, 1)).name == "T3 2025 (2)"
+        assert q.propose_round(PLAN, session=s, today=date(2025, 5, 2)).name == "T2 2025 (2)"
+
+
+def test_find_round_by_name_or_latest_open(demo_database: Database) -> None:
+    with demo_database.read() as s:
+        assert q.find_round(PLAN, "t1 2025", session=s).id == 1
+        with pytest.raises(NoOpenRoundError):
+            q.find_round(PLAN, None, session=s)
+        with pytest.raises(NotFoundError):
+            q.find_round(PLAN, "T9 2030", session=s)

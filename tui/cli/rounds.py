@@ -1,0 +1,127 @@
+"""``hrplan round new|list|close|reopen`` and ``hrplan tick``: follow-up from scripts."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import asdict
+
+from i18n import t
+from tui.cli.common import database_from, print_json
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    rounds = subparsers.add_parser("round", help=t("cli.help_round"))
+    actions = rounds.add_subparsers(dest="round_command", metavar="ACTION", required=True)
+
+    new = actions.add_parser("new", help=t("cli.help_round_new"))
+    new.add_argument("plan", metavar="PLAN", help=t("cli.arg_plan"))
+    new.add_argument("--name", required=True, help=t("cli.opt_round_name"))
+    new.add_argument("--date", metavar="YYYY-MM-DD", help=t("cli.opt_round_date"))
+    new.set_defaults(handler=cmd_round_new)
+
+    listing = actions.add_parser("list", help=t("cli.help_round_list"))
+    listing.add_argument("plan", metavar="PLAN", help=t("cli.arg_plan"))
+    listing.add_argument("--json", action="store_true", help=t("cli.opt_json"))
+    listing.set_defaults(handler=cmd_round_list)
+
+    for action, closed in (("close", True), ("reopen", False)):
+        parser = actions.add_parser(action, help=t(f"cli.help_round_{action}"))
+        parser.add_argument("plan", metavar="PLAN", help=t("cli.arg_plan"))
+        parser.add_argument("name", metavar="NAME", help=t("cli.arg_round"))
+        parser.set_defaults(handler=cmd_round_close, closed=closed)
+
+    tick = subparsers.add_parser("tick", help=t("cli.help_tick"))
+    tick.add_argument("plan", metavar="PLAN", help=t("cli.arg_plan"))
+    tick.add_argument("activity", metavar="ACTIVITY_ID", help=t("cli.arg_activity"))
+    tick.add_argument("status", metavar="STATUS", help=t("cli.arg_status"))
+    tick.add_argument("--round", metavar="NAME", help=t("cli.opt_round"))
+    tick.add_argument("--comment", metavar="TEXT", help=t("cli.opt_comment"))
+    tick.set_defaults(handler=cmd_tick)
+
+
+def _round_date(text: str | None):  # noqa: ANN202
+    from datetime import date
+
+    from db.errors import InvalidInputError
+    from models.rounds import parse_round_date
+    from models.validation import Invalid
+
+    if text is None:
+        return date.today()
+    try:
+        return parse_round_date(text)
+    except Invalid as exc:
+        raise InvalidInputError(field=t("field.round_date"), reason=t(exc.key, **exc.params)) from None
+
+
+def cmd_round_new(args: argparse.Namespace) -> int:
+    from db.queries.plans import resolve_plan
+    from db.queries.rounds import start_round
+
+    day = _round_date(args.date)
+    database = database_from(args)
+    with database.write() as session:
+        plan = resolve_plan(args.plan, session=session)
+        started = start_round(plan.id, session=session, name=args.name, day=day)
+    print(t("cli.round_started", name=started.name, date=started.date.isoformat(), count=started.entries))
+    return 0
+
+
+def cmd_round_list(args: argparse.Namespace) -> int:
+    from db.queries.plans import resolve_plan
+    from db.queries.rounds import list_rounds
+
+    database = database_from(args)
+    with database.read() as session:
+        rounds = list_rounds(resolve_plan(args.plan, session=session).id, session=session)
+    if args.json:
+        print_json([{**asdict(r), "date": r.date.isoformat()} for r in rounds])
+        return 0
+    if not rounds:
+        print(t("cli.no_rounds"))
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(box=None, pad_edge=False)
+    for key in ("field.round_name", "field.round_date", "rounds.col_state", "rounds.col_done",
+                "rounds.col_reviewed"):  # fmt: skip
+        table.add_column(t(key))
+    for r in rounds:
+        table.add_row(
+            r.name, r.date.isoformat(), t("rounds.closed" if r.closed else "rounds.open"),
+            f"{r.done}/{r.entries}", f"{r.reviewed}/{r.entries}",
+        )  # fmt: skip
+    Console().print(table)
+    return 0
+
+
+def cmd_round_close(args: argparse.Namespace) -> int:
+    from db.queries.plans import resolve_plan
+    from db.queries.rounds import find_round, set_round_closed
+
+    database = database_from(args)
+    with database.write() as session:
+        plan = resolve_plan(args.plan, session=session)
+        changed = set_round_closed(find_round(plan.id, args.name, session=session).id, args.closed,
+                                   session=session)  # fmt: skip
+    print(t("cli.round_closed" if changed.closed else "cli.round_reopened", name=changed.name))
+    return 0
+
+
+def cmd_tick(args: argparse.Namespace) -> int:
+    from db.errors import NotFoundError
+    from db.queries.plans import resolve_plan
+    from db.queries.rounds import check_status, find_round, update_entry
+
+    status = check_status(args.status)
+    if not str(args.activity).strip().isdigit():
+        raise NotFoundError(what=t("what.activity"), name=args.activity)
+    database = database_from(args)
+    with database.write() as session:
+        plan = resolve_plan(args.plan, session=session)
+        followup = find_round(plan.id, args.round, session=session)
+        state = update_entry(followup.id, int(args.activity), session=session, status=status,
+                             comment=args.comment)  # fmt: skip
+    print(t("cli.ticked", id=state.activity_id, status=t(f"status.{state.status}"), name=followup.name))
+    return 0

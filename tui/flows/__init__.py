@@ -1,0 +1,1 @@
+"""Flows: steps across screens and dialogs that more than one screen starts."""
