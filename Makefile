@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint clean
+.PHONY: run test lint clean bench
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "hrplan needs Python 3.11 or newer"'
@@ -28,3 +28,6 @@ test: lint
 
 clean:
 	rm -rf $(VENV) .pytest_cache
+
+bench: $(VENV)/.installed-test
+	$(BIN)/python -m benchmarks

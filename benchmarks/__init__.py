@@ -1,0 +1,1 @@
+"""Benchmarks of hrplan, run by ``make bench``. Not tests: they measure and report."""

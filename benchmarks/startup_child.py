@@ -1,0 +1,52 @@
+"""One start-up, in its own process: prints the seconds from interpreter start to ready for input.
+
+``app``: the same path as ``hrplan`` (database check and schema check, then the app on its plans
+screen). ``bare``: a Textual app that shows one static screen. Both run headless; "ready" is the
+first moment the first screen is mounted and the app is idle, so a key would be handled.
+Run as ``python -m benchmarks.startup_child app|bare [DB]``; the parent adds the process start.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+
+T0 = time.perf_counter()
+
+
+async def _ready(pilot) -> None:  # noqa: ANN001
+    await pilot.pause()
+    ready = time.perf_counter() - T0
+    extra = ""
+    if sys.argv[1] == "app":
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        extra = f" {time.perf_counter() - T0:.4f}"
+    print(f"READY {ready:.4f}{extra}", flush=True)
+    pilot.app.exit()
+
+
+def main() -> None:
+    which = sys.argv[1]
+    if which == "bare":
+        from textual.app import App, ComposeResult
+        from textual.widgets import Static
+
+        class Bare(App[None]):
+            def compose(self) -> ComposeResult:
+                yield Static("hrplan")
+
+        Bare().run(headless=True, size=(120, 40), auto_pilot=_ready)
+        return
+    from pathlib import Path
+
+    from tui.cli.common import open_database
+    from tui.factory import make_app
+
+    path = Path(sys.argv[2])
+    open_database(path).dispose()
+    make_app(db_path=path, lang="sv").run(headless=True, size=(120, 40), auto_pilot=_ready)
+
+
+if __name__ == "__main__":
+    main()
