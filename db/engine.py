@@ -76,9 +76,10 @@ def translate_operational_error(exc: Exception, path: Path) -> Exception:
 
 def _make_engine(path: Path, *, immediate: bool) -> Engine:
     from sqlalchemy import create_engine, event
-    from sqlalchemy.pool import NullPool
 
-    engine = create_engine(f"sqlite:///{path}", poolclass=NullPool)
+    # Pooled connections: a key press in the checklist must not pay for opening the file and setting
+    # the pragmas again on every write.
+    engine = create_engine(f"sqlite:///{path}", pool_size=2, max_overflow=4)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):  # noqa: ANN001
