@@ -131,7 +131,8 @@ def sqlite_floor(db: Path, runs: int = PRESSES) -> list[float]:
     for i in range(runs):
         start = time.perf_counter()
         conn.execute("BEGIN IMMEDIATE")
-        conn.execute("UPDATE followup_entry SET status = ? WHERE id = ?", (("done", "delayed")[i % 2], entry_id))
+        status = ("done", "delayed")[i % 2]
+        conn.execute("UPDATE followup_entry SET status = ? WHERE id = ?", (status, entry_id))
         conn.execute("COMMIT")
         times.append(time.perf_counter() - start)
     conn.close()
