@@ -40,6 +40,13 @@ class PlanTable(DataTable[object]):
         Binding("pagedown", "page_down", "plans.key_page_down", show=False),
         Binding("home", "scroll_home", "plans.key_first", show=False),
         Binding("end", "scroll_end", "plans.key_last", show=False),
+        Binding("ctrl+home", "scroll_top", "plans.key_first", show=False),
+        Binding("ctrl+end", "scroll_bottom", "plans.key_last", show=False),
+        # A row cursor has no columns to move between: these keys do nothing worth listing in the help.
+        Binding("left", "cursor_left", "", show=False),
+        Binding("right", "cursor_right", "", show=False),
+        Binding("ctrl+pageup", "page_left", "", show=False),
+        Binding("ctrl+pagedown", "page_right", "", show=False),
     ]
 
     def __init__(self, **kwargs: object) -> None:
