@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlmodel import Session
 
-from db.changes import undo_last
+from db.changes import latest_batch, undo_last
 from models.changelog import WHOLE_ROW, ChangeLog
 
 # Columns that name a row, in the order they are tried.
@@ -49,10 +49,7 @@ def _describe(first: ChangeLog, session: Session) -> tuple[str, str]:
 
 def undo_latest(*, session: Session, plan_id: int | None = None) -> UndoneChange | None:
     """Undo the latest change (of one plan, when given); None when there is nothing to undo."""
-    query = select(func.max(ChangeLog.batch)).where(ChangeLog.undone == False)  # noqa: E712
-    if plan_id is not None:
-        query = query.where(ChangeLog.plan_id == plan_id)
-    batch = session.execute(query).scalar()
+    batch = latest_batch(session, plan_id=plan_id)
     if batch is None:
         return None
     first = session.execute(

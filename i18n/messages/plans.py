@@ -12,8 +12,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Alla planer är arkiverade ({count}). Tryck A för att visa dem.",
         "Every plan is archived ({count}). Press A to show them.",
     ),
-    "plans.subtitle": ("{shown} planer · {archived} arkiverade dolda", "{shown} plans · {archived} archived hidden"),
-    "plans.subtitle_archived": ("{shown} planer · arkiverade visas", "{shown} plans · archived shown"),
+    "plans.subtitle": ("Planer: {shown} · arkiverade dolda: {archived}", "Plans: {shown} · archived hidden: {archived}"),
+    "plans.subtitle_archived": ("Planer: {shown} · arkiverade visas", "Plans: {shown} · archived shown"),
     "plans.help_title": ("Hjälp – planerna", "Help – the plans"),
     "plans.col_organisation": ("Organisation", "Organisation"),
     "plans.filter_placeholder": (
@@ -71,6 +71,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ctrl+Z on the plans list undoes the deletion.",
     ),
     "plans.delete_yes": ("Ta bort", "Delete"),
+    "copy_plan.button": ("Kopiera (Ctrl+S)", "Copy (Ctrl+S)"),
     "copy_plan.title": ("Kopiera ”{title}” till en ny period", "Copy “{title}” to a new period"),
     "plans.copy_body": (
         "Följer med: {units} avdelningar/enheter, {areas} områden och de {unfinished} av {activities} "

@@ -15,6 +15,8 @@ from tui.widgets.form_field import FormField
 
 
 class CopyPlanModal(FormModal):
+    SAVE_BUTTON_KEY = "copy_plan.button"
+
     def __init__(self, *, source_title: str, title: str, period: tuple[int, int], what_comes: str) -> None:
         super().__init__(t("copy_plan.title", title=source_title), what_comes)
         self._proposal = {"title": title, "period_start": str(period[0]), "period_end": str(period[1])}

@@ -44,6 +44,8 @@ class FormModal(ModalScreen[dict | None]):
         Binding("escape", "cancel", "key.cancel", id="form.cancel"),
     ]
 
+    SAVE_BUTTON_KEY = "form_modal.save_button"
+
     def __init__(self, title: str, intro: str = "") -> None:
         super().__init__()
         translate_bindings(self)
@@ -69,7 +71,7 @@ class FormModal(ModalScreen[dict | None]):
                 yield from self.compose_fields()
             with Horizontal(classes="form-buttons"):
                 yield Button(t("key.cancel"), id="form-cancel")
-                yield Button(t("form_modal.save_button"), id="form-save", variant="primary")
+                yield Button(t(self.SAVE_BUTTON_KEY), id="form-save", variant="primary")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -231,16 +231,16 @@ class PlansScreen(BaseScreen):
         self._write(change)
 
     @work(thread=True, exclusive=True, group="plans-write")
-    def write_undo(self) -> None:
+    def write_undo(self, keep: int | None) -> None:
         def change(session: Session) -> tuple[str, int | None]:
             from db.queries.undo import undo_latest
 
             undone = undo_latest(session=session)
             if undone is None:
-                return t("error.nothing_to_undo"), self.selected_id
+                return t("error.nothing_to_undo"), keep
             what = t(ENTITY_NAMES.get(undone.entity, "plans.what_change"))
             notice = t(f"plans.undone_{undone.kind}", what=what, name=undone.name)
-            return notice, self.selected_id
+            return notice, keep
 
         self._write(change)
 
@@ -457,4 +457,4 @@ class PlansScreen(BaseScreen):
         filter_input.focus()
 
     def action_undo(self) -> None:
-        self.write_undo()
+        self.write_undo(self.selected_id)
