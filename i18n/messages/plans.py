@@ -20,6 +20,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Filtrera på titel eller organisation – Enter går till listan, Esc tömmer",
         "Filter by title or organisation – Enter goes to the list, Esc clears",
     ),
+    "plans.summary_counts": (
+        "{activities} aktiviteter: {done} klara, {cancelled} avbrutna (räknas inte i andelen klart)",
+        "{activities} activities: {done} done, {cancelled} cancelled (not counted in the share done)",
+    ),
     "plans.palette_prefix": ("Planer", "Plans"),
     "plans.palette_key": ("Tangent: {key}", "Key: {key}"),
     # Keys

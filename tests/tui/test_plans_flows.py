@@ -267,3 +267,23 @@ async def test_help_and_footer_name_every_action_in_swedish(demo_database: Datab
         described = {text for _, text in app.screen.rows}
         assert wanted | {"Upp", "Ned", "Sida upp"} <= described
         assert not {"Cursor left", "Page Left", "Top"} & described
+
+
+async def test_edit_after_someone_else_changed_the_plan_is_refused(demo_database: Database) -> None:
+    from db.queries.plans import update_plan
+
+    app = make_app(db_path=demo_database.path, lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        plan_id = plans(demo_database)[0].id
+        with demo_database.write() as session:  # another instance saves first
+            update_plan(plan_id, {"diary_number": "Dnr 1"}, expected_version=1, session=session)
+        await type_into(pilot, "decision_paragraph", "147")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert any("Somebody else changed" in n.message for n in app._notifications)
+    with demo_database.read() as session:
+        details = plan_details(plan_id, session=session)
+    assert (details.diary_number, details.decision_paragraph) == ("Dnr 1", "§ 146")

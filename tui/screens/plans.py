@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -57,11 +58,25 @@ def dependents_text(counts: PlanDependents) -> str:
     )
 
 
+def summary_text(plan: PlanSummary) -> Text:
+    text = Text(plan.title, style="bold")
+    if plan.organisation:
+        text.append(f" · {plan.organisation}")
+    text.append(f" · {t(f'kind.{plan.kind}')}")
+    text.append("\n")
+    text.append(
+        t("plans.summary_counts", activities=plan.activity_count, done=plan.done, cancelled=plan.cancelled),
+        style="dim",
+    )
+    return text
+
+
 class PlansScreen(BaseScreen):
     DEFAULT_CSS = """
     PlansScreen #plans-filter { dock: top; display: none; margin: 0 1; }
     PlansScreen #plans-filter.-shown { display: block; }
     PlansScreen #plans { height: 1fr; }
+    PlansScreen #plan-summary { height: auto; padding: 0 1; background: $boost; }
     """
     HELP_TITLE_KEY = "plans.help_title"
     BINDINGS = [
@@ -120,6 +135,7 @@ class PlansScreen(BaseScreen):
         yield Input(placeholder=t("plans.filter_placeholder"), id="plans-filter")
         yield PlanTable(id="plans")
         yield Static(t("plans.loading"), id="plans-hint", classes="empty-hint")
+        yield Static("", id="plan-summary")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -337,6 +353,7 @@ class PlansScreen(BaseScreen):
         elif not visible:
             hint.update(t("plans.all_archived", count=archived))
         hint.display = not visible
+        self._show_summary()
         self.sub_title = t(
             "plans.subtitle_archived" if self.show_archived else "plans.subtitle",
             shown=len(visible), archived=archived,
@@ -356,7 +373,16 @@ class PlansScreen(BaseScreen):
 
     @on(DataTable.RowHighlighted)
     def _highlighted(self) -> None:
+        self._show_summary()
         self.refresh_bindings()
+
+    def _show_summary(self) -> None:
+        """The highlighted plan in full below the table: the table cuts long titles."""
+        plan = self._summary(self.selected_id)
+        line = self.query_one("#plan-summary", Static)
+        line.display = plan is not None
+        if plan is not None:
+            line.update(summary_text(plan))
 
     @on(DataTable.RowSelected)
     def _selected(self) -> None:
