@@ -133,8 +133,8 @@ class PlansScreen(BaseScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Input(placeholder=t("plans.filter_placeholder"), id="plans-filter")
-        yield PlanTable(id="plans")
         yield Static(t("plans.loading"), id="plans-hint", classes="empty-hint")
+        yield PlanTable(id="plans")
         yield Static("", id="plan-summary")
         yield Footer(compact=True)
 
