@@ -1,7 +1,7 @@
 """What the editors share: fields checked as they are typed, Ctrl+S to save, Esc that asks first.
 
-A subclass yields its fields as ``FormField`` rows from ``compose_fields`` and turns the checked
-values into what it dismisses with in ``result``.
+A subclass yields its fields as ``FormField`` rows from ``compose_fields``; the form dismisses with
+the checked values keyed by the fields' ids, or None when the user cancels.
 """
 
 from __future__ import annotations
@@ -58,9 +58,6 @@ class FormModal(ModalScreen[dict | None]):
 
     def compose_fields(self) -> Iterable[FormField]:
         raise NotImplementedError
-
-    def result(self, values: dict[str, object]) -> dict[str, object]:
-        return values
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -130,7 +127,7 @@ class FormModal(ModalScreen[dict | None]):
             first.control.focus()
             self.notify(t("form_modal.fix_errors"), severity="warning")
             return
-        self.dismiss(self.result(values))
+        self.dismiss(values)
 
     def action_cancel(self) -> None:
         if not self.dirty:

@@ -180,14 +180,12 @@ class PlansScreen(BaseScreen):
 
     def _write(self, change: Callable[[Session], tuple[str, int | None]]) -> None:
         """Run ``change`` in one transaction (in the calling worker) and report how it went."""
-        from db.errors import ConflictError, HrplanError
+        from db.errors import HrplanError
 
         try:
             with self.app.database.write() as session:
                 notice, select = change(session)
-        except ConflictError as exc:
-            self.post_message(self.Failed(exc.message(), reload=True))
-        except HrplanError as exc:
+        except HrplanError as exc:  # a ConflictError too: the reload shows the newer version
             self.post_message(self.Failed(exc.message(), reload=True))
         except ValueError:  # refused by the model's own checks: the editor should have caught it
             self.post_message(self.Failed(t("error.generic"), reload=True))
