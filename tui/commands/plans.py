@@ -10,6 +10,13 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from i18n import t
 from tui.modals.help import key_label
 
+# The actions of the plans screen this provider offers; other domains offer their own keys on the
+# screen (follow-up, export, import) through their own providers.
+PLANS_ACTIONS = (
+    "open", "new", "edit", "archive", "restore", "show_archived", "hide_archived", "delete", "copy",
+    "filter", "undo", "help", "app.quit",
+)  # fmt: skip
+
 
 class PlansCommands(Provider):
     """Offers the plans screen's actions while that screen is the one the palette was opened on."""
@@ -25,7 +32,9 @@ class PlansCommands(Provider):
         seen: set[str] = set()
         for key, bindings in screen._bindings.key_to_bindings.items():
             for binding in bindings:
-                if binding.action in seen or not screen.check_action(binding.action, ()):
+                if binding.action not in PLANS_ACTIONS or binding.action in seen:
+                    continue
+                if not screen.check_action(binding.action, ()):
                     continue
                 seen.add(binding.action)
                 yield f"{prefix}: {binding.description}", key_label(key), binding.action

@@ -145,7 +145,7 @@ class PlansScreen(BaseScreen):
     def on_screen_resume(self) -> None:
         # Back from a plan: its counts and progress may have changed.
         if self._plans:
-            self.load_plans(self.selected_id)
+            self.load_plans(self.highlighted_plan())
 
     # ----------------------------------------------------------------- reading
 
@@ -268,13 +268,13 @@ class PlansScreen(BaseScreen):
     @on(Written)
     def _written(self, message: Written) -> None:
         self.notify(message.notice)
-        self.load_plans(message.select if message.select is not None else self.selected_id)
+        self.load_plans(message.select if message.select is not None else self.highlighted_plan())
 
     @on(Failed)
     def _failed(self, message: Failed) -> None:
         self.notify(message.text, severity="error")
         if message.reload:
-            self.load_plans(self.selected_id)
+            self.load_plans(self.highlighted_plan())
         elif not self._plans:
             self.query_one("#plans-hint", Static).update(message.text)
 
@@ -365,8 +365,8 @@ class PlansScreen(BaseScreen):
     def _summary(self, plan_id: int | None) -> PlanSummary | None:
         return next((p for p in self._plans if p.id == plan_id), None)
 
-    @property
-    def selected_id(self) -> int | None:
+    def highlighted_plan(self) -> int | None:
+        """The id of the plan under the cursor; None when the list is empty."""
         return self.query_one(PlanTable).selected_id
 
     @on(DataTable.RowHighlighted)
@@ -376,7 +376,7 @@ class PlansScreen(BaseScreen):
 
     def _show_summary(self) -> None:
         """The highlighted plan in full below the table: the table cuts long titles."""
-        plan = self._summary(self.selected_id)
+        plan = self._summary(self.highlighted_plan())
         line = self.query_one("#plan-summary", Static)
         line.display = plan is not None
         if plan is not None:
@@ -411,7 +411,7 @@ class PlansScreen(BaseScreen):
     # ----------------------------------------------------------------- actions
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        archived = self._is_archived(self.selected_id)
+        archived = self._is_archived(self.highlighted_plan())
         if action == "archive":
             return None if archived is None else not archived
         if action == "restore":
@@ -425,7 +425,7 @@ class PlansScreen(BaseScreen):
         return True
 
     def action_open(self) -> None:
-        plan_id = self.selected_id
+        plan_id = self.highlighted_plan()
         if plan_id is None:
             return
         try:
@@ -445,15 +445,15 @@ class PlansScreen(BaseScreen):
         self.app.push_screen(PlanDetailsModal(), created)
 
     def action_edit(self) -> None:
-        if (plan_id := self.selected_id) is not None:
+        if (plan_id := self.highlighted_plan()) is not None:
             self.fetch("edit", plan_id)
 
     def action_delete(self) -> None:
-        if (plan_id := self.selected_id) is not None:
+        if (plan_id := self.highlighted_plan()) is not None:
             self.fetch("delete", plan_id)
 
     def action_copy(self) -> None:
-        if (plan_id := self.selected_id) is not None:
+        if (plan_id := self.highlighted_plan()) is not None:
             self.fetch("copy", plan_id)
 
     def action_archive(self) -> None:
@@ -463,7 +463,7 @@ class PlansScreen(BaseScreen):
         self._set_status("active")
 
     def _set_status(self, status: str) -> None:
-        plan = self._summary(self.selected_id)
+        plan = self._summary(self.highlighted_plan())
         if plan is not None:
             self.write_status(plan.id, status, plan.title)
 
@@ -481,4 +481,4 @@ class PlansScreen(BaseScreen):
         filter_input.focus()
 
     def action_undo(self) -> None:
-        self.write_undo(self.selected_id)
+        self.write_undo(self.highlighted_plan())
