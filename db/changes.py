@@ -179,12 +179,17 @@ def _revert(session: Session, entry: ChangeLog) -> None:
         session.execute(table.update().where(table.c.id == entry.entity_id).values(**values))
 
 
-def undo_last(session: Session, *, plan_id: int | None = None) -> UndoResult | None:
-    """Revert the latest batch not yet undone (of one plan, when given). None: nothing to undo."""
+def latest_batch(session: Session, *, plan_id: int | None = None) -> int | None:
+    """The latest batch not yet undone (of one plan, when given); None when there is none."""
     query = select(func.max(ChangeLog.batch)).where(ChangeLog.undone == False)  # noqa: E712
     if plan_id is not None:
         query = query.where(ChangeLog.plan_id == plan_id)
-    batch = session.execute(query).scalar()
+    return session.execute(query).scalar()
+
+
+def undo_last(session: Session, *, plan_id: int | None = None) -> UndoResult | None:
+    """Revert the latest batch not yet undone (of one plan, when given). None: nothing to undo."""
+    batch = latest_batch(session, plan_id=plan_id)
     if batch is None:
         return None
     entries = (

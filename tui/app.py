@@ -8,13 +8,14 @@ from textual.binding import Binding
 from db.engine import Database
 from tui.bindings import translate_bindings
 from tui.commands.followup import FollowUpCommands
+from tui.commands.plans import PlansCommands
 from tui.screens.plans import PlansScreen
 
 
 class HrplanApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "hrplan"
-    COMMANDS = App.COMMANDS | {FollowUpCommands}
+    COMMANDS = App.COMMANDS | {PlansCommands, FollowUpCommands}
     BINDINGS = [
         Binding("ctrl+q", "quit", "key.quit", id="app.quit", show=False),
     ]

@@ -1,10 +1,117 @@
-"""Messages of the plans screen (the start screen)."""
+"""Messages of the plans screen (the start screen), the plan details editor and copying a plan."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "key.quit": ("Avsluta", "Quit"),
     "plans.loading": ("Läser in planerna …", "Loading the plans …"),
     "plans.empty": (
-        "Inga planer ännu. Kör `hrplan demo` för en exempelplan.",
-        "No plans yet. Run `hrplan demo` for an example plan.",
+        "Inga planer ännu. Tryck n för att skapa en plan, eller kör `hrplan demo` för en exempelplan.",
+        "No plans yet. Press n to create a plan, or run `hrplan demo` for an example plan.",
     ),
+    "plans.no_match": ("Ingen plan matchar ”{text}”. Esc tömmer filtret.", "No plan matches “{text}”. Esc clears the filter."),
+    "plans.all_archived": (
+        "Alla planer är arkiverade ({count}). Tryck A för att visa dem.",
+        "Every plan is archived ({count}). Press A to show them.",
+    ),
+    "plans.subtitle": ("Planer: {shown} · arkiverade dolda: {archived}", "Plans: {shown} · archived hidden: {archived}"),
+    "plans.subtitle_archived": ("Planer: {shown} · arkiverade visas", "Plans: {shown} · archived shown"),
+    "plans.help_title": ("Hjälp – planerna", "Help – the plans"),
+    "plans.col_organisation": ("Organisation", "Organisation"),
+    "plans.filter_placeholder": (
+        "Filtrera på titel eller organisation – Enter går till listan, Esc tömmer",
+        "Filter by title or organisation – Enter goes to the list, Esc clears",
+    ),
+    "plans.summary_counts": (
+        "{activities} aktiviteter: {done} klara, {cancelled} avbrutna (räknas inte i andelen klart)",
+        "{activities} activities: {done} done, {cancelled} cancelled (not counted in the share done)",
+    ),
+    "plans.palette_prefix": ("Planer", "Plans"),
+    "plans.palette_key": ("Tangent: {key}", "Key: {key}"),
+    # Keys
+    "plans.key_open": ("Öppna", "Open"),
+    "plans.key_new": ("Ny plan", "New plan"),
+    "plans.key_edit": ("Ändra", "Edit"),
+    "plans.key_archive": ("Arkivera", "Archive"),
+    "plans.key_restore": ("Återställ", "Restore"),
+    "plans.key_show_archived": ("Visa arkiv", "Show archived"),
+    "plans.key_hide_archived": ("Dölj arkiv", "Hide archived"),
+    "plans.key_delete": ("Ta bort", "Delete"),
+    "plans.key_copy": ("Kopiera", "Copy"),
+    "plans.key_filter": ("Filtrera", "Filter"),
+    "plans.key_undo": ("Ångra", "Undo"),
+    "plans.key_up": ("Upp", "Up"),
+    "plans.key_down": ("Ned", "Down"),
+    "plans.key_page_up": ("Sida upp", "Page up"),
+    "plans.key_page_down": ("Sida ned", "Page down"),
+    "plans.key_first": ("Första planen", "First plan"),
+    "plans.key_last": ("Sista planen", "Last plan"),
+    # Notices
+    "plans.created": ("Planen ”{title}” skapades.", "The plan “{title}” was created."),
+    "plans.saved": ("Ändringarna i ”{title}” sparades.", "The changes to “{title}” were saved."),
+    "plans.unchanged": ("Inget ändrades i ”{title}”.", "Nothing changed in “{title}”."),
+    "plans.archived": (
+        "”{title}” arkiverades. A visar arkiverade planer, Ctrl+Z ångrar.",
+        "“{title}” was archived. A shows archived plans, Ctrl+Z undoes.",
+    ),
+    "plans.restored": ("”{title}” är aktiv igen.", "“{title}” is active again."),
+    "plans.deleted": ("”{title}” togs bort. Ctrl+Z ångrar.", "“{title}” was deleted. Ctrl+Z undoes."),
+    "plans.copied": ("Kopian ”{title}” skapades som utkast.", "The copy “{title}” was created as a draft."),
+    "plans.plan_screen_missing": (
+        "Planvyn finns inte i den här versionen av hrplan.",
+        "The plan view is not in this version of hrplan.",
+    ),
+    "plans.undone_insert": ("Ångrat: {what} ”{name}” som lades till är borta igen.", "Undone: the added {what} “{name}” is gone again."),
+    "plans.undone_delete": ("Ångrat: {what} ”{name}” som togs bort är tillbaka.", "Undone: the deleted {what} “{name}” is back."),
+    "plans.undone_update": ("Ångrat: ändringen av {what} ”{name}”.", "Undone: the change to {what} “{name}”."),
+    "plans.what_key_figure": ("nyckeltal", "key figure"),
+    "plans.what_change": ("ändring", "change"),
+    # Delete and copy dialogs
+    "plans.delete_title": ("Ta bort planen ”{title}”?", "Delete the plan “{title}”?"),
+    "plans.delete_body": (
+        "Med planen försvinner {units} avdelningar/enheter, {areas} områden, {activities} aktiviteter, "
+        "{rounds} uppföljningar med {entries} uppföljningsrader och {key_figures} nyckeltal.\n"
+        "Ctrl+Z på planlistan ångrar borttagningen.",
+        "With the plan go {units} units, {areas} areas, {activities} activities, {rounds} follow-up "
+        "rounds with {entries} follow-up entries and {key_figures} key figures.\n"
+        "Ctrl+Z on the plans list undoes the deletion.",
+    ),
+    "plans.delete_yes": ("Ta bort", "Delete"),
+    "copy_plan.button": ("Kopiera (Ctrl+S)", "Copy (Ctrl+S)"),
+    "copy_plan.title": ("Kopiera ”{title}” till en ny period", "Copy “{title}” to a new period"),
+    "plans.copy_body": (
+        "Följer med: {units} avdelningar/enheter, {areas} områden och de {unfinished} av {activities} "
+        "aktiviteter som varken är klara eller avbrutna. Statusarna börjar om; uppföljningar, "
+        "uppföljningskommentarer och nyckeltal följer inte med. Kopian blir ett utkast.",
+        "Comes along: {units} units, {areas} areas and the {unfinished} of {activities} activities that "
+        "are neither done nor cancelled. Statuses start over; follow-up rounds, follow-up comments and "
+        "key figures stay behind. The copy is a draft.",
+    ),
+    # The plan details editor
+    "plan_details.title_new": ("Ny plan", "New plan"),
+    "plan_details.title_edit": ("Planens uppgifter", "Plan details"),
+    "plan_details.title": ("Titel", "Title"),
+    "plan_details.kind": ("Sort", "Kind"),
+    "plan_details.organisation": ("Organisation", "Organisation"),
+    "plan_details.period_start": ("Period från år", "Period from year"),
+    "plan_details.period_end": ("Period till år", "Period to year"),
+    "plan_details.decision_body": ("Beslutande organ", "Decided by"),
+    "plan_details.decision_date": ("Beslutsdatum", "Decision date"),
+    "plan_details.decision_paragraph": ("Paragraf", "Paragraph"),
+    "plan_details.diary_number": ("Diarienummer", "Diary number"),
+    "plan_details.cadence": ("Uppföljning", "Follow-up"),
+    "plan_details.status": ("Läge", "State"),
+    "plan_details.year_placeholder": ("t.ex. 2025", "e.g. 2025"),
+    "plan_details.date_placeholder": ("ÅÅÅÅ-MM-DD", "YYYY-MM-DD"),
+    # Editors in general
+    "form_modal.key_save": ("Spara", "Save"),
+    "form_modal.save_button": ("Spara (Ctrl+S)", "Save (Ctrl+S)"),
+    "form_modal.fix_errors": (
+        "Rätta det som är markerat innan du sparar.",
+        "Fix what is marked before saving.",
+    ),
+    "form_modal.discard_title": ("Kasta ändringarna?", "Drop the changes?"),
+    "form_modal.discard_body": (
+        "Det du har ändrat i formuläret är inte sparat.",
+        "What you changed in the form is not saved.",
+    ),
+    "form_modal.discard_yes": ("Kasta ändringarna", "Drop the changes"),
 }

@@ -1,60 +1,157 @@
-"""The start screen: the list of plans."""
+"""The start screen: the plans, with everything done to a plan as a whole.
+
+The list loads in a worker; every change (new, edit, archive, delete, copy, undo) is written in a
+worker as one transaction, then the list is read again. Dialogs that need the plan's current data
+(edit, delete, copy) read it first in a worker, so that the version they carry is fresh.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from i18n import t
 from tui.screens.base import BaseScreen
+from tui.widgets.plan_table import PlanTable
 
 if TYPE_CHECKING:
-    from db.queries.plans import PlanSummary
+    from sqlmodel import Session
+
+    from db.queries.plans import PlanDependents, PlanDetails, PlanSummary
+
+# Change-log entity → message key naming it, for the undo notice.
+ENTITY_NAMES = {
+    "plan": "what.plan",
+    "unit": "what.unit",
+    "area": "what.area",
+    "activity": "what.activity",
+    "followup_round": "what.round",
+    "followup_entry": "what.entry",
+    "key_figure": "plans.what_key_figure",
+}
+
+# Actions that need a plan under the cursor.
+NEEDS_PLAN = {"open", "edit", "archive", "restore", "delete", "copy", "followup"}
 
 
-def progress_bar(share: float, width: int = 10) -> str:
-    filled = round(max(0.0, min(1.0, share)) * width)
-    return "█" * filled + "░" * (width - filled) + f" {share:4.0%}"
+def matches(plan: PlanSummary, needle: str) -> bool:
+    needle = needle.casefold().strip()
+    return not needle or needle in plan.title.casefold() or needle in plan.organisation.casefold()
+
+
+def dependents_text(counts: PlanDependents) -> str:
+    return t(
+        "plans.delete_body",
+        units=counts.units,
+        areas=counts.areas,
+        activities=counts.activities,
+        rounds=counts.rounds,
+        entries=counts.entries,
+        key_figures=counts.key_figures,
+    )
+
+
+def summary_text(plan: PlanSummary) -> Text:
+    text = Text(plan.title, style="bold")
+    if plan.organisation:
+        text.append(f" · {plan.organisation}")
+    text.append(f" · {t(f'kind.{plan.kind}')}")
+    text.append("\n")
+    text.append(
+        t("plans.summary_counts", activities=plan.activity_count, done=plan.done, cancelled=plan.cancelled),
+        style="dim",
+    )
+    return text
 
 
 class PlansScreen(BaseScreen):
+    DEFAULT_CSS = """
+    PlansScreen #plans-filter { dock: top; display: none; margin: 0 1; }
+    PlansScreen #plans-filter.-shown { display: block; }
+    PlansScreen #plans { height: 1fr; }
+    PlansScreen #plan-summary { height: auto; padding: 0 1; background: $boost; }
+    """
+    HELP_TITLE_KEY = "plans.help_title"
     BINDINGS = [
-        Binding("q", "app.quit", "key.quit", id="plans.quit"),
+        Binding("enter", "open", "plans.key_open", id="plans.open"),
+        Binding("n", "new", "plans.key_new", id="plans.new"),
+        Binding("e", "edit", "plans.key_edit", id="plans.edit"),
+        Binding("a", "archive", "plans.key_archive", id="plans.archive"),
+        Binding("a", "restore", "plans.key_restore", id="plans.restore"),
+        Binding("A", "show_archived", "plans.key_show_archived", id="plans.show_archived"),
+        Binding("A", "hide_archived", "plans.key_hide_archived", id="plans.hide_archived"),
+        Binding("d", "delete", "plans.key_delete", id="plans.delete"),
+        Binding("c", "copy", "plans.key_copy", id="plans.copy"),
         Binding("f", "followup", "key.followup", id="plans.followup"),
+        Binding("slash", "filter", "plans.key_filter", id="plans.filter"),
+        Binding("ctrl+z", "undo", "plans.key_undo", id="plans.undo"),
+        Binding("q", "app.quit", "key.quit", id="plans.quit"),
     ]
 
     class Loaded(Message):
-        def __init__(self, plans: list[PlanSummary]) -> None:
+        def __init__(self, plans: list[PlanSummary], select: int | None) -> None:
             super().__init__()
             self.plans = plans
+            self.select = select
 
-    class LoadFailed(Message):
-        def __init__(self, text: str) -> None:
+    class Failed(Message):
+        """A read or write was refused; ``reload`` when the list may no longer be current."""
+
+        def __init__(self, text: str, *, reload: bool = False) -> None:
             super().__init__()
             self.text = text
+            self.reload = reload
+
+    class Written(Message):
+        """A change was saved: say so, and show the list again with ``select`` under the cursor."""
+
+        def __init__(self, notice: str, select: int | None) -> None:
+            super().__init__()
+            self.notice = notice
+            self.select = select
+
+    class Fetched(Message):
+        """A plan's current data, read for the dialog of ``purpose`` (edit, delete, copy)."""
+
+        def __init__(self, purpose: str, details: PlanDetails, counts: PlanDependents | None) -> None:
+            super().__init__()
+            self.purpose = purpose
+            self.details = details
+            self.counts = counts
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._plans: list[PlanSummary] = []
+        self.show_archived = False
 
     def compose(self) -> ComposeResult:
         yield Header()
-        table: DataTable[str] = DataTable(id="plans", cursor_type="row", zebra_stripes=True)
-        table.add_column(t("col.title"), key="title")
-        table.add_column(t("col.period"), key="period")
-        table.add_column(t("col.plan_status"), key="status")
-        table.add_column(t("col.activities"), key="activities")
-        table.add_column(t("col.progress"), key="progress")
-        yield table
+        yield Input(placeholder=t("plans.filter_placeholder"), id="plans-filter")
         yield Static(t("plans.loading"), id="plans-hint", classes="empty-hint")
-        yield Footer()
+        yield PlanTable(id="plans")
+        yield Static("", id="plan-summary")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        self.query_one(PlanTable).focus()
         self.load_plans()
 
-    @work(thread=True, exclusive=True, group="plans")
-    def load_plans(self) -> None:
+    def on_screen_resume(self) -> None:
+        # Back from a plan: its counts and progress may have changed.
+        if self._plans:
+            self.load_plans(self.highlighted_plan())
+
+    # ----------------------------------------------------------------- reading
+
+    @work(thread=True, exclusive=True, group="plans-read")
+    def load_plans(self, select: int | None = None) -> None:
         from db.errors import HrplanError
         from db.queries.plans import list_plans
 
@@ -62,38 +159,282 @@ class PlansScreen(BaseScreen):
             with self.app.database.read() as session:
                 plans = list_plans(session=session)
         except HrplanError as exc:
-            self.post_message(self.LoadFailed(exc.message()))
+            self.post_message(self.Failed(exc.message()))
             return
-        self.post_message(self.Loaded(plans))
+        self.post_message(self.Loaded(plans, select))
+
+    @work(thread=True, exclusive=True, group="plans-fetch")
+    def fetch(self, purpose: str, plan_id: int) -> None:
+        from db.errors import HrplanError
+        from db.queries.plans import plan_dependents, plan_details
+
+        try:
+            with self.app.database.read() as session:
+                details = plan_details(plan_id, session=session)
+                counts = plan_dependents(plan_id, session=session) if purpose != "edit" else None
+        except HrplanError as exc:
+            self.post_message(self.Failed(exc.message(), reload=True))
+            return
+        self.post_message(self.Fetched(purpose, details, counts))
+
+    # ----------------------------------------------------------------- writing
+
+    def _write(self, change: Callable[[Session], tuple[str, int | None]]) -> None:
+        """Run ``change`` in one transaction (in the calling worker) and report how it went."""
+        from db.errors import HrplanError
+
+        try:
+            with self.app.database.write() as session:
+                notice, select = change(session)
+        except HrplanError as exc:  # a ConflictError too: the reload shows the newer version
+            self.post_message(self.Failed(exc.message(), reload=True))
+        except ValueError:  # refused by the model's own checks: the editor should have caught it
+            self.post_message(self.Failed(t("error.generic"), reload=True))
+        else:
+            self.post_message(self.Written(notice, select))
+
+    @work(thread=True, exclusive=True, group="plans-write")
+    def write_new(self, values: dict[str, Any]) -> None:
+        def change(session: Session) -> tuple[str, int | None]:
+            from db.queries.plans import create_plan
+            from models.plan import PlanCreate
+
+            plan = create_plan(PlanCreate(**values), session=session)
+            return t("plans.created", title=plan.title), plan.id
+
+        self._write(change)
+
+    @work(thread=True, exclusive=True, group="plans-write")
+    def write_edit(self, plan_id: int, version: int, values: dict[str, Any]) -> None:
+        def change(session: Session) -> tuple[str, int | None]:
+            from db.queries.plans import update_plan
+
+            changed = update_plan(plan_id, values, expected_version=version, session=session)
+            return t("plans.saved" if changed else "plans.unchanged", title=values["title"]), plan_id
+
+        self._write(change)
+
+    @work(thread=True, exclusive=True, group="plans-write")
+    def write_status(self, plan_id: int, status: str, title: str) -> None:
+        def change(session: Session) -> tuple[str, int | None]:
+            from db.queries.plans import set_plan_status
+
+            set_plan_status(plan_id, status, session=session)
+            key = "plans.archived" if status == "archived" else "plans.restored"
+            return t(key, title=title), plan_id
+
+        self._write(change)
+
+    @work(thread=True, exclusive=True, group="plans-write")
+    def write_delete(self, plan_id: int, version: int, title: str) -> None:
+        def change(session: Session) -> tuple[str, int | None]:
+            from db.queries.plans import delete_plan
+
+            delete_plan(plan_id, expected_version=version, session=session)
+            return t("plans.deleted", title=title), None
+
+        self._write(change)
+
+    @work(thread=True, exclusive=True, group="plans-write")
+    def write_copy(self, plan_id: int, values: dict[str, Any]) -> None:
+        def change(session: Session) -> tuple[str, int | None]:
+            from db.queries.plans import copy_plan
+
+            new_id = copy_plan(plan_id, session=session, **values)
+            return t("plans.copied", title=values["title"]), new_id
+
+        self._write(change)
+
+    @work(thread=True, exclusive=True, group="plans-write")
+    def write_undo(self, keep: int | None) -> None:
+        def change(session: Session) -> tuple[str, int | None]:
+            from db.queries.undo import undo_latest
+
+            undone = undo_latest(session=session)
+            if undone is None:
+                return t("error.nothing_to_undo"), keep
+            what = t(ENTITY_NAMES.get(undone.entity, "plans.what_change"))
+            notice = t(f"plans.undone_{undone.kind}", what=what, name=undone.name)
+            return notice, keep
+
+        self._write(change)
+
+    # ------------------------------------------------------------ what comes back
 
     @on(Loaded)
-    def show_plans(self, message: Loaded) -> None:
-        table = self.query_one("#plans", DataTable)
-        table.clear()
-        for plan in message.plans:
-            table.add_row(
-                plan.title,
-                f"{plan.period_start}–{plan.period_end}",
-                t(f"plan_status.{plan.status}"),
-                str(plan.activity_count),
-                progress_bar(plan.share_done),
-                key=str(plan.id),
-            )
-        hint = self.query_one("#plans-hint", Static)
-        hint.update(t("plans.empty"))
-        hint.display = not message.plans
-        table.focus()
+    def _show_plans(self, message: Loaded) -> None:
+        self._plans = message.plans
+        self._refill(message.select)
 
-    @on(LoadFailed)
-    def show_failure(self, message: LoadFailed) -> None:
-        self.query_one("#plans-hint", Static).update(message.text)
+    @on(Written)
+    def _written(self, message: Written) -> None:
+        self.notify(message.notice)
+        self.load_plans(message.select if message.select is not None else self.highlighted_plan())
+
+    @on(Failed)
+    def _failed(self, message: Failed) -> None:
         self.notify(message.text, severity="error")
+        if message.reload:
+            self.load_plans(self.highlighted_plan())
+        elif not self._plans:
+            self.query_one("#plans-hint", Static).update(message.text)
+
+    @on(Fetched)
+    def _fetched(self, message: Fetched) -> None:
+        details = message.details
+        if message.purpose == "edit":
+            from tui.modals.plan_details import PlanDetailsModal
+
+            def edited(values: dict[str, Any] | None) -> None:
+                if values is not None:
+                    self.write_edit(details.id, details.version, values)
+
+            self.app.push_screen(PlanDetailsModal(details.values()), edited)
+        elif message.purpose == "delete":
+            self._ask_delete(details, message.counts)
+        elif message.purpose == "copy":
+            self._ask_copy(details, message.counts)
+
+    def _ask_delete(self, details: PlanDetails, counts: PlanDependents) -> None:
+        from tui.modals.confirm import ConfirmModal
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.write_delete(details.id, details.version, details.title)
+
+        self.app.push_screen(
+            ConfirmModal(t("plans.delete_title", title=details.title), dependents_text(counts),
+                         yes=t("plans.delete_yes"), danger=True),
+            answered,
+        )  # fmt: skip
+
+    def _ask_copy(self, details: PlanDetails, counts: PlanDependents) -> None:
+        from db.queries.plans import next_period, title_for_period
+        from tui.modals.copy_plan import CopyPlanModal
+
+        old = (details.period_start, details.period_end)
+        new = next_period(*old)
+        what_comes = t(
+            "plans.copy_body", units=counts.units, areas=counts.areas,
+            unfinished=counts.unfinished, activities=counts.activities,
+        )  # fmt: skip
+
+        def answered(values: dict[str, Any] | None) -> None:
+            if values is not None:
+                self.write_copy(details.id, values)
+
+        self.app.push_screen(
+            CopyPlanModal(source_title=details.title, title=title_for_period(details.title, old, new),
+                          period=new, what_comes=what_comes),
+            answered,
+        )  # fmt: skip
+
+    # ----------------------------------------------------------------- the list
+
+    def _visible(self) -> list[PlanSummary]:
+        needle = self.query_one("#plans-filter", Input).value
+        return [
+            p for p in self._plans
+            if (self.show_archived or p.status != "archived") and matches(p, needle)
+        ]  # fmt: skip
+
+    def _refill(self, select: int | None = None) -> None:
+        visible = self._visible()
+        table = self.query_one(PlanTable)
+        table.show(visible, select=select if select is not None else table.selected_id)
+        hint = self.query_one("#plans-hint", Static)
+        needle = self.query_one("#plans-filter", Input).value.strip()
+        archived = sum(1 for p in self._plans if p.status == "archived")
+        if not self._plans:
+            hint.update(t("plans.empty"))
+        elif not visible and needle:
+            hint.update(t("plans.no_match", text=needle))
+        elif not visible:
+            hint.update(t("plans.all_archived", count=archived))
+        hint.display = not visible
+        self._show_summary()
+        self.sub_title = t(
+            "plans.subtitle_archived" if self.show_archived else "plans.subtitle",
+            shown=len(visible), archived=archived,
+        )  # fmt: skip
+        self.refresh_bindings()
+
+    def _is_archived(self, plan_id: int | None) -> bool | None:
+        plan = self._summary(plan_id)
+        return None if plan is None else plan.status == "archived"
+
+    def _summary(self, plan_id: int | None) -> PlanSummary | None:
+        return next((p for p in self._plans if p.id == plan_id), None)
 
     def highlighted_plan(self) -> int | None:
-        table = self.query_one("#plans", DataTable)
-        if not table.row_count:
-            return None
-        return int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        """The id of the plan under the cursor; None when the list is empty."""
+        return self.query_one(PlanTable).selected_id
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self) -> None:
+        self._show_summary()
+        self.refresh_bindings()
+
+    def _show_summary(self) -> None:
+        """The highlighted plan in full below the table: the table cuts long titles."""
+        plan = self._summary(self.highlighted_plan())
+        line = self.query_one("#plan-summary", Static)
+        line.display = plan is not None
+        if plan is not None:
+            line.update(summary_text(plan))
+
+    @on(DataTable.RowSelected)
+    def _selected(self) -> None:
+        self.action_open()
+
+    @on(Input.Changed, "#plans-filter")
+    def _filter_typed(self) -> None:
+        self._refill()
+
+    @on(Input.Submitted, "#plans-filter")
+    def _filter_done(self) -> None:
+        self.query_one(PlanTable).focus()
+
+    def on_key(self, event) -> None:  # noqa: ANN001
+        """Esc in the filter clears it; Down leaves it for the list."""
+        filter_input = self.query_one("#plans-filter", Input)
+        if not filter_input.has_focus:
+            return
+        if event.key == "escape":
+            event.stop()
+            filter_input.value = ""
+            filter_input.remove_class("-shown")
+            self.query_one(PlanTable).focus()
+        elif event.key == "down":
+            event.stop()
+            self.query_one(PlanTable).focus()
+
+    # ----------------------------------------------------------------- actions
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        archived = self._is_archived(self.highlighted_plan())
+        if action == "archive":
+            return None if archived is None else not archived
+        if action == "restore":
+            return bool(archived)
+        if action == "show_archived":
+            return not self.show_archived
+        if action == "hide_archived":
+            return self.show_archived
+        if action in NEEDS_PLAN:
+            return None if archived is None else True
+        return True
+
+    def action_open(self) -> None:
+        plan_id = self.highlighted_plan()
+        if plan_id is None:
+            return
+        try:
+            from tui.screens.plan import PlanScreen
+        except ImportError:
+            self.notify(t("plans.plan_screen_missing"), severity="warning")
+            return
+        self.app.push_screen(PlanScreen(plan_id))
 
     def action_followup(self) -> None:
         """The highlighted plan's follow-up: its open round's checklist, or a new round."""
@@ -104,3 +445,51 @@ class PlansScreen(BaseScreen):
             self.notify(t("followup.no_plan"), severity="warning")
             return
         open_followup(self.app, plan_id)
+
+    def action_new(self) -> None:
+        from tui.modals.plan_details import PlanDetailsModal
+
+        def created(values: dict[str, Any] | None) -> None:
+            if values is not None:
+                self.write_new(values)
+
+        self.app.push_screen(PlanDetailsModal(), created)
+
+    def action_edit(self) -> None:
+        if (plan_id := self.highlighted_plan()) is not None:
+            self.fetch("edit", plan_id)
+
+    def action_delete(self) -> None:
+        if (plan_id := self.highlighted_plan()) is not None:
+            self.fetch("delete", plan_id)
+
+    def action_copy(self) -> None:
+        if (plan_id := self.highlighted_plan()) is not None:
+            self.fetch("copy", plan_id)
+
+    def action_archive(self) -> None:
+        self._set_status("archived")
+
+    def action_restore(self) -> None:
+        self._set_status("active")
+
+    def _set_status(self, status: str) -> None:
+        plan = self._summary(self.highlighted_plan())
+        if plan is not None:
+            self.write_status(plan.id, status, plan.title)
+
+    def action_show_archived(self) -> None:
+        self.show_archived = True
+        self._refill()
+
+    def action_hide_archived(self) -> None:
+        self.show_archived = False
+        self._refill()
+
+    def action_filter(self) -> None:
+        filter_input = self.query_one("#plans-filter", Input)
+        filter_input.add_class("-shown")
+        filter_input.focus()
+
+    def action_undo(self) -> None:
+        self.write_undo(self.highlighted_plan())

@@ -1,0 +1,61 @@
+"""How the plans screen and the plan details editor look, at 120×40, in Swedish and English."""
+
+from __future__ import annotations
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from db.engine import Database
+from tui.factory import make_app
+
+SIZE = (120, 40)
+
+
+def _add_second_plan(database: Database) -> None:
+    from db.queries.plans import create_plan, list_plans, set_plan_status
+    from models.plan import PlanCreate
+
+    with database.write() as session:
+        strategy = PlanCreate(
+            title="Personalstrategi med handlingsplan 2023–2024", kind="personnel_strategy",
+            organisation="Kultur- och fritidsförvaltningen", period_start=2023, period_end=2024,
+            status="draft",
+        )  # fmt: skip
+        create_plan(strategy, session=session)
+        old = create_plan(PlanCreate(title="Kompetensförsörjningsplan 2021–2022", period_start=2021,
+                                     period_end=2022), session=session)  # fmt: skip
+        set_plan_status(old.id, "archived", session=session)
+        assert len(list_plans(session=session)) == 3
+
+
+async def _settled(pilot: Pilot) -> None:
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+    for widget in pilot.app.screen.query(Input):
+        widget.cursor_blink = False
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_plans_screen(snap_compare, demo_database: Database, lang: str) -> None:  # noqa: ANN001
+    _add_second_plan(demo_database)
+    app = make_app(db_path=demo_database.path, lang=lang)
+    assert snap_compare(app, terminal_size=SIZE, run_before=_settled, press=["A"])
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_plan_details_editor(snap_compare, demo_database: Database, lang: str) -> None:  # noqa: ANN001
+    app = make_app(db_path=demo_database.path, lang=lang)
+
+    async def open_editor(pilot: Pilot) -> None:
+        await _settled(pilot)
+        await pilot.press("e")
+        await _settled(pilot)
+        field = pilot.app.screen.query_one("#period_end", Input)
+        field.focus()
+        field.value = "2024"  # shows a refusal beside the field
+        await _settled(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=open_editor)
