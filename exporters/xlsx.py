@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from copy import copy
 from typing import BinaryIO
 
 from exporters.blocks import AreaRow, Block, Facts, Heading, Outline, Paragraph, Table
@@ -62,20 +63,39 @@ class _SheetLayout:
         self.table_width = 0
         self.table_end_row = 0
         self.widths: tuple[float, ...] = ()
+        self._styles: dict[tuple[int, int, bool], object] = {}
+
+    def _style(self, font, fill, wrap: bool):  # noqa: ANN001, ANN202
+        """The style of a cell with these font, fill and wrapping, made once per sheet.
+
+        Setting ``font``/``fill``/``alignment`` on a cell looks the style up in the workbook each time,
+        which is most of the time for thousands of rows; cells copy a prepared style array instead.
+        """
+        from openpyxl.cell import WriteOnlyCell
+
+        key = (id(font), id(fill), wrap)
+        style = self._styles.get(key)
+        if style is None:
+            prototype = WriteOnlyCell(self.ws)
+            if font is not None:
+                prototype.font = font
+            if fill is not None:
+                prototype.fill = fill
+            if wrap:
+                prototype.alignment = self.styles.wrap
+            style = self._styles[key] = prototype._style
+        return style
 
     def cell(self, value: str, *, font=None, fill=None, wrap: bool = True):  # noqa: ANN001, ANN201
         from openpyxl.cell import WriteOnlyCell
 
-        cell = WriteOnlyCell(self.ws, value=value if value != "" else None)
-        if isinstance(value, str) and looks_like_formula(value):
-            cell.data_type = "s"
-            cell.quotePrefix = True
-        if font is not None:
-            cell.font = font
-        if fill is not None:
-            cell.fill = fill
-        if wrap:
-            cell.alignment = self.styles.wrap
+        cell = WriteOnlyCell(self.ws, value=value or None)
+        if looks_like_formula(value):
+            cell.data_type = "s"  # stored as text, never as a formula
+            cell._style = copy(self._style(font, fill, wrap))
+            cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
+        else:
+            cell._style = copy(self._style(font, fill, wrap))
         return cell
 
     def add(self, block: Block) -> None:
@@ -100,22 +120,12 @@ class _SheetLayout:
             self.table_width = len(block.columns)
             self.widths = block.widths
         self.rows.append([self.cell(c, font=s.bold, fill=s.header_fill) for c in block.columns])
-        wrap = s.wrap
-        from openpyxl.cell import WriteOnlyCell
-
         for row in block.rows:
             if isinstance(row, AreaRow):
                 cells = [self.cell(row.text, font=s.bold, fill=s.area_fill)]
                 cells += [self.cell("", fill=s.area_fill) for _ in block.columns[1:]]
             else:
-                cells = []
-                for value in row:
-                    if looks_like_formula(value):
-                        cells.append(self.cell(value))
-                        continue
-                    cell = WriteOnlyCell(self.ws, value=value or None)
-                    cell.alignment = wrap
-                    cells.append(cell)
+                cells = [self.cell(value) for value in row]
             self.rows.append(cells)
         if self.table_header_row == len(self.rows) - len(block.rows):
             self.table_end_row = len(self.rows)

@@ -200,7 +200,7 @@ def gather_export(
         units=tuple(units),
         round=None if index is None else all_rounds[index],
         previous_round=all_rounds[index - 1] if index else None,
-        progress=progress_of(statuses.get(a["id"], "not_started") for a in document["activities"]),
+        progress=progress_of(statuses.get(a["id"], NOT_STARTED) for a in document["activities"]),
         rounds=all_rounds,
     )
 
