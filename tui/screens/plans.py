@@ -52,6 +52,15 @@ class PlansScreen(BaseScreen):
     def on_mount(self) -> None:
         self.load_plans()
 
+    @property
+    def current_plan_id(self) -> int | None:
+        """The highlighted plan, for commands that act on "the current plan" (export, ...)."""
+        table = self.query_one("#plans", DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return int(key) if key is not None else None
+
     @work(thread=True, exclusive=True, group="plans")
     def load_plans(self) -> None:
         from db.errors import HrplanError
