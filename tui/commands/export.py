@@ -32,8 +32,18 @@ class ExportCommands(Provider):
         """(text, plan id, round id): the current plan first, then every plan by title."""
         current = getattr(self.screen, "current_plan_id", None)
         round_id = getattr(self.screen, "current_round_id", None)
-        found = [(t("export.command"), current, round_id)] if current is not None else []
-        found += [(t("export.command_plan", title=title), plan_id, None) for plan_id, title in self._plans]
+        titles = dict(self._plans)
+        found = []
+        if current is not None:
+            text = (
+                t("export.command_plan", title=titles[current]) if current in titles else t("export.command")
+            )
+            found.append((text, current, round_id))
+        found += [
+            (t("export.command_plan", title=title), plan_id, None)
+            for plan_id, title in self._plans
+            if plan_id != current
+        ]
         return found
 
     def _run(self, plan_id: int, round_id: int | None) -> None:
