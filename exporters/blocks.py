@@ -6,6 +6,7 @@ same order: ``summary_outline`` for a follow-up round, ``plan_outline`` for the 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from db.queries.export import ExportActivity, ExportData, ExportUnit
@@ -141,12 +142,37 @@ def _unit_facts(unit: ExportUnit, lang: str) -> Facts | None:
     return Facts(tuple(pairs)) if pairs else None
 
 
-def _activity_rows(unit: ExportUnit, row) -> tuple[tuple[str, ...] | AreaRow, ...]:  # noqa: ANN001
+def _activity_rows(
+    unit: ExportUnit, row: Callable[[ExportActivity], tuple[str, ...]]
+) -> tuple[tuple[str, ...] | AreaRow, ...]:
     rows: list[tuple[str, ...] | AreaRow] = []
     for area, activities in unit.areas():
         rows.append(AreaRow(area))
         rows.extend(row(a) for a in activities)
     return tuple(rows)
+
+
+def _unit_sections(
+    data: ExportData,
+    lang: str,
+    heading: Callable[[str], str],
+    columns: tuple[str, ...],
+    row: Callable[[ExportActivity], tuple[str, ...]],
+    widths: tuple[float, ...],
+) -> list[Section]:
+    """Per unit: a heading, its manager and date, and its activities in ``columns`` with area rows."""
+    sections = []
+    for unit in data.units:
+        name = unit_name(unit, lang)
+        blocks: list[Block] = [Heading(2, heading(name))]
+        if facts := _unit_facts(unit, lang):
+            blocks.append(facts)
+        if unit.activities:
+            blocks.append(Table(columns, _activity_rows(unit, row), widths, activities=True))
+        else:
+            blocks.append(Paragraph(t("export.no_activities", lang=lang)))
+        sections.append(Section(name, tuple(blocks)))
+    return sections
 
 
 def plan_row(a: ExportActivity) -> tuple[str, ...]:
@@ -157,16 +183,14 @@ def plan_outline(data: ExportData, lang: str) -> Outline:
     """The plan document: per unit, with manager and date, the template's six columns with area rows."""
     front: list[Block] = [Heading(1, data.title), _plan_facts(data, lang)]
     columns = tuple(t(key, lang=lang) for key in PLAN_COLUMNS)
-    sections = []
-    for unit in data.units:
-        blocks: list[Block] = [Heading(2, t("export.activity_plan", lang=lang, unit=unit_name(unit, lang)))]
-        if facts := _unit_facts(unit, lang):
-            blocks.append(facts)
-        if unit.activities:
-            blocks.append(Table(columns, _activity_rows(unit, plan_row), PLAN_WIDTHS, activities=True))
-        else:
-            blocks.append(Paragraph(t("export.no_activities", lang=lang)))
-        sections.append(Section(unit_name(unit, lang), tuple(blocks)))
+    sections = _unit_sections(
+        data,
+        lang,
+        lambda name: t("export.activity_plan", lang=lang, unit=name),
+        columns,
+        plan_row,
+        PLAN_WIDTHS,
+    )
     if not sections:
         front.append(Paragraph(t("export.plan_empty", lang=lang)))
     return Outline(data.title, lang, tuple(front), tuple(sections), columns)
@@ -224,16 +248,7 @@ def summary_outline(data: ExportData, lang: str) -> Outline:
     def row(a: ExportActivity) -> tuple[str, ...]:
         return (a.title, a.responsible, a.target_text, status_label(a.status, lang), a.comment)
 
-    sections = []
-    for unit in data.units:
-        blocks: list[Block] = [Heading(2, unit_name(unit, lang))]
-        if facts := _unit_facts(unit, lang):
-            blocks.append(facts)
-        if unit.activities:
-            blocks.append(Table(columns, _activity_rows(unit, row), SUMMARY_WIDTHS, activities=True))
-        else:
-            blocks.append(Paragraph(t("export.no_activities", lang=lang)))
-        sections.append(Section(unit_name(unit, lang), tuple(blocks)))
+    sections = _unit_sections(data, lang, lambda name: name, columns, row, SUMMARY_WIDTHS)
 
     tail: list[Block] = [Heading(2, t("export.overdue", lang=lang))]
     overdue = data.overdue
