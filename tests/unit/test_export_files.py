@@ -275,3 +275,28 @@ def test_libreoffice_converts_to_pdf(data: ExportData, tmp_path: Path, fmt: str)
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "pdf" / "out.pdf").stat().st_size > 1000
+
+
+def test_many_activities_land_in_every_format_row_for_row(database: Database, tmp_path: Path) -> None:
+    """The bulk-built Word tables and the streamed sheets hold every activity (no timing: see benchmarks)."""
+    from docx import Document
+    from openpyxl import load_workbook
+
+    from tests.export_fixtures import add_big_plan
+
+    with database.write() as session:
+        plan_id = add_big_plan(session, activities=300, units=3)
+    with database.read() as session:
+        big = gather_export(plan_id, session=session)
+    assert len(big.activities) == 300
+    activity_tables = [
+        t for t in Document(str(_write(big, tmp_path, "plan", "docx"))).tables if len(t.columns) == 6
+    ]
+    areas_per_unit = [len(unit.areas()) for unit in big.units]
+    assert [len(t.rows) for t in activity_tables] == [1 + 100 + n for n in areas_per_unit]
+    workbook = load_workbook(_write(big, tmp_path, "summary", "xlsx"))
+    assert [ws.max_row - int(ws.auto_filter.ref.split(":")[0][1:]) for ws in workbook.worksheets[1:]] == [
+        100 + n for n in areas_per_unit
+    ]
+    _, rows = read_csv(_write(big, tmp_path, "summary", "csv"))
+    assert len(rows) == 301
