@@ -1,6 +1,8 @@
 """The activities of the outline as one CSV table: unit, area and the document's columns.
 
 UTF-8 with a byte order mark, so that Excel shows å, ä and ö; risky cells are guarded against formulas.
+In Swedish the separator is a semicolon, as Excel expects it where the decimal sign is a comma; in
+English a comma.
 """
 
 from __future__ import annotations
@@ -14,9 +16,13 @@ from exporters.cells import csv_cell
 from i18n import t
 
 
+def separator(lang: str) -> str:
+    return ";" if lang == "sv" else ","
+
+
 def render_csv(outline: Outline) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = csv.writer(buffer, delimiter=separator(outline.lang), lineterminator="\r\n")
     lead = (t("col.unit", lang=outline.lang), t("col.area", lang=outline.lang))
     writer.writerow([csv_cell(c) for c in (*lead, *outline.columns)])
     for section in outline.sections:

@@ -95,7 +95,11 @@ def read_html(path: Path) -> tuple[str, list[list[str]]]:
 def read_csv(path: Path) -> tuple[str, list[list[str]]]:
     assert path.read_bytes().startswith(b"\xef\xbb\xbf")
     with path.open(encoding="utf-8-sig", newline="") as fh:
-        rows = list(csv.reader(fh))
+        header = fh.readline()
+        fh.seek(0)
+        # Swedish files use semicolons (Excel's separator where the decimal sign is a comma).
+        delimiter = ";" if header.startswith("Avdelning/Enhet;") else ","
+        rows = list(csv.reader(fh, delimiter=delimiter))
     return "\n".join("\t".join(r) for r in rows), rows
 
 
