@@ -94,14 +94,15 @@ class Outline:
     front: tuple[Block, ...]
     sections: tuple[Section, ...]
     columns: tuple[str, ...]  # the columns of the activity tables, also when there are none
-    tail: tuple[Block, ...] = field(default=())
+    tail: tuple[Section, ...] = field(default=())  # after the units: overdue, changes
 
     def blocks(self) -> list[Block]:
         """Every block in reading order."""
         out = list(self.front)
         for section in self.sections:
             out.extend(section.blocks)
-        out.extend(self.tail)
+        for section in self.tail:
+            out.extend(section.blocks)
         return out
 
 
@@ -250,10 +251,10 @@ def summary_outline(data: ExportData, lang: str) -> Outline:
 
     sections = _unit_sections(data, lang, lambda name: name, columns, row, SUMMARY_WIDTHS)
 
-    tail: list[Block] = [Heading(2, t("export.overdue", lang=lang))]
+    overdue_blocks: list[Block] = [Heading(2, t("export.overdue", lang=lang))]
     overdue = data.overdue
     if overdue:
-        tail.append(
+        overdue_blocks.append(
             Table(
                 (t("col.unit", lang=lang), t("export.col_activity", lang=lang), t("col.target", lang=lang),
                  t("col.status", lang=lang), t("col.responsible", lang=lang)),
@@ -263,16 +264,16 @@ def summary_outline(data: ExportData, lang: str) -> Outline:
             )
         )  # fmt: skip
     else:
-        tail.append(Paragraph(t("export.none_overdue", lang=lang)))
+        overdue_blocks.append(Paragraph(t("export.none_overdue", lang=lang)))
 
-    tail.append(Heading(2, t("export.changes", lang=lang)))
+    change_blocks: list[Block] = [Heading(2, t("export.changes", lang=lang))]
     if data.previous_round is None:
-        tail.append(Paragraph(t("export.no_previous_round", lang=lang)))
+        change_blocks.append(Paragraph(t("export.no_previous_round", lang=lang)))
     else:
-        tail.append(Paragraph(t("export.changes_since", lang=lang, name=data.previous_round.name)))
+        change_blocks.append(Paragraph(t("export.changes_since", lang=lang, name=data.previous_round.name)))
         changes = data.changes
         if changes:
-            tail.append(
+            change_blocks.append(
                 Table(
                     (t("col.unit", lang=lang), t("export.col_activity", lang=lang),
                      t("export.col_before", lang=lang), t("export.col_now", lang=lang)),
@@ -282,5 +283,9 @@ def summary_outline(data: ExportData, lang: str) -> Outline:
                 )
             )  # fmt: skip
         else:
-            tail.append(Paragraph(t("export.no_changes", lang=lang)))
-    return Outline(front[0].text, lang, tuple(front), tuple(sections), columns, tuple(tail))
+            change_blocks.append(Paragraph(t("export.no_changes", lang=lang)))
+    tail = (
+        Section(t("export.sheet_overdue", lang=lang), tuple(overdue_blocks)),
+        Section(t("export.sheet_changes", lang=lang), tuple(change_blocks)),
+    )
+    return Outline(front[0].text, lang, tuple(front), tuple(sections), columns, tail)

@@ -1,4 +1,4 @@
-"""The outline as an Excel workbook: an overview sheet, then a sheet per unit.
+"""The outline as an Excel workbook: an overview sheet, a sheet per unit, then overdue and changes.
 
 Written in openpyxl's write-only mode (fast for thousands of rows): each sheet is laid out as rows first,
 so that its frozen header, filter and column widths are known before the rows stream out. User text is
@@ -159,12 +159,13 @@ def write_xlsx(outline: Outline, out: BinaryIO) -> None:
     workbook.properties.title = outline.title
     workbook.properties.language = outline.lang
     styles = _Styles()
-    names = sheet_names([t("export.sheet_overview", lang=outline.lang)] + [s.name for s in outline.sections])
+    sections = (*outline.sections, *outline.tail)
+    names = sheet_names([t("export.sheet_overview", lang=outline.lang)] + [s.name for s in sections])
     overview = _SheetLayout(workbook.create_sheet(names[0]), styles)
-    for block in (*outline.front, *outline.tail):
+    for block in outline.front:
         overview.add(block)
     overview.write()
-    for name, section in zip(names[1:], outline.sections, strict=True):
+    for name, section in zip(names[1:], sections, strict=True):
         layout = _SheetLayout(workbook.create_sheet(name), styles)
         for block in section.blocks:
             layout.add(block)

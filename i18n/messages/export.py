@@ -38,6 +38,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "export.no_changes": ("Ingen aktivitet har bytt status.", "No activity changed its status."),
     "export.sheet_overview": ("Översikt", "Overview"),
+    "export.sheet_overdue": ("Försenade", "Overdue"),
+    "export.sheet_changes": ("Förändringar", "Changes"),
     "export.what_summary": ("uppföljning", "follow-up"),
     "export.what_plan": ("plan", "plan"),
     # Errors
