@@ -83,6 +83,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "export.format_csv": ("CSV (.csv)", "CSV (.csv)"),
     "export.no_round_choice": ("Ingen uppföljning ännu", "No follow-up round yet"),
     "export.button_export": ("Exportera", "Export"),
+    "export.hint": (
+        "Tab flyttar mellan fälten · Ctrl+S eller Enter i filfältet exporterar · Esc avbryter",
+        "Tab moves between the fields · Ctrl+S or Enter in the file field exports · Esc cancels",
+    ),
     "export.path_required": ("Ange en fil.", "Give a file."),
     "export.overwrite_title": ("{name} finns redan. Skriva över?", "{name} already exists. Overwrite it?"),
     "export.overwrite_yes": ("Skriv över", "Overwrite"),

@@ -118,6 +118,19 @@ async def test_open_export_preselects_the_given_round(demo_database: Database, t
         assert "T1 2025 (2025-05-20)" in html and "Det finns ingen tidigare uppföljning" in html
 
 
+async def test_an_unknown_round_falls_back_to_the_latest(demo_database: Database) -> None:
+    from tui.flows.export import open_export
+
+    app = make_app(db_path=demo_database.path, lang="sv")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(app, pilot)
+        open_export(app, 1, round_id=999)
+        await _settle(app, pilot)
+        modal = app.screen
+        assert isinstance(modal, ExportModal)
+        assert modal.query_one("#round", Select).value == modal.choices.rounds[-1].id
+
+
 async def test_an_unknown_plan_is_a_notice_not_a_crash(demo_database: Database) -> None:
     from tui.flows.export import open_export
 

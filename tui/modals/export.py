@@ -56,6 +56,7 @@ class ExportModal(ModalScreen[ExportRequest | None]):
     ExportModal .field Label { width: 18; height: 3; content-align: left middle; }
     ExportModal .field Select, ExportModal .field Input { width: 1fr; }
     ExportModal #export-error { color: $error; height: auto; }
+    ExportModal .empty-hint { padding: 0; }
     ExportModal #buttons { height: auto; margin-top: 1; align-horizontal: right; }
     ExportModal #buttons Button { margin-left: 2; }
     """
@@ -70,9 +71,9 @@ class ExportModal(ModalScreen[ExportRequest | None]):
         super().__init__()
         translate_bindings(self)
         self.choices = choices
-        self._round_id = (
-            round_id if round_id is not None else (choices.rounds[-1].id if choices.rounds else None)
-        )
+        known = [r.id for r in choices.rounds]
+        # The given round when the plan has it, else the latest.
+        self._round_id = round_id if round_id in known else (known[-1] if known else None)
         self._folder = folder or default_folder()
         self._suggested = ""
 
@@ -110,6 +111,7 @@ class ExportModal(ModalScreen[ExportRequest | None]):
                 yield Label(t("export.label_path"))
                 yield Input(id="path")
             yield Static("", id="export-error")
+            yield Static(t("export.hint"), classes="empty-hint")
             with Horizontal(id="buttons"):
                 yield Button(t("key.cancel"), id="cancel")
                 yield Button(t("export.button_export"), id="export", variant="primary")
