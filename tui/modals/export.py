@@ -51,12 +51,13 @@ class ExportModal(ModalScreen[ExportRequest | None]):
         width: 110; max-width: 95%; height: auto; padding: 1 2;
         border: thick $accent; background: $panel;
     }
-    ExportModal .export-title { text-style: bold; margin-bottom: 1; }
+    ExportModal .export-title { text-style: bold; }
     ExportModal .field { height: auto; }
     ExportModal .field Label { width: 18; height: 3; content-align: left middle; }
     ExportModal .field Select, ExportModal .field Input { width: 1fr; }
-    ExportModal #export-error { color: $error; height: auto; }
-    ExportModal .empty-hint { padding: 0; }
+    ExportModal #export-error { color: $error; height: auto; display: none; }
+    ExportModal #export-error.shown { display: block; }
+    ExportModal .export-hint { color: $text-muted; }
     ExportModal #buttons { height: auto; margin-top: 1; align-horizontal: right; }
     ExportModal #buttons Button { margin-left: 2; }
     """
@@ -111,7 +112,7 @@ class ExportModal(ModalScreen[ExportRequest | None]):
                 yield Label(t("export.label_path"))
                 yield Input(id="path")
             yield Static("", id="export-error")
-            yield Static(t("export.hint"), classes="empty-hint")
+            yield Static(t("export.hint"), classes="export-hint")
             with Horizontal(id="buttons"):
                 yield Button(t("key.cancel"), id="cancel")
                 yield Button(t("export.button_export"), id="export", variant="primary")
@@ -179,10 +180,9 @@ class ExportModal(ModalScreen[ExportRequest | None]):
     def action_export(self) -> None:
         from exporters.files import FileExistsExportError, check_target
 
-        error = self.query_one("#export-error", Static)
         text = self.query_one("#path", Input).value.strip()
         if not text:
-            error.update(t("export.path_required"))
+            self._show_error(t("export.path_required"))
             return
         path = Path(text).expanduser()
         if not path.is_absolute():
@@ -196,9 +196,14 @@ class ExportModal(ModalScreen[ExportRequest | None]):
             self._ask_overwrite(request)
             return
         except HrplanError as exc:  # a folder that is missing or not writable: say so, keep the dialog
-            error.update(exc.message())
+            self._show_error(exc.message())
             return
         self.dismiss(request)
+
+    def _show_error(self, text: str) -> None:
+        error = self.query_one("#export-error", Static)
+        error.update(text)
+        error.add_class("shown")
 
     def _ask_overwrite(self, request: ExportRequest) -> None:
         from dataclasses import replace
