@@ -6,7 +6,7 @@ same order: ``summary_outline`` for a follow-up round, ``plan_outline`` for the 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from db.queries.export import ExportActivity, ExportData, ExportUnit
@@ -30,7 +30,7 @@ PLAN_COLUMNS = (
     "col.resources",
     "col.follow_up",
 )
-PLAN_WIDTHS = (3.0, 4.0, 1.4, 1.8, 1.8, 2.6)
+PLAN_WIDTHS = (3.0, 4.0, 1.4, 2.2, 1.8, 2.4)
 SUMMARY_COLUMNS = ("export.col_activity", "col.responsible", "col.target", "col.status", "export.col_comment")
 SUMMARY_WIDTHS = (4.5, 2.0, 1.4, 1.3, 4.0)
 
@@ -96,14 +96,22 @@ class Outline:
     columns: tuple[str, ...]  # the columns of the activity tables, also when there are none
     tail: tuple[Section, ...] = field(default=())  # after the units: overdue, changes
 
+    page_per_section: bool = False  # each section but the first starts a new page when printed
+
     def blocks(self) -> list[Block]:
         """Every block in reading order."""
-        out = list(self.front)
-        for section in self.sections:
-            out.extend(section.blocks)
+        return [block for block, _ in self.pages()]
+
+    def pages(self) -> Iterator[tuple[Block, bool]]:
+        """Every block in reading order, with whether it starts a new printed page."""
+        for block in self.front:
+            yield block, False
+        for index, section in enumerate(self.sections):
+            for position, block in enumerate(section.blocks):
+                yield block, self.page_per_section and index > 0 and position == 0
         for section in self.tail:
-            out.extend(section.blocks)
-        return out
+            for block in section.blocks:
+                yield block, False
 
 
 def status_label(code: str | None, lang: str) -> str:
@@ -194,7 +202,8 @@ def plan_outline(data: ExportData, lang: str) -> Outline:
     )
     if not sections:
         front.append(Paragraph(t("export.plan_empty", lang=lang)))
-    return Outline(data.title, lang, tuple(front), tuple(sections), columns)
+    # Each unit's activity plan on pages of its own, like the appendices of a published plan.
+    return Outline(data.title, lang, tuple(front), tuple(sections), columns, page_per_section=True)
 
 
 def _count_row(label: str, progress, lang: str) -> tuple[str, ...]:  # noqa: ANN001

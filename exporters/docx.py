@@ -130,16 +130,19 @@ def write_docx(outline: Outline, out: BinaryIO) -> None:
     _landscape(document)
     document.core_properties.title = outline.title
     document.core_properties.language = outline.lang
-    for block in outline.blocks():
+    for block, new_page in outline.pages():
         if isinstance(block, Heading):
-            document.add_heading(_NOT_XML.sub("", block.text), level=block.level)
+            heading = document.add_heading(_NOT_XML.sub("", block.text), level=block.level)
+            heading.paragraph_format.keep_with_next = True
+            heading.paragraph_format.page_break_before = new_page
         elif isinstance(block, Facts):
             for label, value in block.pairs:
                 paragraph = document.add_paragraph()
                 paragraph.paragraph_format.space_after = 0
+                paragraph.paragraph_format.keep_with_next = True  # a unit's header stays with its table
                 paragraph.add_run(f"{label}: ").bold = True
                 paragraph.add_run(_NOT_XML.sub("", value))
-            document.add_paragraph()
+            document.add_paragraph().paragraph_format.keep_with_next = True
         elif isinstance(block, Paragraph):
             document.add_paragraph(_NOT_XML.sub("", block.text))
         elif isinstance(block, Table):

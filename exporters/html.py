@@ -16,6 +16,7 @@ body { font-family: Calibri, Arial, sans-serif; font-size: 10.5pt; color: #222;
        max-width: 290mm; margin: 1em auto; }
 h1 { font-size: 18pt; margin-bottom: .3em; }
 h2 { font-size: 14pt; margin-top: 1.4em; break-after: avoid; }
+@media print { h2.new-page { break-before: page; } }
 dl.facts { display: grid; grid-template-columns: max-content auto; gap: .15em 1em; margin: .5em 0; }
 dl.facts dt { font-weight: bold; }
 dl.facts dd { margin: 0; white-space: pre-wrap; }
@@ -80,9 +81,10 @@ def render_html(outline: Outline) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{escape(outline.title)}</title><style>{STYLE}</style></head><body>",
     ]
-    for block in outline.blocks():
+    for block, new_page in outline.pages():
         if isinstance(block, Heading):
-            out.append(f"<h{block.level}>{escape(block.text)}</h{block.level}>")
+            page = ' class="new-page"' if new_page else ""
+            out.append(f"<h{block.level}{page}>{escape(block.text)}</h{block.level}>")
         elif isinstance(block, Facts):
             out.append('<dl class="facts">')
             out += [f"<dt>{escape(label)}</dt><dd>{escape(value)}</dd>" for label, value in block.pairs]

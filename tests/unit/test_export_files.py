@@ -308,3 +308,21 @@ def test_many_activities_land_in_every_format_row_for_row(database: Database, tm
     ]
     _, rows = read_csv(_write(big, tmp_path, "summary", "csv"))
     assert len(rows) == 301
+
+
+def test_plan_document_gives_each_unit_pages_of_its_own(data: ExportData, tmp_path: Path) -> None:
+    from docx import Document
+
+    document = Document(str(_write(data, tmp_path, "plan", "docx")))
+    breaks = {
+        p.text: p.paragraph_format.page_break_before
+        for p in document.paragraphs
+        if p.style.name == "Heading 2"
+    }
+    assert breaks == {
+        "Aktivitetsplan – Hela planen": False,
+        f"Aktivitetsplan – {SWEDISH}": True,
+        "Aktivitetsplan – Socialavdelningen": True,
+    }
+    html = _write(data, tmp_path, "plan", "html").read_text(encoding="utf-8")
+    assert html.count('<h2 class="new-page">') == 2
