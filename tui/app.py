@@ -7,6 +7,7 @@ from textual.binding import Binding
 
 from db.engine import Database
 from tui.bindings import translate_bindings
+from tui.commands.export import ExportCommands
 from tui.commands.followup import FollowUpCommands
 from tui.commands.plans import PlansCommands
 from tui.screens.plans import PlansScreen
@@ -15,7 +16,7 @@ from tui.screens.plans import PlansScreen
 class HrplanApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "hrplan"
-    COMMANDS = App.COMMANDS | {PlansCommands, FollowUpCommands}
+    COMMANDS = App.COMMANDS | {PlansCommands, FollowUpCommands, ExportCommands}
     BINDINGS = [
         Binding("ctrl+q", "quit", "key.quit", id="app.quit", show=False),
     ]

@@ -35,7 +35,8 @@ def plan_document(plan: Plan, *, session: Session) -> dict[str, Any]:
     unit_order = {u.id: i for i, u in enumerate(units)}
     area_order = {a.id: i for i, a in enumerate(areas)}
     activities = sorted(
-        session.execute(select(Activity).where(Activity.plan_id == plan.id)).scalars().all(),
+        # Plain rows, not ORM objects: a plan can have thousands of activities and entries (export).
+        session.execute(select(Activity.__table__).where(Activity.plan_id == plan.id)).all(),
         key=lambda a: (
             -1 if a.unit_id is None else unit_order.get(a.unit_id, 0),
             area_order.get(a.area_id, 0),
@@ -52,13 +53,13 @@ def plan_document(plan: Plan, *, session: Session) -> dict[str, Any]:
         .where(FollowUpRound.plan_id == plan.id)
         .order_by(FollowUpRound.date, FollowUpRound.id)
     ).scalars().all()
-    entries_by_round: dict[int, list[FollowUpEntry]] = {}
+    entries_by_round: dict[int, list[Any]] = {}
     if rounds:
         for entry in session.execute(
-            select(FollowUpEntry)
+            select(FollowUpEntry.__table__)
             .where(FollowUpEntry.round_id.in_([r.id for r in rounds]))
             .order_by(FollowUpEntry.activity_id)
-        ).scalars():
+        ):
             entries_by_round.setdefault(entry.round_id, []).append(entry)
     return {
         "id": plan.id,

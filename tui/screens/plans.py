@@ -143,6 +143,11 @@ class PlansScreen(BaseScreen):
         self.query_one(PlanTable).focus()
         self.load_plans()
 
+    @property
+    def current_plan_id(self) -> int | None:
+        """The highlighted plan, for commands that act on "the current plan" (export, ...)."""
+        return self.highlighted_plan()
+
     def on_screen_resume(self) -> None:
         # Back from a plan: its counts and progress may have changed.
         if self._plans:

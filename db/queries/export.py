@@ -1,0 +1,239 @@
+"""Everything an export needs, gathered once as frozen data: the writers never touch the database.
+
+Built on ``plan_document`` (the shape of ``hrplan show --json``). For a follow-up summary the status of
+an activity is its status *as of the round*: the status in the latest round up to and including the
+chosen one (by date, then id) that has an entry for it, else not started. The same rule, applied to
+the round before, gives "what changed since the round before".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlmodel import Session
+
+from db.errors import NotFoundError
+from db.queries.document import plan_document
+from db.queries.plans import resolve_plan
+from models.dates import is_overdue
+from models.progress import Progress, progress_of
+from models.status import Status
+
+NOT_STARTED = Status.NOT_STARTED.value
+
+
+@dataclass(frozen=True, slots=True)
+class ExportActivity:
+    id: int
+    number: int | None
+    area: str
+    goal: str
+    description: str
+    target_text: str
+    target_date: date | None
+    responsible: str
+    resources: str
+    follow_up: str
+    status: str  # as of the round (the current status when there is no round)
+    comment: str  # the comment of the round's entry, "" without one
+    previous_status: str | None  # as of the round before; None when there is none
+    overdue: bool
+
+    @property
+    def title(self) -> str:
+        """How an activity is named in lists: what it does, else what it aims for."""
+        return self.description or self.goal
+
+    @property
+    def changed(self) -> bool:
+        return self.previous_status is not None and self.previous_status != self.status
+
+
+@dataclass(frozen=True, slots=True)
+class ExportUnit:
+    """A unit of the plan, or the plan as a whole (``name`` None) for activities without a unit."""
+
+    name: str | None
+    manager: str
+    date: date | None
+    activities: tuple[ExportActivity, ...]
+    progress: Progress
+
+    def areas(self) -> list[tuple[str, list[ExportActivity]]]:
+        """The activities grouped by area, in plan order (they arrive sorted by area already)."""
+        groups: list[tuple[str, list[ExportActivity]]] = []
+        for activity in self.activities:
+            if not groups or groups[-1][0] != activity.area:
+                groups.append((activity.area, []))
+            groups[-1][1].append(activity)
+        return groups
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRound:
+    id: int
+    name: str
+    date: date
+    notes: str
+
+
+@dataclass(frozen=True, slots=True)
+class ExportData:
+    plan_id: int
+    title: str
+    kind: str
+    organisation: str
+    period: tuple[int, int]
+    decision_body: str
+    decision_date: date | None
+    decision_paragraph: str
+    diary_number: str
+    units: tuple[ExportUnit, ...]  # the whole-plan part first when it has activities
+    round: ExportRound | None
+    previous_round: ExportRound | None
+    progress: Progress
+    rounds: tuple[ExportRound, ...] = field(default=())
+
+    @property
+    def activities(self) -> list[ExportActivity]:
+        return [a for unit in self.units for a in unit.activities]
+
+    @property
+    def overdue(self) -> list[tuple[ExportUnit, ExportActivity]]:
+        return [(u, a) for u in self.units for a in u.activities if a.overdue]
+
+    @property
+    def changes(self) -> list[tuple[ExportUnit, ExportActivity]]:
+        return [(u, a) for u in self.units for a in u.activities if a.changed]
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _round(raw: dict[str, Any]) -> ExportRound:
+    return ExportRound(
+        id=raw["id"], name=raw["name"], date=date.fromisoformat(raw["date"]), notes=raw["notes"]
+    )
+
+
+def _statuses_as_of(rounds: list[dict[str, Any]]) -> dict[int, str]:
+    """Activity id → status in the latest of ``rounds`` (sorted by date, id) with an entry for it."""
+    statuses: dict[int, str] = {}
+    for raw in rounds:
+        for entry in raw["entries"]:
+            statuses[entry["activity_id"]] = entry["status"]
+    return statuses
+
+
+def pick_round(rounds: list[dict[str, Any]], name: str | None) -> int | None:
+    """Index of the round called ``name`` (case-insensitive), else of the latest; None without rounds."""
+    if name is None:
+        return len(rounds) - 1 if rounds else None
+    wanted = name.strip().casefold()
+    for index, raw in enumerate(rounds):
+        if raw["name"].casefold() == wanted:
+            return index
+    from i18n import t
+
+    raise NotFoundError(what=t("what.round"), name=name)
+
+
+def gather_export(
+    plan_ref: str | int, *, session: Session, round_name: str | None = None, round_id: int | None = None
+) -> ExportData:
+    """The plan (by id or unique title) with its activities as of a round (the latest by default)."""
+    document = plan_document(resolve_plan(plan_ref, session=session), session=session)
+    rounds = document["rounds"]  # sorted by date, then id
+    if round_id is not None:
+        index = next((i for i, r in enumerate(rounds) if r["id"] == round_id), None)
+        if index is None:
+            from i18n import t
+
+            raise NotFoundError(what=t("what.round"), name=str(round_id))
+    else:
+        index = pick_round(rounds, round_name)
+    if index is None:
+        statuses = {a["id"]: a["status"] for a in document["activities"]}
+        comments: dict[int, str] = {}
+        previous: dict[int, str] | None = None
+        reference_day = date.today()
+    else:
+        statuses = _statuses_as_of(rounds[: index + 1])
+        comments = {e["activity_id"]: e["comment"] for e in rounds[index]["entries"]}
+        previous = _statuses_as_of(rounds[:index]) if index > 0 else None
+        reference_day = date.fromisoformat(rounds[index]["date"])
+
+    by_unit: dict[str | None, list[ExportActivity]] = {}
+    for raw in document["activities"]:
+        status = statuses.get(raw["id"], NOT_STARTED)
+        target = _date(raw["target_date"])
+        by_unit.setdefault(raw["unit"], []).append(
+            ExportActivity(
+                id=raw["id"], number=raw["number"], area=raw["area"] or "", goal=raw["goal"],
+                description=raw["description"], target_text=raw["target_text"], target_date=target,
+                responsible=raw["responsible"], resources=raw["resources"], follow_up=raw["follow_up"],
+                status=status, comment=comments.get(raw["id"], ""),
+                previous_status=None if previous is None else previous.get(raw["id"], NOT_STARTED),
+                overdue=is_overdue(target, status, reference_day),
+            )
+        )  # fmt: skip
+    units: list[ExportUnit] = []
+    if by_unit.get(None):
+        units.append(_unit(None, "", None, by_unit[None]))
+    for raw in document["units"]:
+        units.append(_unit(raw["name"], raw["manager"], _date(raw["date"]), by_unit.get(raw["name"], [])))
+    all_rounds = tuple(_round(r) for r in rounds)
+    decision = document["decision"]
+    return ExportData(
+        plan_id=document["id"],
+        title=document["title"],
+        kind=document["kind"],
+        organisation=document["organisation"],
+        period=(document["period"][0], document["period"][1]),
+        decision_body=decision["body"],
+        decision_date=_date(decision["date"]),
+        decision_paragraph=decision["paragraph"],
+        diary_number=decision["diary_number"],
+        units=tuple(units),
+        round=None if index is None else all_rounds[index],
+        previous_round=all_rounds[index - 1] if index else None,
+        progress=progress_of(statuses.get(a["id"], NOT_STARTED) for a in document["activities"]),
+        rounds=all_rounds,
+    )
+
+
+def _unit(name: str | None, manager: str, day: date | None, activities: list[ExportActivity]) -> ExportUnit:
+    return ExportUnit(
+        name=name, manager=manager, date=day, activities=tuple(activities),
+        progress=progress_of(a.status for a in activities),
+    )  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class ExportChoices:
+    """What the export dialog offers for a plan: its title and its rounds, latest last."""
+
+    plan_id: int
+    title: str
+    rounds: tuple[ExportRound, ...]
+
+
+def export_choices(plan_id: int, *, session: Session) -> ExportChoices:
+    from sqlalchemy import select
+
+    from models.followup import FollowUpRound
+
+    plan = resolve_plan(plan_id, session=session)
+    rows = session.execute(
+        select(FollowUpRound)
+        .where(FollowUpRound.plan_id == plan.id)
+        .order_by(FollowUpRound.date, FollowUpRound.id)
+    ).scalars()
+    return ExportChoices(
+        plan_id=plan.id,
+        title=plan.title,
+        rounds=tuple(ExportRound(id=r.id, name=r.name, date=r.date, notes=r.notes) for r in rows),
+    )

@@ -1,0 +1,76 @@
+"""Writing a plan or a follow-up summary as a file: DOCX, XLSX, Markdown, HTML or CSV.
+
+``gather_export`` (in ``db.queries.export``) reads the data once; ``blocks`` turns it into a format-free
+outline; one writer module per format renders the outline; ``files`` writes it safely.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
+
+if TYPE_CHECKING:
+    from db.queries.export import ExportData
+    from exporters.blocks import Outline
+
+WHATS = ("summary", "plan")
+FORMATS = ("docx", "xlsx", "md", "html", "csv")
+
+
+def _writer(fmt: str) -> Callable[[Outline, BinaryIO], None]:
+    if fmt == "docx":
+        from exporters.docx import write_docx
+
+        return write_docx
+    if fmt == "xlsx":
+        from exporters.xlsx import write_xlsx
+
+        return write_xlsx
+    if fmt == "md":
+        from exporters.markdown import write_markdown
+
+        return write_markdown
+    if fmt == "html":
+        from exporters.html import write_html
+
+        return write_html
+    if fmt == "csv":
+        from exporters.csv import write_csv
+
+        return write_csv
+    raise ValueError(f"format must be one of {', '.join(FORMATS)}")
+
+
+def outline_of(data: ExportData, what: str, lang: str) -> Outline:
+    from exporters.blocks import plan_outline, summary_outline
+
+    if what == "summary":
+        return summary_outline(data, lang)
+    if what == "plan":
+        return plan_outline(data, lang)
+    raise ValueError(f"what must be one of {', '.join(WHATS)}")
+
+
+def write_export(data: ExportData, *, what: str, fmt: str, path: Path, lang: str, overwrite: bool) -> Path:
+    """Write ``data`` as ``what`` in ``fmt`` to ``path``; refuses an existing file unless ``overwrite``."""
+    from exporters.files import check_target, write_atomically
+
+    path = Path(path).expanduser().absolute()
+    writer = _writer(fmt)
+    check_target(path, overwrite=overwrite)
+    outline = outline_of(data, what, lang)
+    write_atomically(path, lambda out: writer(outline, out))
+    return path
+
+
+def default_file_name(title: str, what: str, fmt: str, round_name: str | None, lang: str) -> str:
+    """A file name that says what is in it: plan title, what, round; only safe characters."""
+    from i18n import t
+
+    parts = [title, t(f"export.what_{what}", lang=lang)]
+    if what == "summary" and round_name:
+        parts.append(round_name)
+    words = ["-".join("".join(c if c.isalnum() else " " for c in part).split()) for part in parts]
+    stem = "_".join(w for w in words if w)
+    return f"{stem or 'hrplan'}.{fmt}"

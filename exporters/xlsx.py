@@ -1,0 +1,196 @@
+"""The outline as an Excel workbook: an overview sheet, a sheet per unit, then overdue and changes.
+
+Imported only when an XLSX is written. Written in openpyxl's write-only mode (fast for thousands of
+rows): each sheet is laid out as rows first, so that its frozen header, filter, column widths and row
+heights are known before the rows stream out. User text is always stored as text with Excel's quote
+prefix: a comment starting with ``=`` stays a comment.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from copy import copy
+from typing import BinaryIO
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from exporters.blocks import AreaRow, Block, Facts, Heading, Outline, Paragraph, Table
+from exporters.cells import looks_like_formula
+from i18n import t
+
+SHEET_NAME_MAX = 31
+_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+CHARS_PER_WEIGHT = 12  # column width (in characters) per unit of a table's relative width
+MAX_COLUMN_WIDTH = 80
+CHARS_PER_WIDTH = 1.1  # characters of ordinary text per unit of column width (one "0")
+LINE_HEIGHT = 15  # points per line of wrapped text
+
+
+def sheet_names(names: Iterable[str]) -> list[str]:
+    """Names Excel accepts: no []:*?/\\, at most 31 characters, unique regardless of case."""
+    taken: set[str] = set()
+    result = []
+    for name in names:
+        base = _SHEET_FORBIDDEN.sub(" ", name).strip().strip("'")[:SHEET_NAME_MAX] or "-"
+        candidate, n = base, 1
+        while candidate.casefold() in taken:
+            n += 1
+            suffix = f" ({n})"
+            candidate = base[: SHEET_NAME_MAX - len(suffix)] + suffix
+        taken.add(candidate.casefold())
+        result.append(candidate)
+    return result
+
+
+class _Styles:
+    """Fonts, fills and alignments made once and shared by every cell."""
+
+    def __init__(self) -> None:
+        self.title = Font(bold=True, size=14)
+        self.heading = Font(bold=True, size=12)
+        self.bold = Font(bold=True)
+        self.header_fill = PatternFill("solid", fgColor="DFE7EF")
+        self.area_fill = PatternFill("solid", fgColor="F0F0F0")
+        self.wrap = Alignment(wrap_text=True, vertical="top")
+
+
+class _SheetLayout:
+    """A sheet's rows of cells, and where its main table's header sits."""
+
+    def __init__(self, ws, styles: _Styles) -> None:  # noqa: ANN001
+        self.ws = ws
+        self.styles = styles
+        self.rows: list[list] = []
+        self.table_header_row: int | None = None  # 1-based
+        self.table_width = 0
+        self.table_end_row = 0
+        self.widths: tuple[float, ...] = ()
+        self._styles: dict[tuple[int, int, bool], object] = {}
+        self.heights: dict[int, float] = {}  # row number → height in points, for rows of wrapped text
+        self._column_widths: list[float] | None = None
+
+    def _style(self, font, fill, wrap: bool):  # noqa: ANN001, ANN202
+        """The style of a cell with these font, fill and wrapping, made once per sheet.
+
+        Setting ``font``/``fill``/``alignment`` on a cell looks the style up in the workbook each time,
+        which is most of the time for thousands of rows; cells copy a prepared style array instead.
+        """
+        key = (id(font), id(fill), wrap)
+        style = self._styles.get(key)
+        if style is None:
+            prototype = WriteOnlyCell(self.ws)
+            if font is not None:
+                prototype.font = font
+            if fill is not None:
+                prototype.fill = fill
+            if wrap:
+                prototype.alignment = self.styles.wrap
+            style = self._styles[key] = prototype._style
+        return style
+
+    def cell(self, value: str, *, font=None, fill=None, wrap: bool = True):  # noqa: ANN001, ANN201
+        cell = WriteOnlyCell(self.ws, value=value or None)
+        if looks_like_formula(value):
+            cell.data_type = "s"  # stored as text, never as a formula
+            cell._style = copy(self._style(font, fill, wrap))
+            cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
+        else:
+            cell._style = copy(self._style(font, fill, wrap))
+        return cell
+
+    def add(self, block: Block) -> None:
+        s = self.styles
+        if isinstance(block, Heading):
+            self.rows.append(
+                [self.cell(block.text, font=s.title if block.level == 1 else s.heading, wrap=False)]
+            )
+        elif isinstance(block, Facts):
+            for label, value in block.pairs:
+                # Not wrapped: a long value runs on over the empty cells to its right.
+                self.rows.append([self.cell(label, font=s.bold, wrap=False), self.cell(value, wrap=False)])
+        elif isinstance(block, Paragraph):
+            self.rows.append([self.cell(block.text, wrap=False)])
+        elif isinstance(block, Table):
+            self._table(block)
+        # Bars are for Word and HTML; here the counts table carries the numbers.
+
+    def _table(self, block: Table) -> None:
+        s = self.styles
+        if self.table_header_row is None:
+            self.table_header_row = len(self.rows) + 1
+            self.table_width = len(block.columns)
+            self.widths = block.widths
+        self.rows.append([self.cell(c, font=s.bold, fill=s.header_fill) for c in block.columns])
+        for row in block.rows:
+            if isinstance(row, AreaRow):
+                cells = [self.cell(row.text, font=s.bold, fill=s.area_fill)]
+                cells += [self.cell("", fill=s.area_fill) for _ in block.columns[1:]]
+            else:
+                lines = row_lines(row, self.column_widths())
+                if lines > 1:
+                    self.heights[len(self.rows) + 1] = LINE_HEIGHT * lines
+                    cells = [self.cell(value) for value in row]
+                else:
+                    # A row on one line needs no wrapping style: plain values are much faster to write.
+                    cells = [self.cell(v) if looks_like_formula(v) else (v or None) for v in row]
+            self.rows.append(cells)
+        if self.table_header_row == len(self.rows) - len(block.rows):
+            self.table_end_row = len(self.rows)
+        self.rows.append([])
+
+    def column_widths(self) -> list[float]:
+        """Widths (in characters) of the sheet's columns, from its first table's relative widths."""
+        if self._column_widths is None:
+            self._column_widths = [min(MAX_COLUMN_WIDTH, max(10, w * CHARS_PER_WEIGHT)) for w in self.widths]
+        return self._column_widths
+
+    def write(self) -> None:
+        ws = self.ws
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        if self.table_header_row is not None:
+            header = self.table_header_row
+            last = get_column_letter(self.table_width)
+            ws.freeze_panes = f"A{header + 1}"
+            ws.auto_filter.ref = f"A{header}:{last}{max(self.table_end_row, header)}"
+            ws.print_title_rows = f"{header}:{header}"
+        for index, width in enumerate(self.column_widths(), start=1):
+            ws.column_dimensions[get_column_letter(index)].width = width
+        for number, height in self.heights.items():
+            ws.row_dimensions[number].height = height
+        for row in self.rows:
+            ws.append(row)
+
+
+def row_lines(row: tuple[str, ...], widths: list[float]) -> int:
+    """About how many lines a row of wrapped text needs (Excel and LibreOffice do not measure on open)."""
+    most = 1
+    for text, width in zip(row, widths, strict=False):
+        per_line = max(1, int(width * CHARS_PER_WIDTH))
+        most = max(most, sum(-(-len(line) // per_line) or 1 for line in text.split("\n")))
+    return most
+
+
+def write_xlsx(outline: Outline, out: BinaryIO) -> None:
+    workbook = Workbook(write_only=True)
+    workbook.properties.title = outline.title
+    workbook.properties.language = outline.lang
+    styles = _Styles()
+    sections = (*outline.sections, *outline.tail)
+    names = sheet_names([t("export.sheet_overview", lang=outline.lang)] + [s.name for s in sections])
+    overview = _SheetLayout(workbook.create_sheet(names[0]), styles)
+    for block in outline.front:
+        overview.add(block)
+    overview.write()
+    for name, section in zip(names[1:], sections, strict=True):
+        layout = _SheetLayout(workbook.create_sheet(name), styles)
+        for block in section.blocks:
+            layout.add(block)
+        layout.write()
+    workbook.save(out)

@@ -1,0 +1,77 @@
+"""Exporting from the app: read the plan's rounds, show the dialog, write the file off the event loop.
+
+Any screen that knows a plan calls ``open_export(app, plan_id, round_id=None)`` (the plan and
+checklist screens on ``x``, the command palette from anywhere). The reading and the writing run in
+thread workers with their own sessions; the outcome comes back as a notice naming the file.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from i18n import get_language, t
+
+if TYPE_CHECKING:
+    from db.queries.export import ExportChoices
+    from tui.app import HrplanApp
+    from tui.modals.export import ExportRequest
+
+def open_export(app: HrplanApp, plan_id: int, round_id: int | None = None) -> None:
+    """Ask what to export for the plan (the round preselected when given), then write it."""
+
+    def load() -> None:
+        from db.errors import HrplanError
+        from db.queries.export import export_choices
+
+        try:
+            with app.database.read() as session:
+                choices = export_choices(plan_id, session=session)
+        except HrplanError as exc:
+            app.call_from_thread(app.notify, exc.message(), severity="error")
+            return
+        app.call_from_thread(_show_dialog, app, choices, round_id)
+
+    app.run_worker(load, thread=True, exclusive=True, group="export.load", name="export.load")
+
+
+def _show_dialog(app: HrplanApp, choices: ExportChoices, round_id: int | None) -> None:
+    from tui.modals.export import ExportModal
+
+    def chosen(request: ExportRequest | None) -> None:
+        if request is not None:
+            write_in_background(app, request)
+
+    app.push_screen(ExportModal(choices, round_id=round_id), chosen)
+
+
+def write_in_background(app: HrplanApp, request: ExportRequest) -> None:
+    lang = get_language()
+    app.notify(t("export.writing", name=request.path.name), timeout=3)
+
+    def write() -> None:
+        from db.errors import HrplanError
+        from db.queries.export import gather_export
+        from exporters import write_export
+
+        try:
+            with app.database.read() as session:
+                data = gather_export(request.plan_id, session=session, round_id=request.round_id)
+            written = write_export(
+                data,
+                what=request.what,
+                fmt=request.fmt,
+                path=request.path,
+                lang=lang,
+                overwrite=request.overwrite,
+            )
+        except HrplanError as exc:
+            app.call_from_thread(app.notify, exc.message(), severity="error", timeout=10)
+            return
+        except Exception as exc:  # noqa: BLE001 - an export must never take the app down; say what failed
+            reason = f"{type(exc).__name__}: {exc}"
+            app.call_from_thread(app.notify, t("export.failed", reason=reason), severity="error", timeout=10)
+            return
+        app.call_from_thread(app.notify, t("export.done", name=str(written)), timeout=8)
+
+    # Not exclusive: a second export must not cancel one that is still writing.
+    app.run_worker(write, thread=True, group="export.write", name="export.write")
