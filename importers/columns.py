@@ -40,9 +40,19 @@ def field_of(text: str) -> str | None:
         return None
     for field, wordings in _WORDINGS:
         for wording in wordings:
-            if s == wording or (s.startswith(wording) and not s[len(wording)].isalnum()):
+            if s == wording or (s.startswith(wording) and _hint(s[len(wording):], wordings)):
                 return field
     return None
+
+
+def _hint(rest: str, wordings: tuple[str, ...]) -> bool:
+    """What may follow a column's name in its header cell: a hint in brackets or after a dash or a
+    slash ("Ansvarig (funktion)", "Uppföljning / Kommentar"), or another name of the same column
+    ("Aktivitet Hur gör vi det?"), never the rest of a sentence ("Mål för ledarna")."""
+    if rest and rest[0].isalnum():
+        return False
+    rest = rest.strip()
+    return not rest or rest[0] in "([/–—-:?" or any(w in rest for w in wordings)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +85,8 @@ def read_header(texts: list[str]) -> Header | None:
             continue
         field = field_of(text)
         if field is None or field in taken:
+            if any(ch.isdigit() for ch in text):
+                return None  # figures in a cell: a row of data, not of column names
             unknown.append((index, " ".join(_TAG.sub(" ", text).split())))
         else:
             taken.add(field)
