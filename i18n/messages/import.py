@@ -153,4 +153,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.cli.opt_title": ("planens titel (annars dokumentets)", "the plan's title (else the document's)"),
     "import.cli.dry_run_done": ("Torrkörning: inget sparades.", "Dry run: nothing was saved."),
     "import.cli.done": ("Importerades som plan {id} med {count} aktiviteter.", "Imported as plan {id} with {count} activities."),
+    # In the app
+    "import.command": ("Importera plan …", "Import plan …"),
+    "import.command_help": (
+        "Läs in en plan från Word, Excel, CSV eller text kopierad ur en PDF",
+        "Read a plan from Word, Excel, CSV or text copied out of a PDF",
+    ),
+    "import.file.title": ("Importera plan", "Import plan"),
+    "import.file.hint": (
+        "Word (.docx), Excel (.xlsx), CSV eller text kopierad ur en PDF (.txt). → fyller i förslaget, Enter läser filen.",
+        "Word (.docx), Excel (.xlsx), CSV or text copied out of a PDF (.txt). → accepts the suggestion, Enter reads the file.",
+    ),
+    "import.file.placeholder": ("sökväg till filen", "path to the file"),
+    "import.file.read": ("Läs in", "Read"),
+    "import.file.required": ("Ange en fil.", "Give a file."),
+    "import.file.missing": ("Filen finns inte.", "There is no such file."),
+    "import.file.is_folder": (
+        "Det är en mapp; skriv vidare på sökvägen till en fil.",
+        "That is a folder; go on typing the path to a file.",
+    ),
+    "import.reading": ("Läser {file} …", "Reading {file} …"),
+    "import.preview.title": (
+        "Förhandsvisning av {file}: {count} aktiviteter. Inget är sparat ännu.",
+        "Preview of {file}: {count} activities. Nothing is saved yet.",
+    ),
+    "import.preview.activities": ("Aktiviteter per område", "Activities per area"),
+    "import.preview.confirm": ("Importera", "Import"),
+    "import.done": (
+        "Planen {title} importerades med {count} aktiviteter.",
+        "The plan {title} was imported with {count} activities.",
+    ),
 }
