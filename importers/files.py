@@ -41,7 +41,9 @@ def shape_of(path: Path, head: bytes) -> str:
         raise ImportFileError("import.error.unknown_package", where=path.name)
     if suffix in (".docx", ".xlsx", ".xlsm"):
         key = "import.error.not_docx" if suffix == ".docx" else "import.error.not_xlsx"
-        raise ImportFileError(key, where=path.name, reason="no ZIP package")
+        from i18n import t
+
+        raise ImportFileError(key, where=path.name, reason=t("import.error.not_a_package"))
     if suffix in _REFUSED:
         return suffix.lstrip(".")
     return "csv" if suffix == ".csv" else "text"

@@ -44,6 +44,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "filen är inte en läsbar Excel-arbetsbok (.xlsx): {reason}",
         "the file is not a readable Excel workbook (.xlsx): {reason}",
     ),
+    "import.error.not_a_package": (
+        "innehållet är inte ett Office-paket (ZIP)",
+        "its content is no Office package (ZIP)",
+    ),
     "import.error.bad_csv": ("CSV-filen kan inte läsas: {reason}", "the CSV file cannot be read: {reason}"),
     "import.error.binary": (
         "filen är inte text (den innehåller binära data). Importera .docx, .xlsx, .csv eller .txt.",

@@ -22,7 +22,8 @@ def _details(imported: ImportedPlan) -> Text:
     d = imported.details
     text = Text()
     text.append(d.title, style="bold")
-    text.append(f"  {d.period_start}–{d.period_end}\n")
+    period = f"{d.period_start}–{d.period_end}"
+    text.append(f"  {period}\n" if period not in d.title else "\n")
     text.append(f"{t('kind.' + d.kind)} · {t('cadence.' + d.cadence)}")
     if d.organisation:
         text.append(f" · {d.organisation}")
@@ -36,8 +37,10 @@ def _details(imported: ImportedPlan) -> Text:
 def _units(imported: ImportedPlan) -> Table:
     counts = imported.count_by_unit()
     table = Table(title=t("import.summary.units"), title_justify="left", expand=True)
-    for key in ("col.unit", "import.summary.manager", "import.summary.date", "col.activities"):
-        table.add_column(t(key), justify="right" if key == "col.activities" else "left")
+    table.add_column(t("col.unit"), ratio=3)
+    table.add_column(t("import.summary.manager"), ratio=2)
+    table.add_column(t("import.summary.date"), no_wrap=True)
+    table.add_column(t("col.activities"), justify="right", no_wrap=True)
     if None in counts:
         table.add_row(t("whole_plan"), "", "", str(counts[None]))
     for unit in imported.units:
@@ -52,7 +55,7 @@ def _areas(imported: ImportedPlan) -> Table:
     table = Table(title=t("import.summary.per_area"), title_justify="left", expand=True)
     table.add_column(t("col.area"), no_wrap=True)
     for unit in units:
-        table.add_column(unit or t("whole_plan"), justify="right", overflow="fold")
+        table.add_column(unit or t("whole_plan"), justify="right", no_wrap=True, overflow="ellipsis")
     table.add_column(t("import.summary.total"), justify="right", style="bold")
     cells: dict[tuple[str | None, str], int] = {}
     for a in imported.activities:
