@@ -64,7 +64,7 @@ def test_arbitrary_bytes(data: bytes, suffix: str) -> None:
     import_quietly(path)
 
 
-@SETTINGS
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(tables, st.lists(st.sampled_from(WORDS + ["Kompetensförsörjningsplan 2024"]), max_size=4))
 def test_arbitrary_tables_as_pdf_text_and_csv(rows: list[list[str]], paragraphs: list[str]) -> None:
     lines = ["\t".join(c.replace("\t", " ").replace("\n", " ") for c in r) for r in rows]
