@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 
-from models.area import UBARA_AREAS
-
-# Normalised wordings of each UBARA area (see ``_norm``).
+# Normalised wordings of each UBARA area (see ``_norm``), in the order of ``models.area.UBARA_AREAS``
+# (a test keeps them equal; that module is not imported here because it pulls in SQLModel).
 _SYNONYMS: dict[str, tuple[str, ...]] = {
     "Utveckla": ("utveckla", "utveckling", "kompetensutveckling", "utveckla medarbetare", "develop",
                  "development"),
@@ -23,8 +22,7 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
 _BY_WORDING = {wording: area for area, wordings in _SYNONYMS.items() for wording in wordings}
 _LEADING_NUMBER = re.compile(r"^\(?\d{1,2}[.):]?\s+")
 _LABEL = re.compile(r"^(?:område|omr\.|area)\s*[:\-–]?\s*", re.IGNORECASE)
-
-assert set(_SYNONYMS) == set(UBARA_AREAS)
+UBARA: tuple[str, ...] = tuple(_SYNONYMS)
 
 
 def _norm(text: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from importers.areas import heading_like, own_area_name, ubara_area
+from importers.areas import UBARA, heading_like, own_area_name, ubara_area
 from importers.build import excerpt, make_activity, number_activities, split_draft
 from importers.columns import AREA, UNIT, Header, read_header
 from importers.details import DATE, MANAGER, marker_of, read_date
@@ -20,7 +20,6 @@ from importers.errors import ImportFileError
 from importers.model import ImportedPlan, ImportedUnit, ImportWarning, SourceRef
 from importers.plan_details import plan_details
 from importers.stream import Event, Paragraph, Row, TableStart
-from models.area import UBARA_AREAS
 from models.limits import NAME_MAX
 from models.validation import Invalid, clean_text
 
@@ -104,7 +103,7 @@ class Assembler:
     def _start_area(self, name: str) -> None:
         self.area = name
         self.open_draft = None
-        if name not in UBARA_AREAS and name not in self.own_areas:
+        if name not in UBARA and name not in self.own_areas:
             self.own_areas.append(name)
 
     def _row(self, row: Row) -> None:
@@ -236,7 +235,7 @@ class Assembler:
             source=self.file,
             details=details,
             units=units,
-            areas=UBARA_AREAS + tuple(self.own_areas),
+            areas=UBARA + tuple(self.own_areas),
             activities=tuple(activities),
             warnings=tuple(self.warnings),
         )

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from models.plan import Cadence, PlanKind
+# The codes of models.plan.Cadence and PlanKind (not imported: that module pulls in SQLModel).
+HALF_YEAR, TERTIAL, QUARTER, YEAR = "half_year", "tertial", "quarter", "year"
+COMPETENCE, STRATEGY = "competence_supply", "personnel_strategy"
 
 UNIT, DATE, MANAGER = "unit", "date", "manager"
 
@@ -56,12 +58,12 @@ _BODY_LABEL = re.compile(r"^(?:beslutsinstans|beslutande organ|beslutad av|fasts
 _PARAGRAPH = re.compile(r"§\s*(\d+[a-z]?)")
 _DIARY = re.compile(r"\b(?:dnr|diarienummer|diarienr|diarie-nr|reg\.?\s*nr)\.?\s*:?\s*(\S.*)$", re.IGNORECASE)
 _FOLLOW_UP = re.compile(r"uppfölj|följ\w*\s+upp|utvärder|follow|review", re.IGNORECASE)
-_CADENCES: tuple[tuple[Cadence, re.Pattern[str]], ...] = (
-    (Cadence.HALF_YEAR, re.compile(r"två gånger (?:per|om|varje|i) år|halvår|twice a year|half[- ]year|"
+_CADENCES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (HALF_YEAR, re.compile(r"två gånger (?:per|om|varje|i) år|halvår|twice a year|half[- ]year|"
                                    r"semi-?annual", re.IGNORECASE)),
-    (Cadence.TERTIAL, re.compile(r"tertial", re.IGNORECASE)),
-    (Cadence.QUARTER, re.compile(r"kvartal|quarter", re.IGNORECASE)),
-    (Cadence.YEAR, re.compile(r"en gång (?:per|om|varje|i) år|årligen|årsvis|varje år|once a year|"
+    (TERTIAL, re.compile(r"tertial", re.IGNORECASE)),
+    (QUARTER, re.compile(r"kvartal|quarter", re.IGNORECASE)),
+    (YEAR, re.compile(r"en gång (?:per|om|varje|i) år|årligen|årsvis|varje år|once a year|"
                               r"annual|yearly", re.IGNORECASE)),
 )  # fmt: skip
 
@@ -111,8 +113,8 @@ def year_range(text: str) -> tuple[int, int] | None:
 def plan_kind(title: str) -> str:
     lowered = title.lower()
     if "personalstrategi" in lowered or "personnel strategy" in lowered:
-        return PlanKind.STRATEGY.value
-    return PlanKind.COMPETENCE.value
+        return STRATEGY
+    return COMPETENCE
 
 
 def find_title(texts: list[str], titled: list[str]) -> str | None:
@@ -182,5 +184,5 @@ def find_cadence(texts: list[str]) -> str | None:
             continue
         for cadence, pattern in _CADENCES:
             if pattern.search(text):
-                return cadence.value
+                return cadence
     return None

@@ -1,9 +1,9 @@
-"""Word documents (DOCX): body paragraphs and tables, read from the XML directly.
+"""Word documents (DOCX): body paragraphs and tables, read from the package's XML directly.
 
-python-docx opens the package; its cell objects are slow and repeat a merged cell's text in every
-column it spans, so cells are read from the ``w:tc`` elements: a cell spanning columns
-(``w:gridSpan``) counts once and fills its columns, a cell merged with the one above
-(``w:vMerge``) repeats that cell's text.
+python-docx's cell objects are slow and repeat a merged cell's text in every column it spans, so the
+document part is parsed with lxml alone and cells are read from the ``w:tc`` elements: a cell
+spanning columns (``w:gridSpan``) counts once and fills its columns, a cell merged with the one
+above (``w:vMerge``) repeats that cell's text.
 """
 
 from __future__ import annotations
@@ -86,14 +86,32 @@ def _blocks(body) -> Iterator:  # noqa: ANN001
             yield child
 
 
-def docx_events(path: Path, file: str) -> Iterator[Event]:
-    try:
-        import docx
+def _parts(path: Path, file: str) -> tuple:
+    """The document's body element and its title property ("" when none)."""
+    import zipfile
 
-        document = docx.Document(str(path))
-        body = document.element.body
+    from lxml import etree
+
+    # No entities, no network: the file comes from anywhere.
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+    try:
+        with zipfile.ZipFile(path) as package:
+            document = etree.fromstring(package.read("word/document.xml"), parser)
+            names = set(package.namelist())
+            core = None
+            if "docProps/core.xml" in names:
+                core = etree.fromstring(package.read("docProps/core.xml"), parser)
     except Exception as exc:  # noqa: BLE001 - any failure of a damaged package means the same
         raise ImportFileError("import.error.not_docx", where=file, reason=reason_of(exc)) from None
+    body = document.find(W + "body")
+    if body is None:
+        raise ImportFileError("import.error.not_docx", where=file, reason="word/document.xml: no w:body")
+    title = core.findtext("{http://purl.org/dc/elements/1.1/}title") if core is not None else None
+    return body, (title or "").strip()
+
+
+def docx_events(path: Path, file: str) -> Iterator[Event]:
+    body, title = _parts(path, file)
     table_no = 0
     for block in _blocks(body):
         if block.tag == W + "tbl":
@@ -106,6 +124,5 @@ def docx_events(path: Path, file: str) -> Iterator[Event]:
                 titled = _style(block) in ("title", "rubrik")
                 yield Paragraph(text, SourceRef(file), titled=titled)
     # The document's own title property last: styled title paragraphs are more often right.
-    title = (document.core_properties.title or "").strip()
     if title:
         yield Paragraph(title, SourceRef(file), titled=True)

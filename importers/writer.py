@@ -32,13 +32,15 @@ def write_plan(imported: ImportedPlan, *, session: Session) -> int:
         row = Unit(plan_id=plan.id, name=unit.name, manager=unit.manager, date=unit.date, position=position)
         unit_ids[unit.name] = changes.insert(row).id
     positions: dict[tuple[str | None, str], int] = {}
+    rows = []
     for a in imported.activities:
         key = (a.unit, a.area)
         positions[key] = positions.get(key, -1) + 1
-        changes.insert(
+        rows.append(
             Activity(plan_id=plan.id, unit_id=unit_ids[a.unit], area_id=area_ids[a.area], number=a.number,
                      goal=a.goal, description=a.description, target_text=a.target_text,
                      target_date=a.target_date, ongoing=a.ongoing, responsible=a.responsible,
                      resources=a.resources, follow_up=a.follow_up, position=positions[key])
         )  # fmt: skip
+    changes.insert_all(rows)
     return plan.id

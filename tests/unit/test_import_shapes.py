@@ -154,3 +154,14 @@ def test_rows_before_any_area_go_to_ovrigt_with_a_warning(tmp_path: Path) -> Non
     assert [a.area for a in plan.activities] == ["Övrigt"]
     assert set(warning_keys(plan)) >= {"import.warn.no_area", "import.warn.period_from_file_name"}
     assert plan.details.title == "plan 2024-2025"
+
+
+def test_area_wordings() -> None:
+    from importers.areas import UBARA, ubara_area
+    from models.area import UBARA_AREAS
+
+    assert UBARA == UBARA_AREAS
+    assert [ubara_area(x) for x in ("UTVECKLA", "3. Rekrytering", "Avsluta / avveckla:", "Avveckla",
+                                    "Område: Övriga", "Behålla – friska medarbetare")] == [
+        "Utveckla", "Rekrytera", "Avsluta/Avveckla", "Avsluta/Avveckla", "Övrigt", "Behålla"]  # fmt: skip
+    assert ubara_area("Utvecklande ledarskap") is None and ubara_area("Avslutningssamtal") is None

@@ -82,12 +82,15 @@ class ImportFileModal(ModalScreen[Path | None]):
                 yield Button(t("import.file.read"), id="read", variant="primary")
 
     def on_mount(self) -> None:
+        self.query_one("#import-error", Static).display = bool(self._error)
         field = self.query_one("#import-path", Input)
         field.focus()
         field.cursor_position = len(field.value)
 
     def _show_error(self, text: str) -> None:
-        self.query_one("#import-error", Static).update(text)
+        error = self.query_one("#import-error", Static)
+        error.update(text)
+        error.display = True
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#read")
