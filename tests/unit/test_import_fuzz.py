@@ -38,6 +38,11 @@ _database = Database(_folder / "fuzz.db")
 upgrade(_database)
 
 
+def printable(text: str) -> str:
+    """What Word and Excel accept in a cell."""
+    return "".join(ch for ch in text if ch.isprintable() or ch == "\n")
+
+
 def import_quietly(path: Path) -> None:
     try:
         imported = read_plan_file(path)
@@ -81,8 +86,9 @@ def test_arbitrary_tables_as_pdf_text_and_csv(rows: list[list[str]], paragraphs:
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(tables, st.lists(st.sampled_from(WORDS), max_size=3))
-def test_arbitrary_tables_in_word(rows: list[list[str]], paragraphs: list[str]) -> None:
+def test_arbitrary_tables_in_word_and_excel(rows: list[list[str]], paragraphs: list[str]) -> None:
     import docx
+    from openpyxl import Workbook
 
     document = docx.Document()
     for text in paragraphs:
@@ -91,10 +97,18 @@ def test_arbitrary_tables_in_word(rows: list[list[str]], paragraphs: list[str]) 
     table = document.add_table(rows=len(rows), cols=width)
     for r, values in enumerate(rows):
         for c, text in enumerate(values):
-            clean = "".join(ch for ch in text if ch.isprintable() or ch == "\n")
-            table.cell(r, c).text = clean
+            table.cell(r, c).text = printable(text)
     if len(rows) > 1 and width > 1:
         table.cell(0, 0).merge(table.cell(0, width - 1))
     path = _folder / "tabell.docx"
     document.save(str(path))
+    import_quietly(path)
+    workbook = Workbook()
+    for text in paragraphs:
+        workbook.active.append([text])
+    for values in rows:
+        workbook.active.append([printable(v) for v in values])
+    workbook.create_sheet("Blad 2").append([printable(v) for v in rows[0]])
+    path = _folder / "tabell.xlsx"
+    workbook.save(str(path))
     import_quietly(path)
