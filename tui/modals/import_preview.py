@@ -41,7 +41,14 @@ class ImportPreviewModal(ModalScreen[bool]):
     ImportPreviewModal #import-activities { width: 2fr; border-left: solid $primary-darken-2; }
     ImportPreviewModal #import-buttons { height: auto; padding: 1 0 0 0; align-horizontal: right; }
     ImportPreviewModal Button { margin-left: 2; }
+    ImportPreviewModal.-narrow #import-body { layout: vertical; }
+    ImportPreviewModal.-narrow #import-summary { width: 1fr; height: 3fr; padding-right: 0; }
+    ImportPreviewModal.-narrow #import-activities {
+        width: 1fr; height: 2fr; border-left: none; border-top: solid $primary-darken-2;
+    }
     """
+    # Side by side on a wide terminal; the activities under the summary on a narrow one.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS = [
         Binding("escape", "answer(False)", "key.cancel", id="import_preview.cancel"),
         Binding("ctrl+s", "answer(True)", "import.preview.confirm", id="import_preview.confirm"),
