@@ -148,9 +148,16 @@ class Assembler:
             self.header = header
 
     def _area_row(self, row: Row, index: int, text: str) -> bool:
+        assert self.header is not None
         name = ubara_area(text)
-        if name is None and (row.cells[index].spans_row or (index == 0 and heading_like(text))):
+        if name is None and row.cells[index].spans_row:
             name = own_area_name(text)
+        elif name is None and index == 0 and self.header.field_at(0) and heading_like(text):
+            # A short heading alone in the first column: the plan's own area, or a goal without
+            # anything else. Read as an area, and said so.
+            name = own_area_name(text)
+            if name not in self.own_areas:
+                self.warnings.append(ImportWarning("import.warn.own_area", row.where, (("name", name),)))
         if not name:
             return False
         self._start_area(name)

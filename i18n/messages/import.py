@@ -101,6 +101,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "raden saknar både Vad ska vi uppnå? och Aktivitet och lästes inte in: ”{text}”",
         "the row has neither Vad ska vi uppnå? nor Aktivitet and was not read: “{text}”",
     ),
+    "import.warn.own_area": (
+        "raden ”{name}” har bara text i första kolumnen och lästes som ett eget område",
+        "the row “{name}” only has text in the first column and was read as an area of the plan's own",
+    ),
     "import.warn.no_area": (
         "{count} rader före första området lades under Övrigt",
         "{count} rows before the first area were put under Övrigt",

@@ -165,3 +165,42 @@ def test_area_wordings() -> None:
                                     "Område: Övriga", "Behålla – friska medarbetare")] == [
         "Utveckla", "Rekrytera", "Avsluta/Avveckla", "Avsluta/Avveckla", "Övrigt", "Behålla"]  # fmt: skip
     assert ubara_area("Utvecklande ledarskap") is None and ubara_area("Avslutningssamtal") is None
+
+
+def test_rows_it_cannot_place_are_warnings(tmp_path: Path) -> None:
+    path = tmp_path / "plan 2025-2026.txt"
+    path.write_text("\n".join([
+        "Avdelning/Enhet: Kansliet",
+        "Datum: i höstas",
+        "Vad ska vi uppnå?\tAktivitet\tAnsvarig\tStatus",
+        "Utveckla\t\t\t",
+        "Ledarskap\t\t\t",
+        "Bättre möten\tMötesmall\tChef\t\tkvarglömd text",
+        "\t\tHR\t",
+        "\t\t\tPågår",
+    ]), encoding="utf-8")  # fmt: skip
+    plan = read_plan_file(path)
+    found = [(a.area, a.goal, a.responsible) for a in plan.activities]
+    assert found == [("Ledarskap", "Bättre möten", "Chef HR")]
+    keys = warning_keys(plan)
+    expected = {"import.warn.unknown_columns", "import.warn.text_outside_columns", "import.warn.unit_date",
+                "import.warn.own_area"}  # fmt: skip
+    assert expected <= set(keys)
+    assert plan.units[0].date is None
+
+
+def test_a_row_with_text_only_in_unknown_columns_is_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "plan.csv"
+    path.write_text("Status;Vad ska vi uppnå?;Aktivitet\n;Mål;Gör\nPågår;;\n", encoding="utf-8")
+    plan = read_plan_file(path)
+    assert len(plan.activities) == 1
+    assert [w.where.row for w in plan.warnings if w.key == "import.warn.row_not_read"] == [3]
+
+
+def test_a_row_with_neither_goal_nor_activity_is_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "plan.csv"
+    path.write_text("Vad ska vi uppnå?;Aktivitet;Ansvarig\nMål;Gör;HR\n;;Ekonom\n", encoding="utf-8")
+    plan = read_plan_file(path)
+    assert len(plan.activities) == 1
+    warning = next(w for w in plan.warnings if w.key == "import.warn.no_goal_or_activity")
+    assert warning.where.row == 3 and "Ekonom" in warning.message()

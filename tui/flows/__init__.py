@@ -1,1 +1,1 @@
-"""Flows: steps across several dialogs and workers, started from any screen or the command palette."""
+"""Flows: steps across screens and dialogs that more than one screen starts."""
