@@ -162,6 +162,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.cli.dry_run_done": ("Torrkörning: inget sparades.", "Dry run: nothing was saved."),
     "import.cli.done": ("Importerades som plan {id} med {count} aktiviteter.", "Imported as plan {id} with {count} activities."),
     # In the app
+    "key.import_plan": ("Importera", "Import"),  # for the i key on the plans screen
     "import.command": ("Importera plan …", "Import plan …"),
     "import.command_help": (
         "Läs in en plan från Word, Excel, CSV eller text kopierad ur en PDF",
