@@ -115,6 +115,15 @@ class ChangeSet:
         self._log(table.name, obj.id, WHOLE_ROW, None, _dumps(row_snapshot(table, obj)))
         return obj
 
+    def insert_all(self, objs: list[SQLModel]) -> list[SQLModel]:
+        """Insert many rows with one flush (an import of a whole plan); each is logged as by ``insert``."""
+        self.session.add_all(objs)
+        self.session.flush()
+        for obj in objs:
+            table = type(obj).__table__
+            self._log(table.name, obj.id, WHOLE_ROW, None, _dumps(row_snapshot(table, obj)))
+        return objs
+
     def update(
         self, obj: SQLModel, values: dict[str, Any], *, expected_version: int | None = None
     ) -> dict[str, tuple[Any, Any]]:
