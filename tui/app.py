@@ -7,12 +7,14 @@ from textual.binding import Binding
 
 from db.engine import Database
 from tui.bindings import translate_bindings
+from tui.commands.plan import PlanCommands
 from tui.screens.plans import PlansScreen
 
 
 class HrplanApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "hrplan"
+    COMMANDS = App.COMMANDS | {PlanCommands}
     BINDINGS = [
         Binding("ctrl+q", "quit", "key.quit", id="app.quit", show=False),
     ]
