@@ -22,9 +22,11 @@ from textual.worker import get_current_worker
 from i18n import t
 from tui.screens.base import BaseScreen
 from tui.widgets.activity_detail import ActivityDetail
-from tui.widgets.activity_table import ALL, WHOLE, ActivityTable, ViewFilter, build_rows
+from tui.widgets.activity_table import ALL, WHOLE, ActivityIndex, ActivityTable, ViewFilter, build_rows
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from db.queries.activities import ActivityRow
     from db.queries.areas import AreaRow
     from db.queries.units import UnitRow
@@ -39,6 +41,9 @@ ENTITY_WORDS = {
     "followup_round": "what.round",
     "followup_entry": "what.entry",
 }
+
+# Seconds the cursor rests before the detail pane shows the highlighted activity.
+DETAIL_DELAY = 0.05
 
 # Actions that need a highlighted activity.
 ACTIVITY_ACTIONS = {"edit", "delete", "move", "shift"}
@@ -79,12 +84,12 @@ class PlanScreen(BaseScreen):
     # ---- messages from the workers ------------------------------------------------------------
     class Loaded(Message):
         def __init__(self, title: str, units: list[UnitRow], areas: list[AreaRow],
-                     activities: list[ActivityRow]) -> None:  # fmt: skip
+                     index: ActivityIndex) -> None:  # fmt: skip
             super().__init__()
             self.title = title
             self.units = units
             self.areas = areas
-            self.activities = activities
+            self.index = index
 
     class ViewReady(Message):
         def __init__(self, view: ViewFilter, rows: list, shown: int) -> None:
@@ -113,9 +118,12 @@ class PlanScreen(BaseScreen):
         self.areas: list[AreaRow] = []
         self.activities: list[ActivityRow] = []
         self._by_id: dict[int, ActivityRow] = {}
+        self.index = ActivityIndex((), date.today())
         self.view = ViewFilter()
         self._focus_after_load: object = None
         self._loaded = False
+        self._had_activity = False
+        self._detail_timer: Timer | None = None
 
     # ---- layout -------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -165,7 +173,7 @@ class PlanScreen(BaseScreen):
                     plan.title,
                     list_units(self.plan_id, session=session),
                     list_areas(self.plan_id, session=session),
-                    list_activities(self.plan_id, session=session),
+                    ActivityIndex(list_activities(self.plan_id, session=session), self.today),
                 )
         except HrplanError as exc:
             self.post_message(self.Failed(exc.message()))
@@ -176,8 +184,9 @@ class PlanScreen(BaseScreen):
     def _loaded_plan(self, message: Loaded) -> None:
         self.plan_title = message.title
         self.sub_title = message.title
-        self.units, self.areas, self.activities = message.units, message.areas, message.activities
-        self._by_id = {a.id: a for a in self.activities}
+        self.units, self.areas, self.index = message.units, message.areas, message.index
+        self.activities = list(self.index.activities)
+        self._by_id = self.index.by_id
         if self.view.scope not in (ALL, WHOLE) and self.view.scope not in {u.id for u in self.units}:
             self.view = ViewFilter(scope=ALL, search=self.view.search, status=self.view.status,
                                    responsible=self.view.responsible, overdue=self.view.overdue)  # fmt: skip
@@ -210,12 +219,12 @@ class PlanScreen(BaseScreen):
 
     def refresh_view(self) -> None:
         if self._loaded:
-            self._compute_view(self.view, tuple(self.activities))
+            self._compute_view(self.view, self.index)
         self._show_status()
 
     @work(thread=True, exclusive=True, group="plan-view")
-    def _compute_view(self, view: ViewFilter, activities: tuple) -> None:
-        rows = build_rows(activities, view, self.today)
+    def _compute_view(self, view: ViewFilter, index: ActivityIndex) -> None:
+        rows = build_rows(index, view)
         if get_current_worker().is_cancelled:
             return
         shown = sum(1 for r in rows if not r.group)
@@ -235,6 +244,7 @@ class PlanScreen(BaseScreen):
         self._show_status()
         self._show_detail()
         self.refresh_bindings()
+        self._had_activity = self.highlighted is not None
 
     def _show_status(self) -> None:
         parts = []
@@ -256,8 +266,19 @@ class PlanScreen(BaseScreen):
 
     @on(ActivityTable.Highlighted)
     def _highlighted(self) -> None:
-        self._show_detail()
-        self.refresh_bindings()
+        # The detail pane follows once the cursor rests: holding a key down does not lay it out
+        # again for every line passed.
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+        self._detail_timer = self.set_timer(DETAIL_DELAY, self._show_detail)
+        self._refresh_bindings_if_needed()
+
+    def _refresh_bindings_if_needed(self) -> None:
+        """Redraw the footer only when the keys that need an activity come or go: it is not cheap."""
+        has_activity = self.highlighted is not None
+        if has_activity != self._had_activity:
+            self._had_activity = has_activity
+            self.refresh_bindings()
 
     @on(ActivityTable.Selected)
     def _selected(self) -> None:
