@@ -293,7 +293,7 @@ async def test_help_lists_every_key_of_the_plan_screen(demo_database: Database) 
         await pilot.pause()
         assert isinstance(app.screen, HelpModal)
         described = {text for _, text in app.screen.rows}
-    expected = {t(b.description) for b in PlanScreen.BINDINGS if b.action != "clear_filters"}
+    expected = {t(b.description) for b in PlanScreen.BINDINGS}
     assert expected <= described
     assert screen is not None
 
@@ -321,3 +321,24 @@ def test_table_is_a_row_list_and_not_a_data_table() -> None:
     from tui.widgets.row_list import RowList
 
     assert issubclass(ActivityTable, RowList)
+
+
+async def test_a_change_made_elsewhere_meanwhile_is_a_notice_and_a_reload(demo_database: Database) -> None:
+    from dataclasses import replace
+
+    from db.queries.activities import update_activity
+
+    app = make_app(db_path=demo_database.path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_plan(pilot, app)
+        row = screen.highlighted
+        with demo_database.write() as s:  # another window saves first
+            update_activity(row.id, replace(row.fields(), goal="Från ett annat fönster"), session=s)
+        await pilot.press("e")
+        await pilot.pause()
+        fill(app.screen, {"field-goal": "Mitt mål"})
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert any("ändrat" in n.message for n in app._notifications)
+        assert screen.highlighted.goal == "Från ett annat fönster"  # reloaded, nothing overwritten
+    assert next(a for a in activities(demo_database) if a.id == row.id).goal == "Från ett annat fönster"

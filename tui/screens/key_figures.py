@@ -27,7 +27,7 @@ class KeyFiguresScreen(BaseScreen):
 
     DEFAULT_CSS = """
     KeyFiguresScreen #keyfig-table { width: 1fr; height: 1fr; }
-    KeyFiguresScreen TrendChart { width: 64; height: 1fr; border-left: solid $panel-lighten-2; }
+    KeyFiguresScreen TrendChart { width: 60; height: 1fr; border-left: solid $panel-lighten-2; }
     """
     BINDINGS = [
         Binding("a", "add", "plan.key_add", id="keyfig.add"),
@@ -63,7 +63,7 @@ class KeyFiguresScreen(BaseScreen):
             yield RowList(
                 [
                     Column(t("col.unit"), weight=2, min_width=14),
-                    Column(t("keyfig.col_period"), weight=2, min_width=10),
+                    Column(t("keyfig.col_period"), weight=3, min_width=10),
                     Column(t("keyfig.col_count"), width=8, justify="right"),
                     Column(t("keyfig.col_share"), width=9, justify="right"),
                 ],

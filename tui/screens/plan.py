@@ -352,6 +352,18 @@ class PlanScreen(BaseScreen):
         search.remove_class("visible")
         self.set_view(search="", status=None, responsible=None, overdue=False)
 
+    def action_help(self) -> None:
+        """Help lists every key of the screen, also those that do not apply at the moment."""
+        from tui.modals.help import HelpModal, key_label, rows_for
+
+        rows = rows_for(self)
+        listed = {text for _, text in rows}
+        for binding in self.BINDINGS:
+            if t(binding.description) not in listed:
+                keys = " / ".join(key_label(k.strip()) for k in binding.key.split(","))
+                rows.append((keys, t(binding.description)))
+        self.app.push_screen(HelpModal(t(self.HELP_TITLE_KEY), rows))
+
     # ---- key availability ---------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ACTIVITY_ACTIONS and self.highlighted is None:

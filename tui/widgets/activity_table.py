@@ -13,6 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual.binding import Binding
 
 from i18n import t
 from models.dates import is_overdue
@@ -115,6 +116,9 @@ def build_rows(index: ActivityIndex, view: ViewFilter) -> list[Row]:
 
 class ActivityTable(RowList):
     """A RowList with the template's columns; only the lines on screen are drawn."""
+
+    # Enter opens the editor here: say so in the help instead of the list's generic "Select".
+    BINDINGS = [Binding("enter", "select", "plan.key_edit", id="activity_table.edit", show=False)]
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(

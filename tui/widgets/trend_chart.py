@@ -16,7 +16,7 @@ from i18n import get_language, t
 
 _DATE_RANGE = re.compile(r"^(\d{4}-\d{2})-\d{2}\s*[–-]\s*(\d{4}-\d{2})-\d{2}$")
 
-BAR_WIDTH = 24
+BAR_WIDTH = 22
 EIGHTHS = " ▏▎▍▌▋▊▉"
 
 
