@@ -119,31 +119,44 @@ def _big_plan(database: Database, count: int) -> int:
         return plan.id
 
 
-async def test_five_thousand_activities_open_scroll_and_search_quickly(database: Database) -> None:
-    plan_id = _big_plan(database, 5000)
-    app = make_app(db_path=database.path)
+async def _timed_session(app, pilot, plan_id: int, needle: str) -> tuple[float, float, float, list]:  # noqa: ANN001
+    """Seconds to open the plan, to page through it, to type a search; and the rows found."""
+    started = time.perf_counter()
+    screen = await open_plan(pilot, app, plan_id)
+    opened = time.perf_counter() - started
+    started = time.perf_counter()
+    for _ in range(20):
+        await pilot.press("pagedown")
+    await pilot.press("end")
+    moved = time.perf_counter() - started
+    assert screen.highlighted is not None
+    started = time.perf_counter()
+    await pilot.press("slash")
+    await pilot.pause()
+    for ch in needle:
+        await pilot.press("space" if ch == " " else ch)
+    await settle(pilot, app)
+    searched = time.perf_counter() - started
+    found = [r.key for r in screen.table.rows if not r.group]
+    await pilot.press("escape", "escape")
+    await settle(pilot, app)
+    return opened, moved, searched, found
+
+
+async def test_five_thousand_activities_open_scroll_and_search_as_fast_as_a_small_plan(
+    demo_database: Database,
+) -> None:
+    """Timed against the 33-activity demo plan on the same machine: a busy machine slows both."""
+    plan_id = _big_plan(demo_database, 5000)
+    app = make_app(db_path=demo_database.path)
     async with app.run_test(size=(120, 40)) as pilot:
-        started = time.perf_counter()
-        screen = await open_plan(pilot, app, plan_id)
-        opened = time.perf_counter() - started
-        assert len([r for r in screen.table.rows if not r.group]) == 5000
-        started = time.perf_counter()
-        for _ in range(20):
-            await pilot.press("pagedown")
-        await pilot.press("end")
-        moved = time.perf_counter() - started
-        assert screen.highlighted.goal.startswith("Mål nummer")
-        started = time.perf_counter()
-        await pilot.press("slash")
-        await pilot.pause()
-        for ch in "nummer 4999":
-            await pilot.press("space" if ch == " " else ch)
-        await settle(pilot, app)
-        searched = time.perf_counter() - started
-        assert [r.key for r in screen.table.rows if not r.group] == [
-            a.id for a in activities(database, plan_id) if a.goal.startswith("Mål nummer 4999 ")
-        ]
-    # Generous bounds for a slow test machine; a DataTable of 5,000 rows alone takes about 2 s.
-    assert opened < 4.0, opened
-    assert moved < 5.0, moved
-    assert searched < 5.0, searched
+        small = await _timed_session(app, pilot, 1, "nummer 4999")
+        big = await _timed_session(app, pilot, plan_id, "nummer 4999")
+    assert small[3] == []
+    assert big[3] == [
+        a.id for a in activities(demo_database, plan_id) if a.goal.startswith("Mål nummer 4999 ")
+    ]
+    # Opening reads 5,000 rows in a worker; paging and searching must feel like the small plan.
+    assert big[0] < small[0] + 2.0, (small, big)
+    assert big[1] < small[1] * 2 + 0.5, (small, big)
+    assert big[2] < small[2] * 2 + 0.5, (small, big)
