@@ -9,7 +9,7 @@ from sqlmodel import Session
 
 from db.changes import ChangeSet
 from db.errors import InvalidInputError, NotFoundError
-from db.queries.ordering import refuse, refuse_invalid, shift_within
+from db.queries.ordering import refuse, refuse_invalid, shift_in_plan
 from models.activity import Activity
 from models.area import UBARA_AREAS, Area
 from models.limits import NAME_MAX
@@ -80,13 +80,7 @@ def rename_area(area_id: int, name: str, *, session: Session) -> bool:
 
 
 def shift_area(area_id: int, step: int, *, session: Session) -> bool:
-    area = _load(area_id, session)
-    siblings = (
-        session.execute(select(Area).where(Area.plan_id == area.plan_id).order_by(Area.position, Area.id))
-        .scalars()
-        .all()
-    )
-    return shift_within(ChangeSet(session, plan_id=area.plan_id), siblings, area_id, step)
+    return shift_in_plan(session, _load(area_id, session), step)
 
 
 def _activity_count(area_id: int, session: Session) -> int:

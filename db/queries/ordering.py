@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import select
+from sqlmodel import Session
 
 from db.changes import ChangeSet
 from db.errors import ConflictError, InvalidInputError
@@ -46,3 +50,14 @@ def check_version(row: object, expected_version: int | None, what_key: str) -> N
         from i18n import t
 
         raise ConflictError(what=t(what_key))
+
+
+def shift_in_plan(session: Session, row: Any, step: int) -> bool:
+    """Move a unit or area ``step`` places in its plan's order. False at either end."""
+    model = type(row)
+    siblings = (
+        session.execute(select(model).where(model.plan_id == row.plan_id).order_by(model.position, model.id))
+        .scalars()
+        .all()
+    )
+    return shift_within(ChangeSet(session, plan_id=row.plan_id), siblings, row.id, step)

@@ -10,7 +10,7 @@ from sqlmodel import Session
 
 from db.changes import ChangeSet
 from db.errors import NotFoundError
-from db.queries.ordering import check_version, refuse, refuse_invalid, shift_within
+from db.queries.ordering import check_version, refuse, refuse_invalid, shift_in_plan
 from models.activity import Activity
 from models.limits import NAME_MAX, TEXT_MAX
 from models.unit import Unit
@@ -124,13 +124,7 @@ def update_unit(
 
 def shift_unit(unit_id: int, step: int, *, session: Session) -> bool:
     """One place down (1) or up (-1) in the plan's order of units. False at either end."""
-    unit = _load(unit_id, session)
-    siblings = (
-        session.execute(select(Unit).where(Unit.plan_id == unit.plan_id).order_by(Unit.position, Unit.id))
-        .scalars()
-        .all()
-    )
-    return shift_within(ChangeSet(session, plan_id=unit.plan_id), siblings, unit_id, step)
+    return shift_in_plan(session, _load(unit_id, session), step)
 
 
 def unit_activity_titles(unit_id: int, *, session: Session) -> list[str]:

@@ -8,38 +8,25 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static, TextArea
 
 from i18n import t
-from models.activity_rules import TEXT_FIELDS, ActivityFields, check_activity
+from models.activity_rules import FIELD_LABELS, TEXT_FIELDS, ActivityFields, check_activity
 from models.dates import read_target
 from models.validation import Invalid
-from tui.bindings import translate_bindings
+from tui.modals.form import FormModal, label_with_error
 from tui.widgets.activity_detail import target_reading
 
 MULTILINE = ("goal", "description", "resources", "follow_up")
 SINGLE_LINE = ("target_text", "responsible")
-LABELS = {
-    "goal": "col.goal",
-    "description": "col.description",
-    "target_text": "col.target",
-    "responsible": "col.responsible",
-    "resources": "col.resources",
-    "follow_up": "col.follow_up",
-    "unit_id": "col.unit",
-    "area_id": "col.area",
-    "number": "plan.field_number",
-}
+LABELS = {**FIELD_LABELS, "unit_id": "col.unit", "area_id": "col.area"}
 WHOLE = "whole"  # the Select value standing for "no unit": Select cannot hold None as a choice
 
 
-class ActivityEditorModal(ModalScreen[ActivityFields | None]):
+class ActivityEditorModal(FormModal):
     DEFAULT_CSS = """
     ActivityEditorModal { align: center middle; }
     ActivityEditorModal > Vertical {
@@ -57,10 +44,8 @@ class ActivityEditorModal(ModalScreen[ActivityFields | None]):
     ActivityEditorModal .target-reading.unreadable { color: $warning; }
     ActivityEditorModal .editor-hint { color: $text-muted; height: 1; }
     """
-    BINDINGS = [
-        Binding("ctrl+s", "save", "plan.key_save", id="activity_editor.save", priority=True),
-        Binding("escape", "leave", "key.cancel", id="activity_editor.cancel"),
-    ]
+    LABELS = {name: LABELS[name] for name in ("goal", "description", "target_text", "responsible",
+                                              "resources", "follow_up", "number")}  # fmt: skip
 
     def __init__(
         self,
@@ -71,12 +56,10 @@ class ActivityEditorModal(ModalScreen[ActivityFields | None]):
         new: bool,
     ) -> None:
         super().__init__()
-        translate_bindings(self)
         self._initial = initial
         self._units = units
         self._areas = areas
         self._new = new
-        self._errors: dict[str, Invalid] = {}
 
     # ---- layout -------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -117,7 +100,7 @@ class ActivityEditorModal(ModalScreen[ActivityFields | None]):
             yield Static(t("act_editor.hint"), classes="editor-hint")
 
     def on_mount(self) -> None:
-        self._validate()
+        self.show_errors()
         self.query_one("#field-goal", TextArea).focus()
 
     # ---- values -------------------------------------------------------------------------------
@@ -139,25 +122,27 @@ class ActivityEditorModal(ModalScreen[ActivityFields | None]):
     def dirty(self) -> bool:
         return self.current() != self._initial
 
+    def read(self) -> tuple[ActivityFields, dict[str, Invalid]]:
+        return check_activity(self.current())
+
     @on(TextArea.Changed)
     @on(Input.Changed)
     def _changed(self) -> None:
-        self._validate()
+        self.show_errors()
 
-    def _validate(self) -> None:
-        _, self._errors = check_activity(self.current())
-        for name in (*MULTILINE, *SINGLE_LINE, "number"):
-            label = Text(t(LABELS[name]), style="bold")
-            error = self._errors.get(name)
-            if error is not None:
-                label.append(f"  {t(error.key, **error.params)}", style="bold red")
-            elif name in TEXT_FIELDS and name in MULTILINE:
-                limit = TEXT_FIELDS[name][0]
-                length = len(getattr(self.current(), name))
-                if length > limit * 0.9:
-                    label.append(f"  {t('act_editor.chars', count=length, limit=limit)}", style="yellow")
-            self.query_one(f"#label-{name}", Static).update(label)
+    def show_errors(self) -> dict[str, Invalid]:
+        """Each problem beside its field; near a long field's limit, how much room is left."""
+        errors = super().show_errors()
+        current = self.current()
+        for name in MULTILINE:
+            limit = TEXT_FIELDS[name][0]
+            length = len(getattr(current, name))
+            if name not in errors and length > limit * 0.9:
+                label = label_with_error(LABELS[name], None)
+                label.append(f"  {t('act_editor.chars', count=length, limit=limit)}", style="yellow")
+                self.query_one(f"#label-{name}", Static).update(label)
         self._show_reading()
+        return errors
 
     def _show_reading(self) -> None:
         text = self.query_one("#field-target_text", Input).value
@@ -167,17 +152,8 @@ class ActivityEditorModal(ModalScreen[ActivityFields | None]):
         widget.set_class(bool(text.strip()) and not reading.readable, "unreadable")
 
     # ---- actions ------------------------------------------------------------------------------
-    def action_save(self) -> None:
-        cleaned, self._errors = check_activity(self.current())
-        if self._errors:
-            self._validate()
-            self.notify(t("act_editor.fix_errors"), severity="warning")
-            first = next(iter(self._errors))
-            self.query_one(f"#field-{first}").focus()
-            return
-        self.dismiss(cleaned)
-
-    def action_leave(self) -> None:
+    def action_cancel(self) -> None:
+        """Leave; with unsaved changes, only after the user says to drop them."""
         if not self.dirty:
             self.dismiss(None)
             return
@@ -195,4 +171,4 @@ class ActivityEditorModal(ModalScreen[ActivityFields | None]):
                 danger=True,
             ),
             answered,
-        )  # fmt: skip
+        )

@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Select, Static
 
 from i18n import t
 from models.validation import Invalid
-from tui.bindings import translate_bindings
+from tui.modals.form import FormModal
 
 WHOLE = "whole"
-LABELS = {"name": "keyfig.col_name", "period_label": "keyfig.col_period", "count": "keyfig.col_count",
-          "share": "keyfig.col_share"}  # fmt: skip
 
 
 def parse_number(text: str, *, whole: bool) -> int | float | None:
@@ -31,7 +26,7 @@ def parse_number(text: str, *, whole: bool) -> int | float | None:
         raise Invalid("keyfig.invalid_count" if whole else "keyfig.invalid_share") from None
 
 
-class KeyFigureEditorModal(ModalScreen):
+class KeyFigureEditorModal(FormModal):
     DEFAULT_CSS = """
     KeyFigureEditorModal { align: center middle; }
     KeyFigureEditorModal > Vertical {
@@ -41,14 +36,11 @@ class KeyFigureEditorModal(ModalScreen):
     KeyFigureEditorModal .field-label { margin-top: 1; }
     KeyFigureEditorModal .form-hint { color: $text-muted; margin: 1 0; }
     """
-    BINDINGS = [
-        Binding("ctrl+s", "save", "plan.key_save", id="keyfig_editor.save", priority=True),
-        Binding("escape", "cancel", "key.cancel", id="keyfig_editor.cancel"),
-    ]
+    LABELS = {"name": "keyfig.col_name", "period_label": "keyfig.col_period", "count": "keyfig.col_count",
+              "share": "keyfig.col_share"}  # fmt: skip
 
     def __init__(self, title: str, initial, *, units: list[tuple[int, str]], names: list[str]) -> None:  # noqa: ANN001
         super().__init__()
-        translate_bindings(self)
         self._title = title
         self._initial = initial
         self._units = units
@@ -65,23 +57,23 @@ class KeyFigureEditorModal(ModalScreen):
                 allow_blank=False,
                 id="field-unit",
             )
-            yield Static(t(LABELS["name"]), id="label-name", classes="field-label")
+            yield Static(t(self.LABELS["name"]), id="label-name", classes="field-label")
             yield Input(
                 data.name, id="field-name", suggester=SuggestFromList(self._names, case_sensitive=False)
             )
-            yield Static(t(LABELS["period_label"]), id="label-period_label", classes="field-label")
+            yield Static(t(self.LABELS["period_label"]), id="label-period_label", classes="field-label")
             yield Input(data.period_label, id="field-period_label", placeholder="2025")
-            yield Static(t(LABELS["count"]), id="label-count", classes="field-label")
+            yield Static(t(self.LABELS["count"]), id="label-count", classes="field-label")
             yield Input("" if data.count is None else str(data.count), id="field-count")
-            yield Static(t(LABELS["share"]), id="label-share", classes="field-label")
+            yield Static(t(self.LABELS["share"]), id="label-share", classes="field-label")
             yield Input("" if data.share is None else f"{data.share:g}", id="field-share")
             yield Static(t("act_editor.hint"), classes="form-hint")
 
     def on_mount(self) -> None:
-        self._validate()
+        self.show_errors()
         self.query_one("#field-name" if not self._initial.name else "#field-period_label", Input).focus()
 
-    def _read(self):  # noqa: ANN202
+    def read(self):  # noqa: ANN201
         from db.queries.keyfigures import KeyFigureFields, check_key_figure
 
         errors: dict[str, Invalid] = {}
@@ -102,22 +94,5 @@ class KeyFigureEditorModal(ModalScreen):
         return cleaned, {**field_errors, **errors}
 
     @on(Input.Changed)
-    def _validate(self) -> None:
-        _, errors = self._read()
-        for name, key in LABELS.items():
-            label = Text(t(key), style="bold")
-            if name in errors:
-                label.append(f"  {t(errors[name].key, **errors[name].params)}", style="bold red")
-            self.query_one(f"#label-{name}", Static).update(label)
-
-    def action_save(self) -> None:
-        cleaned, errors = self._read()
-        if errors:
-            self._validate()
-            self.notify(t("act_editor.fix_errors"), severity="warning")
-            self.query_one(f"#field-{next(iter(errors))}").focus()
-            return
-        self.dismiss(cleaned)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def _changed(self) -> None:
+        self.show_errors()
