@@ -160,3 +160,47 @@ async def test_five_thousand_activities_open_scroll_and_search_as_fast_as_a_smal
     assert big[0] < small[0] + 2.0, (small, big)
     assert big[1] < small[1] * 2 + 0.5, (small, big)
     assert big[2] < small[2] * 2 + 0.5, (small, big)
+
+
+async def test_removing_a_unit_names_its_activities_and_undo_restores_them(demo_database: Database) -> None:
+    from tui.modals.confirm import ConfirmModal
+
+    app = make_app(db_path=demo_database.path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_plan(pilot, app)
+        await pilot.press("u")
+        await settle(pilot, app)
+        await pilot.press("down", "down", "d")  # Myndighetsenheten
+        await settle(pilot, app)
+        confirm = app.screen
+        assert isinstance(confirm, ConfirmModal)
+        body = str(confirm.query_one(".confirm-body", Static).render())
+        assert "8 aktiviteter" in body and "Karriärvägar för handläggare" in body
+        await pilot.press("y")
+        await settle(pilot, app)
+        await pilot.press("escape")
+        await settle(pilot, app)
+        assert app.screen is screen and len(screen.activities) == 25
+        assert not any(a.unit_name == "Myndighetsenheten" for a in activities(demo_database))
+        screen.table.focus()
+        await pilot.press("ctrl+z")
+        await settle(pilot, app)
+        assert len(screen.activities) == 33
+        assert sum(a.unit_name == "Myndighetsenheten" for a in activities(demo_database)) == 8
+
+
+async def test_keys_that_need_an_activity_are_dimmed_in_an_empty_plan(database: Database) -> None:
+    from db.queries.plans import create_plan
+    from models.plan import PlanCreate
+
+    with database.write() as s:
+        plan_id = create_plan(PlanCreate(title="Tom", period_start=2026, period_end=2028), session=s).id
+    app = make_app(db_path=database.path, lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_plan(pilot, app, plan_id)
+        assert screen.check_action("edit", ()) is None and screen.check_action("delete", ()) is None
+        assert screen.check_action("add", ()) is True
+        assert "No activities here" in screen.table.render_line(1).text
+        await pilot.press("d", "m", "J")  # nothing happens, nothing breaks
+        await settle(pilot, app)
+        assert app.screen is screen
