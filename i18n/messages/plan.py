@@ -63,9 +63,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "plan.not_moved": ("Aktiviteten är redan där.", "The activity is already there."),
     "plan.at_edge": ("Aktiviteten kan inte flyttas längre åt det hållet.", "The activity cannot move further that way."),
     "plan.undone": ("Ångrat: {what}.", "Undone: {what}."),
-    "plan.undo_insert": ("tillägg av {entity}", "adding of {entity}"),
-    "plan.undo_delete": ("borttagning av {entity}", "deletion of {entity}"),
-    "plan.undo_update": ("ändring av {entity} ({count} fält)", "change of {entity} ({count} fields)"),
+    "plan.undo_insert": ("tillägg av {entity} ”{name}”", "adding of {entity} “{name}”"),
+    "plan.undo_delete": ("borttagning av {entity} ”{name}”", "deletion of {entity} “{name}”"),
+    "plan.undo_update": ("ändring av {entity} ”{name}” ({count} fält)", "change of {entity} “{name}” ({count} fields)"),
     "plan.what_key_figure": ("nyckeltal", "key figure"),
     "plan.confirm_delete": ("Ta bort aktiviteten?", "Delete the activity?"),
     "plan.confirm_delete_body": (

@@ -143,6 +143,8 @@ async def test_edit_then_undo_puts_the_old_text_back(demo_database: Database) ->
         await settle(pilot, app)
         restored = next(a for a in activities(demo_database) if a.id == row.id)
         assert (restored.goal, restored.target_text) == (row.goal, row.target_text)
+        notices = [n.message for n in app._notifications]
+        assert any(m.startswith("Ångrat: ändring av aktivitet ”Nytt mål”") for m in notices)
         assert screen.highlighted.goal == row.goal
 
 

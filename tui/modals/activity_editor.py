@@ -17,7 +17,7 @@ from i18n import t
 from models.activity_rules import FIELD_LABELS, TEXT_FIELDS, ActivityFields, check_activity
 from models.dates import read_target
 from models.validation import Invalid
-from tui.modals.form import FormModal, label_with_error
+from tui.modals.checked_form import CheckedFormModal, label_with_error
 from tui.widgets.activity_detail import target_reading
 
 MULTILINE = ("goal", "description", "resources", "follow_up")
@@ -26,7 +26,7 @@ LABELS = {**FIELD_LABELS, "unit_id": "col.unit", "area_id": "col.area"}
 WHOLE = "whole"  # the Select value standing for "no unit": Select cannot hold None as a choice
 
 
-class ActivityEditorModal(FormModal):
+class ActivityEditorModal(CheckedFormModal):
     DEFAULT_CSS = """
     ActivityEditorModal { align: center middle; }
     ActivityEditorModal > Vertical {

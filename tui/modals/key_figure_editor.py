@@ -10,7 +10,7 @@ from textual.widgets import Input, Select, Static
 
 from i18n import t
 from models.validation import Invalid
-from tui.modals.form import FormModal
+from tui.modals.checked_form import CheckedFormModal
 
 WHOLE = "whole"
 
@@ -26,7 +26,7 @@ def parse_number(text: str, *, whole: bool) -> int | float | None:
         raise Invalid("keyfig.invalid_count" if whole else "keyfig.invalid_share") from None
 
 
-class KeyFigureEditorModal(FormModal):
+class KeyFigureEditorModal(CheckedFormModal):
     DEFAULT_CSS = """
     KeyFigureEditorModal { align: center middle; }
     KeyFigureEditorModal > Vertical {

@@ -12,7 +12,7 @@ from textual.widgets import Input, Static, TextArea
 from db.queries.units import UnitFields, check_unit
 from i18n import t
 from models.validation import Invalid
-from tui.modals.form import FormModal
+from tui.modals.checked_form import CheckedFormModal
 
 
 def parse_date(text: str) -> date | None:
@@ -26,7 +26,7 @@ def parse_date(text: str) -> date | None:
         raise Invalid("invalid.date") from None
 
 
-class UnitFormModal(FormModal):
+class UnitFormModal(CheckedFormModal):
     DEFAULT_CSS = """
     UnitFormModal { align: center middle; }
     UnitFormModal > Vertical {

@@ -206,11 +206,11 @@ class KeyFiguresScreen(BaseScreen):
         )
 
     def action_undo(self) -> None:
-        from db.queries.undo import undo_plan_change
+        from db.queries.undo import undo_latest
         from tui.screens.plan import describe_undo
 
         plan_id = self.plan_id
-        self.write(lambda s: undo_plan_change(plan_id, session=s), describe_undo)
+        self.write(lambda s: undo_latest(session=s, plan_id=plan_id), describe_undo)
 
     def action_back(self) -> None:
         self.dismiss(self.changed)

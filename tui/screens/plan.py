@@ -526,10 +526,10 @@ class PlanScreen(BaseScreen):
                    lambda moved: "" if moved else t("plan.at_edge"), lambda _: row.id)  # fmt: skip
 
     def action_undo(self) -> None:
-        from db.queries.undo import undo_plan_change
+        from db.queries.undo import undo_latest
 
         plan_id = self.plan_id
-        self.write(lambda s: undo_plan_change(plan_id, session=s), describe_undo)
+        self.write(lambda s: undo_latest(session=s, plan_id=plan_id), describe_undo)
 
     # ---- other screens and editors ------------------------------------------------------------
     def _reload_when_changed(self, changed: bool | None) -> None:
@@ -563,7 +563,9 @@ def describe_undo(summary: object) -> str:
     if summary is None:
         return t("error.nothing_to_undo")
     entity = t(ENTITY_WORDS.get(summary.entity, "what.plan"))
-    return t("plan.undone", what=t(f"plan.undo_{summary.kind}", entity=entity, count=summary.changes))
+    name = summary.name if len(summary.name) <= 40 else summary.name[:39] + "…"
+    what = t(f"plan.undo_{summary.kind}", entity=entity, name=name, count=summary.changes)
+    return t("plan.undone", what=what)
 
 
 def _plan_missing(plan_id: int):  # noqa: ANN202

@@ -28,7 +28,7 @@ from db.queries.keyfigures import (
     update_key_figure,
 )
 from db.queries.plans import create_plan
-from db.queries.undo import undo_plan_change
+from db.queries.undo import undo_latest
 from db.queries.units import UnitFields, add_unit, delete_unit, list_units, shift_unit, unit_activity_titles
 from db.queries.units import update_unit as save_unit
 from models.activity import Activity
@@ -152,11 +152,11 @@ def test_delete_activity_and_undo_with_summary(database: Database, plan: int) ->
     with database.read() as s:
         assert s.get(Activity, aid) is None
     with database.write() as s:
-        summary = undo_plan_change(plan, session=s)
-    assert (summary.entity, summary.kind) == ("activity", "delete")
+        summary = undo_latest(session=s, plan_id=plan)
+    assert (summary.entity, summary.kind, summary.name) == ("activity", "delete", "A")
     with database.write() as s:
-        summary = undo_plan_change(plan, session=s)
-    assert summary.kind == "insert"
+        summary = undo_latest(session=s, plan_id=plan)
+    assert (summary.kind, summary.name) == ("insert", "A")
     with database.read() as s:
         assert s.get(Activity, aid) is None
 

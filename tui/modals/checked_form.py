@@ -26,11 +26,11 @@ def label_with_error(label_key: str, error: Invalid | None) -> Text:
     return label
 
 
-class FormModal(ModalScreen):
+class CheckedFormModal(ModalScreen):
     LABELS: dict[str, str] = {}
     BINDINGS = [
-        Binding("ctrl+s", "save", "plan.key_save", id="form.save", priority=True),
-        Binding("escape", "cancel", "key.cancel", id="form.cancel"),
+        Binding("ctrl+s", "save", "plan.key_save", id="checked_form.save", priority=True),
+        Binding("escape", "cancel", "key.cancel", id="checked_form.cancel"),
     ]
 
     def __init__(self) -> None:
