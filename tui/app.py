@@ -10,6 +10,7 @@ from tui.bindings import translate_bindings
 from tui.commands.export import ExportCommands
 from tui.commands.followup import FollowUpCommands
 from tui.commands.importing import ImportCommands
+from tui.commands.plan import PlanCommands
 from tui.commands.plans import PlansCommands
 from tui.screens.plans import PlansScreen
 
@@ -17,7 +18,7 @@ from tui.screens.plans import PlansScreen
 class HrplanApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "hrplan"
-    COMMANDS = App.COMMANDS | {PlansCommands, FollowUpCommands, ExportCommands, ImportCommands}
+    COMMANDS = App.COMMANDS | {PlansCommands, PlanCommands, FollowUpCommands, ExportCommands, ImportCommands}
     BINDINGS = [
         Binding("ctrl+q", "quit", "key.quit", id="app.quit", show=False),
     ]

@@ -1,0 +1,212 @@
+"""Activities of a plan: the rows the plan screen shows, and every edit the screen makes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from sqlalchemy import func, select, text
+from sqlmodel import Session
+
+from db.changes import ChangeSet
+from db.errors import NotFoundError
+from db.queries.ordering import check_version, refuse, refuse_invalid, shift_within
+from db.queries.plans import next_activity_number
+from db.queries.status import CURRENT_STATUS_SQL
+from models.activity import Activity
+from models.activity_rules import FIELD_LABELS, ActivityFields, check_activity
+from models.area import Area
+from models.dates import read_target
+from models.unit import Unit
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityRow:
+    """One activity with what the plan screen shows of it: every column, names and its status."""
+
+    id: int
+    plan_id: int
+    unit_id: int | None
+    unit_name: str | None
+    area_id: int
+    area_name: str
+    number: int | None
+    goal: str
+    description: str
+    target_text: str
+    target_date: date | None
+    ongoing: bool
+    responsible: str
+    resources: str
+    follow_up: str
+    status: str
+    position: int
+    version: int
+    unit_position: int  # -1 for the plan as a whole
+    area_position: int
+
+    def searchable(self) -> str:
+        """Every text field in one string, case-folded, for search."""
+        parts = (self.goal, self.description, self.target_text, self.responsible, self.resources,
+                 self.follow_up, str(self.number or ""))  # fmt: skip
+        return "\n".join(parts).casefold()
+
+    def fields(self) -> ActivityFields:
+        return ActivityFields(
+            area_id=self.area_id, unit_id=self.unit_id, goal=self.goal, description=self.description,
+            target_text=self.target_text, responsible=self.responsible, resources=self.resources,
+            follow_up=self.follow_up, number=self.number,
+        )  # fmt: skip
+
+
+_ROWS_SQL = f"""
+SELECT a.id, a.plan_id, a.unit_id, u.name, a.area_id, ar.name, a.number, a.goal, a.description,
+       a.target_text, a.target_date, a.ongoing, a.responsible, a.resources, a.follow_up,
+       {CURRENT_STATUS_SQL} AS status, a.position, a.version, COALESCE(u.position, -1), ar.position
+FROM activity a
+JOIN area ar ON ar.id = a.area_id
+LEFT JOIN unit u ON u.id = a.unit_id
+WHERE a.plan_id = :plan {{extra}}
+ORDER BY COALESCE(u.position, -1), a.unit_id IS NOT NULL, u.id, ar.position, ar.id, a.position, a.id
+"""
+
+
+def _row(values: tuple) -> ActivityRow:
+    values = list(values)
+    if values[10] is not None and not isinstance(values[10], date):
+        values[10] = date.fromisoformat(values[10])
+    values[11] = bool(values[11])
+    return ActivityRow(*values)
+
+
+def list_activities(plan_id: int, *, session: Session) -> list[ActivityRow]:
+    """Every activity of the plan, units in order (the plan as a whole first), then areas, then position."""
+    rows = session.execute(text(_ROWS_SQL.format(extra="")), {"plan": plan_id})
+    return [_row(tuple(r)) for r in rows]
+
+
+def get_activity(activity_id: int, *, session: Session) -> ActivityRow:
+    rows = session.execute(
+        text(_ROWS_SQL.format(extra="AND a.id = :id")),
+        {"plan": _plan_of(activity_id, session=session), "id": activity_id},
+    ).all()
+    if not rows:
+        raise _missing(activity_id)
+    return _row(tuple(rows[0]))
+
+
+def _missing(activity_id: int) -> NotFoundError:
+    from i18n import t
+
+    return NotFoundError(what=t("what.activity"), name=str(activity_id))
+
+
+def _plan_of(activity_id: int, *, session: Session) -> int:
+    plan_id = session.execute(select(Activity.plan_id).where(Activity.id == activity_id)).scalar()
+    if plan_id is None:
+        raise _missing(activity_id)
+    return plan_id
+
+
+def _load(activity_id: int, session: Session) -> Activity:
+    activity = session.get(Activity, activity_id)
+    if activity is None:
+        raise _missing(activity_id)
+    return activity
+
+
+def _checked(plan_id: int, data: ActivityFields, session: Session) -> dict:
+    """The values to store, after checking every field and that unit and area are the plan's."""
+    cleaned, errors = check_activity(data)
+    if errors:
+        name, error = next(iter(errors.items()))
+        raise refuse_invalid(FIELD_LABELS[name], error)
+    area = session.get(Area, cleaned.area_id)
+    if area is None or area.plan_id != plan_id:
+        raise refuse("col.area", "plan.invalid_area")
+    if cleaned.unit_id is not None:
+        unit = session.get(Unit, cleaned.unit_id)
+        if unit is None or unit.plan_id != plan_id:
+            raise refuse("col.unit", "plan.invalid_unit")
+    reading = read_target(cleaned.target_text)
+    return {
+        "unit_id": cleaned.unit_id,
+        "area_id": cleaned.area_id,
+        "goal": cleaned.goal,
+        "description": cleaned.description,
+        "target_text": cleaned.target_text,
+        "target_date": reading.due_date,
+        "ongoing": reading.ongoing,
+        "responsible": cleaned.responsible,
+        "resources": cleaned.resources,
+        "follow_up": cleaned.follow_up,
+        "number": cleaned.number,
+    }
+
+
+def _end_position(plan_id: int, unit_id: int | None, area_id: int, session: Session) -> int:
+    query = select(func.max(Activity.position)).where(
+        Activity.plan_id == plan_id, Activity.area_id == area_id
+    )
+    query = query.where(Activity.unit_id.is_(None) if unit_id is None else Activity.unit_id == unit_id)
+    highest = session.execute(query).scalar()
+    return 0 if highest is None else highest + 1
+
+
+def add_activity(plan_id: int, data: ActivityFields, *, session: Session) -> int:
+    """A new activity last in its unit and area; it gets the next number when none is given."""
+    values = _checked(plan_id, data, session)
+    if values["number"] is None:
+        values["number"] = next_activity_number(plan_id, session=session)
+    values["position"] = _end_position(plan_id, values["unit_id"], values["area_id"], session)
+    activity = ChangeSet(session, plan_id=plan_id).insert(Activity(plan_id=plan_id, **values))
+    return activity.id
+
+
+def update_activity(
+    activity_id: int, data: ActivityFields, *, session: Session, expected_version: int | None = None
+) -> bool:
+    """Save the editor's fields. Moving to another unit or area puts it last there. True: changed."""
+    activity = _load(activity_id, session)
+    values = _checked(activity.plan_id, data, session)
+    if (values["unit_id"], values["area_id"]) != (activity.unit_id, activity.area_id):
+        values["position"] = _end_position(activity.plan_id, values["unit_id"], values["area_id"], session)
+    changes = ChangeSet(session, plan_id=activity.plan_id)
+    return bool(changes.update(activity, values, expected_version=expected_version))
+
+
+def move_activity(
+    activity_id: int,
+    *,
+    unit_id: int | None,
+    area_id: int,
+    session: Session,
+    expected_version: int | None = None,
+) -> bool:
+    """Move to another unit and/or area, last in its new place. False: it was already there."""
+    activity = _load(activity_id, session)
+    if (unit_id, area_id) == (activity.unit_id, activity.area_id):
+        return False
+    data = replace(get_activity(activity_id, session=session).fields(), unit_id=unit_id, area_id=area_id)
+    return update_activity(activity_id, data, session=session, expected_version=expected_version)
+
+
+def shift_activity(
+    activity_id: int, step: int, *, session: Session, expected_version: int | None = None
+) -> bool:
+    """Move one place down (step 1) or up (-1) within its unit and area. False at either end."""
+    activity = _load(activity_id, session)
+    check_version(activity, expected_version, "what.activity")
+    query = select(Activity).where(Activity.plan_id == activity.plan_id, Activity.area_id == activity.area_id)
+    query = query.where(
+        Activity.unit_id.is_(None) if activity.unit_id is None else Activity.unit_id == activity.unit_id
+    )
+    siblings = session.execute(query.order_by(Activity.position, Activity.id)).scalars().all()
+    return shift_within(ChangeSet(session, plan_id=activity.plan_id), siblings, activity_id, step)
+
+
+def delete_activity(activity_id: int, *, session: Session, expected_version: int | None = None) -> None:
+    """Delete the activity and its follow-up entries, as one change that undo puts back."""
+    activity = _load(activity_id, session)
+    check_version(activity, expected_version, "what.activity")
+    ChangeSet(session, plan_id=activity.plan_id).delete(activity)

@@ -1,0 +1,144 @@
+"""Units (Avdelning/Enhet) of a plan: listing, adding, editing, reordering and removing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlmodel import Session
+
+from db.changes import ChangeSet
+from db.errors import NotFoundError
+from db.queries.ordering import check_version, refuse, refuse_invalid, shift_in_plan
+from models.activity import Activity
+from models.limits import NAME_MAX, TEXT_MAX
+from models.unit import Unit
+from models.validation import Invalid, clean_text
+
+
+@dataclass(frozen=True, slots=True)
+class UnitRow:
+    id: int
+    plan_id: int
+    name: str
+    manager: str
+    date: date | None
+    risk_analysis: str
+    position: int
+    version: int
+    activity_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class UnitFields:
+    """What the unit editor saves."""
+
+    name: str
+    manager: str = ""
+    date: date | None = None
+    risk_analysis: str = ""
+
+
+def check_unit(data: UnitFields) -> tuple[UnitFields, dict[str, Invalid]]:
+    """The fields as stored, and the refusals per field name."""
+    errors: dict[str, Invalid] = {}
+    values = {}
+    for name, limit, required, multiline in (
+        ("name", NAME_MAX, True, False),
+        ("manager", NAME_MAX, False, False),
+        ("risk_analysis", TEXT_MAX, False, True),
+    ):
+        try:
+            values[name] = clean_text(
+                getattr(data, name), limit=limit, required=required, multiline=multiline
+            )
+        except Invalid as exc:
+            errors[name] = exc
+            values[name] = getattr(data, name)
+    return UnitFields(date=data.date, **values), errors
+
+
+_LABELS = {"name": "plan.unit_name", "manager": "plan.unit_manager", "risk_analysis": "plan.unit_risks"}
+
+
+def list_units(plan_id: int, *, session: Session) -> list[UnitRow]:
+    counts = dict(
+        session.execute(
+            select(Activity.unit_id, func.count())
+            .where(Activity.plan_id == plan_id, Activity.unit_id.is_not(None))
+            .group_by(Activity.unit_id)
+        ).all()
+    )
+    units = session.execute(
+        select(Unit).where(Unit.plan_id == plan_id).order_by(Unit.position, Unit.id)
+    ).scalars()
+    return [
+        UnitRow(id=u.id, plan_id=u.plan_id, name=u.name, manager=u.manager, date=u.date,
+                risk_analysis=u.risk_analysis, position=u.position, version=u.version,
+                activity_count=counts.get(u.id, 0))
+        for u in units
+    ]  # fmt: skip
+
+
+def _load(unit_id: int, session: Session) -> Unit:
+    unit = session.get(Unit, unit_id)
+    if unit is None:
+        from i18n import t
+
+        raise NotFoundError(what=t("what.unit"), name=str(unit_id))
+    return unit
+
+
+def _checked(plan_id: int, data: UnitFields, session: Session, *, unit_id: int | None = None) -> dict:
+    cleaned, errors = check_unit(data)
+    if errors:
+        name, error = next(iter(errors.items()))
+        raise refuse_invalid(_LABELS[name], error)
+    same_name = select(Unit.id).where(Unit.plan_id == plan_id, func.lower(Unit.name) == cleaned.name.lower())
+    if unit_id is not None:
+        same_name = same_name.where(Unit.id != unit_id)
+    if session.execute(same_name).first() is not None:
+        raise refuse("plan.unit_name", "invalid.duplicate")
+    return {"name": cleaned.name, "manager": cleaned.manager, "date": cleaned.date,
+            "risk_analysis": cleaned.risk_analysis}  # fmt: skip
+
+
+def add_unit(plan_id: int, data: UnitFields, *, session: Session) -> int:
+    """A new unit, last in the plan's order."""
+    values = _checked(plan_id, data, session)
+    highest = session.execute(select(func.max(Unit.position)).where(Unit.plan_id == plan_id)).scalar()
+    position = 0 if highest is None else highest + 1
+    unit = ChangeSet(session, plan_id=plan_id).insert(Unit(plan_id=plan_id, position=position, **values))
+    return unit.id
+
+
+def update_unit(
+    unit_id: int, data: UnitFields, *, session: Session, expected_version: int | None = None
+) -> bool:
+    unit = _load(unit_id, session)
+    values = _checked(unit.plan_id, data, session, unit_id=unit_id)
+    changes = ChangeSet(session, plan_id=unit.plan_id)
+    return bool(changes.update(unit, values, expected_version=expected_version))
+
+
+def shift_unit(unit_id: int, step: int, *, session: Session) -> bool:
+    """One place down (1) or up (-1) in the plan's order of units. False at either end."""
+    return shift_in_plan(session, _load(unit_id, session), step)
+
+
+def unit_activity_titles(unit_id: int, *, session: Session) -> list[str]:
+    """The activities that go when the unit goes: their goal (or description when the goal is empty)."""
+    rows = session.execute(
+        select(Activity.goal, Activity.description)
+        .where(Activity.unit_id == unit_id)
+        .order_by(Activity.area_id, Activity.position, Activity.id)
+    ).all()
+    return [(goal or description).split("\n")[0] for goal, description in rows]
+
+
+def delete_unit(unit_id: int, *, session: Session, expected_version: int | None = None) -> None:
+    """Remove the unit with its activities, key figures and follow-up entries: one undoable change."""
+    unit = _load(unit_id, session)
+    check_version(unit, expected_version, "what.unit")
+    ChangeSet(session, plan_id=unit.plan_id).delete(unit)

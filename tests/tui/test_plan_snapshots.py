@@ -1,0 +1,60 @@
+"""SVG snapshots of the plan screen and the activity editor at 120×40, in Swedish and English.
+
+Update after a deliberate change of the look: ``pytest tests/tui/test_plan_snapshots.py --snapshot-update``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from db.engine import Database
+from tests.tui.plan_helpers import TODAY, freeze_cursors, open_plan, settle
+from tui.factory import make_app
+from tui.screens.plan import PlanScreen
+
+SIZE = (120, 40)
+
+
+@pytest.fixture(autouse=True)
+def _fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(PlanScreen, "today", property(lambda self: TODAY))
+
+
+def _plan_screen(unit_steps: int):  # noqa: ANN202
+    async def run_before(pilot) -> None:  # noqa: ANN001
+        app = pilot.app
+        screen = await open_plan(pilot, app)
+        screen.query_one("#plan-units").focus()
+        for _ in range(unit_steps):
+            await pilot.press("down")
+        await settle(pilot, app)
+        screen.table.focus()
+        await pilot.press("down", "down")
+        await pilot.pause(0.2)
+        await settle(pilot, app)
+
+    return run_before
+
+
+def _activity_editor(pilot_steps: tuple[str, ...]):  # noqa: ANN202
+    async def run_before(pilot) -> None:  # noqa: ANN001
+        app = pilot.app
+        await open_plan(pilot, app)
+        await pilot.press(*pilot_steps)
+        await settle(pilot, app)
+        freeze_cursors(app.screen)
+        await pilot.pause()
+
+    return run_before
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_plan_screen(snap_compare, demo_database: Database, lang: str) -> None:  # noqa: ANN001
+    app = make_app(db_path=demo_database.path, lang=lang)
+    assert snap_compare(app, terminal_size=SIZE, run_before=_plan_screen(2))
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_activity_editor(snap_compare, demo_database: Database, lang: str) -> None:  # noqa: ANN001
+    app = make_app(db_path=demo_database.path, lang=lang)
+    assert snap_compare(app, terminal_size=SIZE, run_before=_activity_editor(("down", "e")))

@@ -1,0 +1,574 @@
+"""One plan: its units on the left, the selection's activities by area on the right, details below.
+
+All database work runs in thread workers; the activity table draws only the lines on screen, so a
+plan with 5,000 activities opens, scrolls and searches without holding up a key press.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from i18n import t
+from tui.screens.base import BaseScreen
+from tui.widgets.activity_detail import ActivityDetail
+from tui.widgets.activity_table import ALL, WHOLE, ActivityIndex, ActivityTable, ViewFilter, build_rows
+
+if TYPE_CHECKING:
+    from textual.timer import Timer
+
+    from db.queries.activities import ActivityRow
+    from db.queries.areas import AreaRow
+    from db.queries.units import UnitRow
+
+# Change-log table → the word for it in a notice.
+ENTITY_WORDS = {
+    "activity": "what.activity",
+    "unit": "what.unit",
+    "area": "what.area",
+    "key_figure": "plan.what_key_figure",
+    "plan": "what.plan",
+    "followup_round": "what.round",
+    "followup_entry": "what.entry",
+}
+
+# Seconds the cursor rests before the detail pane shows the highlighted activity.
+DETAIL_DELAY = 0.05
+
+# Actions that need a highlighted activity.
+ACTIVITY_ACTIONS = {"edit", "delete", "move", "shift"}
+
+
+def scope_id(scope: object) -> str:
+    return scope if scope in (ALL, WHOLE) else f"unit-{scope}"
+
+
+class PlanScreen(BaseScreen):
+    DEFAULT_CSS = """
+    PlanScreen #plan-units { width: 26; height: 1fr; border-right: solid $panel-lighten-2; }
+    PlanScreen #plan-main { width: 1fr; height: 1fr; }
+    PlanScreen #plan-status { height: 1; padding: 0 1; color: $text-muted; }
+    PlanScreen #plan-search { display: none; height: 3; }
+    PlanScreen #plan-search.visible { display: block; }
+    PlanScreen ActivityTable { height: 1fr; }
+    """
+    BINDINGS = [
+        Binding("e,enter", "edit", "plan.key_edit", id="plan.edit"),
+        Binding("a", "add", "plan.key_add_activity", id="plan.add"),
+        Binding("d", "delete", "plan.key_delete", id="plan.delete"),
+        Binding("m", "move", "plan.key_move", id="plan.move"),
+        Binding("J", "shift(1)", "plan.key_move_down", id="plan.move_down", show=False),
+        Binding("K", "shift(-1)", "plan.key_move_up", id="plan.move_up", show=False),
+        Binding("slash", "search", "plan.key_search", id="plan.search"),
+        Binding("s", "filter_status", "plan.key_filter_status", id="plan.filter_status"),
+        Binding("v", "filter_responsible", "plan.key_filter_responsible", id="plan.filter_responsible"),
+        Binding("o", "filter_overdue", "plan.key_filter_overdue", id="plan.filter_overdue"),
+        Binding("c", "clear_filters", "plan.key_clear_filters", id="plan.clear_filters", show=False),
+        Binding("u", "units", "plan.key_units", id="plan.units"),
+        Binding("r", "areas", "plan.key_areas", id="plan.areas"),
+        Binding("k", "key_figures", "plan.key_key_figures", id="plan.key_figures"),
+        Binding("ctrl+z", "undo", "plan.key_undo", id="plan.undo"),
+        Binding("escape", "back", "key.back", id="plan.back"),
+    ]
+
+    # ---- messages from the workers ------------------------------------------------------------
+    class Loaded(Message):
+        def __init__(self, title: str, units: list[UnitRow], areas: list[AreaRow],
+                     index: ActivityIndex) -> None:  # fmt: skip
+            super().__init__()
+            self.title = title
+            self.units = units
+            self.areas = areas
+            self.index = index
+
+    class ViewReady(Message):
+        def __init__(self, view: ViewFilter, rows: list, shown: int) -> None:
+            super().__init__()
+            self.view = view
+            self.rows = rows
+            self.shown = shown
+
+    class Written(Message):
+        def __init__(self, notice: str, focus: object = None) -> None:
+            super().__init__()
+            self.notice = notice
+            self.focus = focus
+
+    class Failed(Message):
+        def __init__(self, text: str, reload: bool = False) -> None:
+            super().__init__()
+            self.text = text
+            self.reload = reload
+
+    def __init__(self, plan_id: int) -> None:
+        super().__init__()
+        self.plan_id = plan_id
+        self.plan_title = ""
+        self.units: list[UnitRow] = []
+        self.areas: list[AreaRow] = []
+        self.activities: list[ActivityRow] = []
+        self._by_id: dict[int, ActivityRow] = {}
+        self.index = ActivityIndex((), date.today())
+        self.view = ViewFilter()
+        self._focus_after_load: object = None
+        self._loaded = False
+        self._had_activity = False
+        self._detail_timer: Timer | None = None
+
+    # ---- layout -------------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal():
+            yield OptionList(id="plan-units")
+            with Vertical(id="plan-main"):
+                yield Input(placeholder=t("plan.search_placeholder"), id="plan-search")
+                yield Static("", id="plan-status")
+                yield ActivityTable(id="plan-activities")
+                yield ActivityDetail(id="plan-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#plan-units", OptionList).border_title = t("plan.units_heading")
+        self.query_one(ActivityTable).focus()
+        self.load()
+
+    @property
+    def table(self) -> ActivityTable:
+        return self.query_one(ActivityTable)
+
+    @property
+    def today(self) -> date:
+        return date.today()
+
+    @property
+    def highlighted(self) -> ActivityRow | None:
+        key = self.table.cursor_key
+        return self._by_id.get(key) if isinstance(key, int) else None
+
+    # ---- loading ------------------------------------------------------------------------------
+    @work(thread=True, exclusive=True, group="plan-load")
+    def load(self) -> None:
+        from db.errors import HrplanError
+        from db.queries.activities import list_activities
+        from db.queries.areas import list_areas
+        from db.queries.units import list_units
+        from models.plan import Plan
+
+        try:
+            with self.app.database.read() as session:
+                plan = session.get(Plan, self.plan_id)
+                if plan is None:
+                    raise _plan_missing(self.plan_id)
+                loaded = self.Loaded(
+                    plan.title,
+                    list_units(self.plan_id, session=session),
+                    list_areas(self.plan_id, session=session),
+                    ActivityIndex(list_activities(self.plan_id, session=session), self.today),
+                )
+        except HrplanError as exc:
+            self.post_message(self.Failed(exc.message()))
+            return
+        self.post_message(loaded)
+
+    @on(Loaded)
+    def _loaded_plan(self, message: Loaded) -> None:
+        self.plan_title = message.title
+        self.sub_title = message.title
+        self.units, self.areas, self.index = message.units, message.areas, message.index
+        self.activities = list(self.index.activities)
+        self._by_id = self.index.by_id
+        if self.view.scope not in (ALL, WHOLE) and self.view.scope not in {u.id for u in self.units}:
+            self.view = ViewFilter(scope=ALL, search=self.view.search, status=self.view.status,
+                                   responsible=self.view.responsible, overdue=self.view.overdue)  # fmt: skip
+        self._fill_units()
+        self._loaded = True
+        self.refresh_view()
+
+    def _fill_units(self) -> None:
+        counts: dict[object, int] = {}
+        for a in self.activities:
+            counts[a.unit_id] = counts.get(a.unit_id, 0) + 1
+        options = [
+            Option(f"{t('plan.all')} ({len(self.activities)})", id=ALL),
+            Option(f"{t('whole_plan')} ({counts.get(None, 0)})", id=WHOLE),
+        ]
+        options += [Option(f"{u.name} ({counts.get(u.id, 0)})", id=f"unit-{u.id}") for u in self.units]
+        units = self.query_one("#plan-units", OptionList)
+        with self.prevent(OptionList.OptionHighlighted):
+            units.clear_options()
+            units.add_options(options)
+            ids = [o.id for o in options]
+            units.highlighted = ids.index(scope_id(self.view.scope))
+
+    # ---- the view -----------------------------------------------------------------------------
+    def set_view(self, **changes: Any) -> None:
+        values = {f: getattr(self.view, f) for f in ("scope", "search", "status", "responsible", "overdue")}
+        values.update(changes)
+        self.view = ViewFilter(**values)
+        self.refresh_view()
+
+    def refresh_view(self) -> None:
+        if self._loaded:
+            self._compute_view(self.view, self.index)
+        self._show_status()
+
+    @work(thread=True, exclusive=True, group="plan-view")
+    def _compute_view(self, view: ViewFilter, index: ActivityIndex) -> None:
+        rows = build_rows(index, view)
+        if get_current_worker().is_cancelled:
+            return
+        shown = sum(1 for r in rows if not r.group)
+        self.post_message(self.ViewReady(view, rows, shown))
+
+    @on(ViewReady)
+    def _show_view(self, message: ViewReady) -> None:
+        if message.view != self.view:
+            return  # a newer view is on its way
+        table = self.table
+        table.empty_text = t("plan.empty_filtered" if message.view.narrowed else "plan.empty")
+        table.set_rows(message.rows)
+        if self._focus_after_load is not None:
+            table.move_cursor_to(self._focus_after_load)
+            self._focus_after_load = None
+        self._shown = message.shown
+        self._show_status()
+        self._show_detail()
+        self.refresh_bindings()
+        self._had_activity = self.highlighted is not None
+
+    def _show_status(self) -> None:
+        parts = []
+        if self._loaded:
+            parts.append(t("plan.count", shown=getattr(self, "_shown", 0), total=len(self.activities)))
+        view = self.view
+        if view.search.strip():
+            parts.append(t("plan.filter_search", text=view.search.strip()))
+        if view.status:
+            parts.append(t("plan.filter_status", status=t(f"status.{view.status}")))
+        if view.responsible is not None:
+            parts.append(t("plan.filter_responsible", name=view.responsible or "–"))
+        if view.overdue:
+            parts.append(t("plan.filter_overdue"))
+        self.query_one("#plan-status", Static).update(" · ".join(parts) if parts else t("plan.loading"))
+
+    def _show_detail(self) -> None:
+        self.query_one(ActivityDetail).show(self.highlighted, self.today)
+
+    @on(ActivityTable.Highlighted)
+    def _highlighted(self) -> None:
+        # The detail pane follows once the cursor rests: holding a key down does not lay it out
+        # again for every line passed.
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+        self._detail_timer = self.set_timer(DETAIL_DELAY, self._show_detail)
+        self._refresh_bindings_if_needed()
+
+    def _refresh_bindings_if_needed(self) -> None:
+        """Redraw the footer only when the keys that need an activity come or go: it is not cheap."""
+        has_activity = self.highlighted is not None
+        if has_activity != self._had_activity:
+            self._had_activity = has_activity
+            self.refresh_bindings()
+
+    @on(ActivityTable.Selected)
+    def _selected(self) -> None:
+        self.action_edit()
+
+    @on(OptionList.OptionHighlighted, "#plan-units")
+    def _unit_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        option = event.option.id or ALL
+        scope: object = option if option in (ALL, WHOLE) else int(option.removeprefix("unit-"))
+        if scope != self.view.scope:
+            self.set_view(scope=scope)
+
+    @on(OptionList.OptionSelected, "#plan-units")
+    def _unit_selected(self) -> None:
+        self.table.focus()
+
+    # ---- search -------------------------------------------------------------------------------
+    def action_search(self) -> None:
+        search = self.query_one("#plan-search", Input)
+        search.add_class("visible")
+        self.call_after_refresh(search.focus)  # a hidden widget cannot take focus: wait until shown
+
+    @on(Input.Changed, "#plan-search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self.set_view(search=event.value)
+
+    @on(Input.Submitted, "#plan-search")
+    def _search_submitted(self) -> None:
+        self.table.focus()
+
+    def _close_search(self) -> None:
+        search = self.query_one("#plan-search", Input)
+        search.value = ""
+        search.remove_class("visible")
+        self.table.focus()
+
+    # ---- filters ------------------------------------------------------------------------------
+    def action_filter_status(self) -> None:
+        from models.status import STATUS_ORDER
+        from tui.modals.pick import PickModal
+
+        choices = [("", t("plan.pick_any"))] + [(s.value, t(f"status.{s.value}")) for s in STATUS_ORDER]
+
+        def picked(choice: str | None) -> None:
+            if choice is not None:
+                self.set_view(status=choice or None)
+
+        self.app.push_screen(PickModal(t("plan.pick_status"), choices, self.view.status or ""), picked)
+
+    def action_filter_responsible(self) -> None:
+        from tui.modals.pick import PickModal
+
+        names = sorted({a.responsible for a in self.activities}, key=str.casefold)
+        choices = [("\x00any", t("plan.pick_any"))] + [(name, name or "–") for name in names]
+
+        def picked(choice: str | None) -> None:
+            if choice is not None:
+                self.set_view(responsible=None if choice == "\x00any" else choice)
+
+        current = "\x00any" if self.view.responsible is None else self.view.responsible
+        self.app.push_screen(PickModal(t("plan.pick_responsible"), choices, current), picked)
+
+    def action_filter_overdue(self) -> None:
+        self.set_view(overdue=not self.view.overdue)
+
+    def action_clear_filters(self) -> None:
+        search = self.query_one("#plan-search", Input)
+        if search.value:
+            with self.prevent(Input.Changed):
+                search.value = ""
+        search.remove_class("visible")
+        self.set_view(search="", status=None, responsible=None, overdue=False)
+
+    def action_help(self) -> None:
+        """Help lists every key of the screen, also those that do not apply at the moment."""
+        from tui.modals.help import HelpModal, key_label, rows_for
+
+        rows = rows_for(self)
+        listed = {text for _, text in rows}
+        for binding in self.BINDINGS:
+            if t(binding.description) not in listed:
+                keys = " / ".join(key_label(k.strip()) for k in binding.key.split(","))
+                rows.append((keys, t(binding.description)))
+        self.app.push_screen(HelpModal(t(self.HELP_TITLE_KEY), rows))
+
+    # ---- key availability ---------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ACTIVITY_ACTIONS and self.highlighted is None:
+            return None
+        if action == "add" and not self.areas:
+            return None
+        if action == "clear_filters" and not self.view.narrowed:
+            return None
+        return True
+
+    # ---- writing ------------------------------------------------------------------------------
+    @work(thread=True, group="plan-write")
+    def write(self, change: Callable[[Any], object], notice: Callable[[object], str],
+              focus: Callable[[object], object] | None = None) -> None:  # fmt: skip
+        """Run ``change(session)`` as one transaction; then a notice and a reload."""
+        from db.errors import ConflictError, HrplanError
+
+        try:
+            with self.app.database.write() as session:
+                result = change(session)
+        except ConflictError as exc:
+            self.post_message(self.Failed(exc.message(), reload=True))
+            return
+        except HrplanError as exc:
+            self.post_message(self.Failed(exc.message()))
+            return
+        self.post_message(self.Written(notice(result), focus(result) if focus else None))
+
+    @on(Written)
+    def _written(self, message: Written) -> None:
+        if message.notice:
+            self.notify(message.notice)
+        if message.focus is not None:
+            self._focus_after_load = message.focus
+        self.load()
+
+    @on(Failed)
+    def _failed(self, message: Failed) -> None:
+        self.notify(message.text, severity="error")
+        if not self._loaded:
+            self.query_one("#plan-status", Static).update(message.text)
+        if message.reload:
+            self.load()
+
+    def _editor(self, initial, *, new: bool):  # noqa: ANN001, ANN202
+        from tui.modals.activity_editor import ActivityEditorModal
+
+        return ActivityEditorModal(
+            initial,
+            units=[(u.id, u.name) for u in self.units],
+            areas=[(a.id, a.name) for a in self.areas],
+            new=new,
+        )
+
+    def action_add(self) -> None:
+        from models.activity_rules import ActivityFields
+
+        if not self.areas:
+            self.notify(t("plan.no_areas"), severity="warning")
+            return
+        current = self.highlighted
+        if self.view.scope == WHOLE:
+            unit_id = None
+        elif self.view.scope == ALL:
+            unit_id = current.unit_id if current else None
+        else:
+            unit_id = self.view.scope
+        area_id = current.area_id if current else self.areas[0].id
+        plan_id = self.plan_id
+
+        def save(data: ActivityFields | None) -> None:
+            if data is None:
+                return
+            from db.queries.activities import add_activity
+
+            self.write(lambda s: add_activity(plan_id, data, session=s), lambda _: t("plan.added"),
+                       lambda new_id: new_id)  # fmt: skip
+
+        self.app.push_screen(self._editor(ActivityFields(area_id=area_id, unit_id=unit_id), new=True), save)
+
+    def action_edit(self) -> None:
+        row = self.highlighted
+        if row is None:
+            return
+
+        def save(data) -> None:  # noqa: ANN001
+            if data is None:
+                return
+            from db.queries.activities import update_activity
+
+            self.write(
+                lambda s: update_activity(row.id, data, session=s, expected_version=row.version),
+                lambda changed: t("plan.saved") if changed else "",
+                lambda _: row.id,
+            )
+
+        self.app.push_screen(self._editor(row.fields(), new=False), save)
+
+    def action_delete(self) -> None:
+        row = self.highlighted
+        if row is None:
+            return
+        from tui.modals.confirm import ConfirmModal
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            from db.queries.activities import delete_activity
+
+            self.write(lambda s: delete_activity(row.id, session=s, expected_version=row.version),
+                       lambda _: t("plan.deleted"))  # fmt: skip
+
+        title = (row.goal or row.description).split("\n")[0]
+        self.app.push_screen(
+            ConfirmModal(t("plan.confirm_delete"), t("plan.confirm_delete_body", title=title),
+                         yes=t("plan.key_delete"), danger=True),
+            answered,
+        )  # fmt: skip
+
+    def action_move(self) -> None:
+        row = self.highlighted
+        if row is None:
+            return
+        from tui.modals.move_activity import MoveActivityModal
+
+        def moved(target: tuple[int | None, int] | None) -> None:
+            if target is None:
+                return
+            unit_id, area_id = target
+            from db.queries.activities import move_activity
+
+            units = {u.id: u.name for u in self.units}
+            areas = {a.id: a.name for a in self.areas}
+            place = f"{units.get(unit_id, t('whole_plan'))} · {areas.get(area_id, '')}"
+            self.write(
+                lambda s: move_activity(row.id, unit_id=unit_id, area_id=area_id, session=s,
+                                        expected_version=row.version),
+                lambda changed: t("plan.moved", place=place) if changed else t("plan.not_moved"),
+                lambda _: row.id,
+            )  # fmt: skip
+
+        self.app.push_screen(
+            MoveActivityModal(
+                title=(row.goal or row.description).split("\n")[0],
+                units=[(u.id, u.name) for u in self.units],
+                areas=[(a.id, a.name) for a in self.areas],
+                unit_id=row.unit_id,
+                area_id=row.area_id,
+            ),
+            moved,
+        )
+
+    def action_shift(self, step: int) -> None:
+        row = self.highlighted
+        if row is None:
+            return
+        from db.queries.activities import shift_activity
+
+        self.write(lambda s: shift_activity(row.id, step, session=s),
+                   lambda moved: "" if moved else t("plan.at_edge"), lambda _: row.id)  # fmt: skip
+
+    def action_undo(self) -> None:
+        from db.queries.undo import undo_latest
+
+        plan_id = self.plan_id
+        self.write(lambda s: undo_latest(session=s, plan_id=plan_id), describe_undo)
+
+    # ---- other screens and editors ------------------------------------------------------------
+    def _reload_when_changed(self, changed: bool | None) -> None:
+        if changed:
+            self.load()
+
+    def action_units(self) -> None:
+        from tui.modals.units_editor import UnitsEditorModal
+
+        self.app.push_screen(UnitsEditorModal(self.plan_id), self._reload_when_changed)
+
+    def action_areas(self) -> None:
+        from tui.modals.areas_editor import AreasEditorModal
+
+        self.app.push_screen(AreasEditorModal(self.plan_id), self._reload_when_changed)
+
+    def action_key_figures(self) -> None:
+        from tui.screens.key_figures import KeyFiguresScreen
+
+        self.app.push_screen(KeyFiguresScreen(self.plan_id, self.plan_title), self._reload_when_changed)
+
+    def action_back(self) -> None:
+        if self.query_one("#plan-search", Input).has_focus:
+            self._close_search()
+            return
+        self.app.pop_screen()
+
+
+def describe_undo(summary: object) -> str:
+    """The notice after an undo: what kind of change to what was undone."""
+    if summary is None:
+        return t("error.nothing_to_undo")
+    entity = t(ENTITY_WORDS.get(summary.entity, "what.plan"))
+    name = summary.name if len(summary.name) <= 40 else summary.name[:39] + "…"
+    what = t(f"plan.undo_{summary.kind}", entity=entity, name=name, count=summary.changes)
+    return t("plan.undone", what=what)
+
+
+def _plan_missing(plan_id: int):  # noqa: ANN202
+    from db.errors import NotFoundError
+
+    return NotFoundError(what=t("what.plan"), name=str(plan_id))
