@@ -14,7 +14,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from db.errors import DatabaseLockedError, DatabaseUnavailableError, NotADatabaseError
+from db.errors import (
+    CorruptDatabaseError,
+    DatabaseLockedError,
+    DatabaseUnavailableError,
+    DiskFullError,
+    NotADatabaseError,
+    ReadOnlyError,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -51,6 +58,21 @@ def create_private_file(path: Path) -> None:
     os.close(fd)
 
 
+def readonly_uri(path: Path) -> str:
+    """A URI that opens ``path`` read-only, whatever characters (?, #, %) its name holds."""
+    from urllib.parse import quote
+
+    return f"file:{quote(str(Path(path).absolute()))}?mode=ro"
+
+
+def connect_plain(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
+    """A plain sqlite3 connection with hrplan's busy timeout, for checks and backups."""
+    target = readonly_uri(path) if readonly else str(path)
+    conn = sqlite3.connect(target, uri=readonly, timeout=BUSY_TIMEOUT_MS / 1000)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return conn
+
+
 def configure_connection(conn: sqlite3.Connection) -> None:
     """Settings every connection gets: foreign keys, WAL, a busy timeout."""
     conn.isolation_level = None  # transactions are begun explicitly, see the begin events
@@ -62,23 +84,43 @@ def configure_connection(conn: sqlite3.Connection) -> None:
     cur.close()
 
 
-def translate_operational_error(exc: Exception, path: Path) -> Exception:
-    """Turn SQLite's low-level messages into errors the user can act on."""
-    text = str(exc).lower()
+def translate_operational_error(exc: Exception, path: Path) -> Exception | None:
+    """Turn SQLite's low-level messages into errors the user can act on; None for anything else.
+
+    The message is matched, not the class: SQLite reports the same condition as OperationalError
+    or DatabaseError depending on where it is met.
+    """
+    from db.paths import backup_dir
+
+    text = str(getattr(exc, "orig", None) or exc).lower()
+    where = str(path)
     if "locked" in text or "busy" in text:
-        return DatabaseLockedError(path=str(path))
-    if "not a database" in text or "malformed" in text or "file is encrypted" in text:
-        return NotADatabaseError(path=str(path))
-    if "readonly" in text or "read-only" in text or "unable to open" in text or "disk" in text:
-        return DatabaseUnavailableError(path=str(path), reason=str(exc).split("\n")[0])
-    return exc
+        return DatabaseLockedError(path=where)
+    if "malformed" in text or "corrupt" in text:
+        return CorruptDatabaseError(path=where, backups=str(backup_dir(path)))
+    if "not a database" in text or "file is encrypted" in text:
+        return NotADatabaseError(path=where)
+    if "is full" in text:
+        return DiskFullError(path=where)
+    if "readonly" in text or "read-only" in text or not is_writable(path):
+        return ReadOnlyError(path=where, folder=str(path.parent))
+    if "unable to open" in text or "disk i/o" in text:
+        return DatabaseUnavailableError(path=where, reason=str(exc).split("\n")[0])
+    return None
+
+
+def is_writable(path: Path) -> bool:
+    """Whether SQLite can write the file and create its WAL files beside it."""
+    folder_ok = os.access(path.parent, os.W_OK | os.X_OK)
+    return folder_ok and (not path.exists() or os.access(path, os.W_OK))
 
 
 def _make_engine(path: Path, *, immediate: bool) -> Engine:
     from sqlalchemy import create_engine, event
     from sqlalchemy.pool import NullPool
 
-    engine = create_engine(f"sqlite:///{path}", poolclass=NullPool)
+    # hide_parameters: an error's text never carries the user's data (names, comments).
+    engine = create_engine(f"sqlite:///{path}", poolclass=NullPool, hide_parameters=True)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):  # noqa: ANN001
@@ -119,27 +161,36 @@ class Database:
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A session for reading. Objects stay usable after it closes (expire_on_commit off)."""
-        from sqlalchemy.exc import OperationalError
         from sqlmodel import Session
 
-        try:
+        with self._translated():
             with Session(self.engine, expire_on_commit=False) as session:
                 yield session
-        except OperationalError as exc:
-            raise translate_operational_error(exc, self.path) from exc
 
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One transaction: committed when the block ends, rolled back whole on any error."""
-        from sqlalchemy.exc import OperationalError
         from sqlmodel import Session
 
-        try:
+        with self._translated():
             with Session(self.write_engine, expire_on_commit=False) as session:
                 with session.begin():
                     yield session
-        except OperationalError as exc:
-            raise translate_operational_error(exc, self.path) from exc
+
+    @contextmanager
+    def _translated(self) -> Iterator[None]:
+        """SQLite's errors about the file (locked, damaged, full, read-only) as ``HrplanError``s."""
+        from sqlalchemy.exc import DatabaseError, IntegrityError
+
+        try:
+            yield
+        except IntegrityError:
+            raise
+        except (DatabaseError, sqlite3.DatabaseError) as exc:
+            translated = translate_operational_error(exc, self.path)
+            if translated is None:
+                raise
+            raise translated from None
 
     def dispose(self) -> None:
         for engine in (self._read, self._write):

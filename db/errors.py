@@ -5,6 +5,24 @@ The command line prints them as one line; the app shows them as a notice. Neithe
 
 from __future__ import annotations
 
+import re
+
+# C0 and C1 control characters, and the bidirectional overrides that can disguise what is shown.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+PARAM_MAX = 300
+
+
+def printable(value: object) -> object:
+    """A message parameter safe to print on a terminal: controls escaped, at most ``PARAM_MAX`` long.
+
+    A name typed on the command line may hold escape sequences or a megabyte of text; echoing it back
+    raw could rewrite the terminal or flood it.
+    """
+    if not isinstance(value, str):
+        return value
+    text = _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", value)
+    return text if len(text) <= PARAM_MAX else text[: PARAM_MAX - 1] + "…"
+
 
 class HrplanError(Exception):
     """Base of every error a user can meet. ``key`` names a message in the catalog."""
@@ -13,8 +31,9 @@ class HrplanError(Exception):
 
     def __init__(self, key: str | None = None, **params: object) -> None:
         self.key = key or self.key
-        self.params = params
-        super().__init__(f"{self.key} {params}")
+        self.params = {name: printable(value) for name, value in params.items()}
+        # Only the key: user data (names, titles, paths) never ends up in a traceback or a log.
+        super().__init__(self.key)
 
     def message(self) -> str:
         from i18n import t
@@ -54,3 +73,29 @@ class ConflictError(HrplanError):
     """Somebody else changed the row since it was read; the caller should reload and show it."""
 
     key = "error.conflict"
+
+
+class CorruptDatabaseError(HrplanError):
+    """The file is an SQLite database, but its pages are damaged."""
+
+    key = "error.corrupt_database"
+
+
+class DiskFullError(HrplanError):
+    key = "error.disk_full"
+
+
+class ReadOnlyError(HrplanError):
+    """The file or its folder cannot be written (SQLite needs the folder for its WAL files)."""
+
+    key = "error.read_only"
+
+
+class InvalidPathError(HrplanError):
+    key = "error.invalid_path"
+
+
+class BackupError(HrplanError):
+    """A backup or restore that cannot be done; the key says why."""
+
+    key = "error.backup_failed"

@@ -15,7 +15,7 @@ from db.errors import HrplanError
 from i18n import LANGUAGES, detect_language, set_language, t
 
 # Modules that add subcommands, in the order --help lists them.
-COMMAND_MODULES = ("tui.cli.plans",)
+COMMAND_MODULES = ("tui.cli.plans", "tui.cli.backup")
 
 
 def build_parser() -> argparse.ArgumentParser:
