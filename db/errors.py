@@ -70,9 +70,31 @@ class InvalidInputError(HrplanError):
 
 
 class ConflictError(HrplanError):
-    """Somebody else changed the row since it was read; the caller should reload and show it."""
+    """Somebody else changed the row since it was read; the caller should reload and show it.
+
+    ``current`` holds the row as it is now (column: value), when the raiser had it.
+    """
 
     key = "error.conflict"
+    current: dict[str, object] | None = None
+
+
+# What a table's row is called in messages ("Somebody else changed the activity meanwhile").
+WHAT_KEYS = {
+    "plan": "what.plan",
+    "activity": "what.activity",
+    "unit": "what.unit",
+    "area": "what.area",
+    "followup_round": "what.round",
+    "followup_entry": "what.entry",
+}
+
+
+def what_of(table_name: str) -> str:
+    from i18n import t
+
+    key = WHAT_KEYS.get(table_name)
+    return t(key) if key else table_name
 
 
 class CorruptDatabaseError(HrplanError):

@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from i18n import t
 from tui.screens.base import BaseScreen
+from tui.widgets.db_watcher import DatabaseWatcher
 
 if TYPE_CHECKING:
     from db.queries.plans import PlanSummary
@@ -47,9 +48,15 @@ class PlansScreen(BaseScreen):
         table.add_column(t("col.progress"), key="progress")
         yield table
         yield Static(t("plans.loading"), id="plans-hint", classes="empty-hint")
+        yield DatabaseWatcher(self.app.database.path)
         yield Footer()
 
     def on_mount(self) -> None:
+        self.load_plans()
+
+    @on(DatabaseWatcher.Changed)
+    def reload_plans(self) -> None:
+        """Another instance (or a script) changed the database: show its changes."""
         self.load_plans()
 
     @work(thread=True, exclusive=True, group="plans")
@@ -68,6 +75,7 @@ class PlansScreen(BaseScreen):
     @on(Loaded)
     def show_plans(self, message: Loaded) -> None:
         table = self.query_one("#plans", DataTable)
+        selected = self._selected_key(table)
         table.clear()
         for plan in message.plans:
             table.add_row(
@@ -81,7 +89,17 @@ class PlansScreen(BaseScreen):
         hint = self.query_one("#plans-hint", Static)
         hint.update(t("plans.empty"))
         hint.display = not message.plans
-        table.focus()
+        if selected is not None and selected in table.rows:
+            table.move_cursor(row=table.get_row_index(selected), animate=False)
+        if self.focused is None:
+            table.focus()
+
+    @staticmethod
+    def _selected_key(table: DataTable) -> str | None:
+        """The plan under the cursor, so that a reload keeps it selected."""
+        if not table.row_count:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
 
     @on(LoadFailed)
     def show_failure(self, message: LoadFailed) -> None:
