@@ -77,20 +77,28 @@ def copy_database(source: Path, target: Path) -> Path:
         finally:
             src.close()
         if problem is not None:
-            raise CorruptDatabaseError(path=str(source), backups=str(backup_dir(source)))
+            raise damaged_error(source)
         if target.exists():
             raise BackupError("backup.output_exists", path=str(target))
         os.replace(part, target)
     except sqlite3.DatabaseError as exc:
         from db.engine import translate_operational_error
 
-        damaged = CorruptDatabaseError(path=str(source), backups=str(backup_dir(source)))
-        raise (translate_operational_error(exc, source) or damaged) from None
+        raise (translate_operational_error(exc, source) or damaged_error(source)) from None
     except OSError as exc:
         raise _os_error(exc, target) from None
     finally:
         part.unlink(missing_ok=True)
     return target
+
+
+def damaged_error(db_path: Path) -> CorruptDatabaseError:
+    """The error for a damaged database, naming the latest backup to restore when there is one."""
+    folder = str(backup_dir(db_path).absolute())
+    backups = list_backups(db_path)
+    if not backups:
+        return CorruptDatabaseError("error.corrupt_database_no_backup", path=str(db_path), backups=folder)
+    return CorruptDatabaseError(path=str(db_path), backups=folder, latest=str(backups[-1].absolute()))
 
 
 def list_backups(db_path: Path) -> list[Path]:
@@ -123,6 +131,7 @@ def rotate(db_path: Path, keep: int = KEEP) -> list[Path]:
     removed = backups[:-keep] if len(backups) > keep else []
     for path in removed:
         path.unlink(missing_ok=True)
+        Path(f"{path}-wal").unlink(missing_ok=True)  # kept beside a raw copy of a damaged database
     folder = backup_dir(db_path)
     if folder.is_dir():
         for leftover in folder.glob(f"{db_path.stem}-*.db.part"):
@@ -167,7 +176,7 @@ def daily_backup(db_path: Path, *, today: date | None = None) -> Path | None:
     except sqlite3.DatabaseError:
         problem = "unreadable"
     if problem is not None:
-        raise CorruptDatabaseError(path=str(db_path), backups=str(backup_dir(db_path)))
+        raise damaged_error(db_path)
     return make_backup(db_path, "daily")
 
 
@@ -213,7 +222,7 @@ def _keep_current(db_path: Path) -> Path | None:
     target = _backup_name(db_path, "before-restore-damaged", datetime.now())
     for suffix in ("", "-wal"):
         source = Path(f"{db_path}{suffix}")
-        if source.exists():
+        if source.exists() and (suffix == "" or source.stat().st_size > 0):
             copy = Path(f"{target}{suffix}")
             _new_private_file(copy)
             shutil.copyfile(source, copy)

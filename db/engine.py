@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from db.errors import (
-    CorruptDatabaseError,
     DatabaseLockedError,
     DatabaseUnavailableError,
     DiskFullError,
@@ -90,29 +89,40 @@ def translate_operational_error(exc: Exception, path: Path) -> Exception | None:
     The message is matched, not the class: SQLite reports the same condition as OperationalError
     or DatabaseError depending on where it is met.
     """
-    from db.paths import backup_dir
-
     text = str(getattr(exc, "orig", None) or exc).lower()
     where = str(path)
     if "locked" in text or "busy" in text:
         return DatabaseLockedError(path=where)
     if "malformed" in text or "corrupt" in text:
-        return CorruptDatabaseError(path=where, backups=str(backup_dir(path)))
+        from db.backup import damaged_error
+
+        return damaged_error(path)
     if "not a database" in text or "file is encrypted" in text:
         return NotADatabaseError(path=where)
     if "is full" in text:
         return DiskFullError(path=where)
     if "readonly" in text or "read-only" in text or not is_writable(path):
-        return ReadOnlyError(path=where, folder=str(path.parent))
+        return ReadOnlyError(path=where, folder=str(path.parent.absolute()))
     if "unable to open" in text or "disk i/o" in text:
         return DatabaseUnavailableError(path=where, reason=str(exc).split("\n")[0])
     return None
 
 
 def is_writable(path: Path) -> bool:
-    """Whether SQLite can write the file and create its WAL files beside it."""
-    folder_ok = os.access(path.parent, os.W_OK | os.X_OK)
-    return folder_ok and (not path.exists() or os.access(path, os.W_OK))
+    """Whether SQLite can write the file and create its WAL files beside it.
+
+    Permissions alone do not tell (an administrator passes them; an immutable or read-only mounted
+    folder does not), so the folder is tried with a temporary file. Only asked after an error.
+    """
+    import tempfile
+
+    if path.exists() and not os.access(path, os.W_OK):
+        return False
+    try:
+        with tempfile.TemporaryFile(dir=path.parent):
+            return True
+    except OSError:
+        return False
 
 
 def _make_engine(path: Path, *, immediate: bool) -> Engine:

@@ -31,13 +31,13 @@ PATH_BYTES_MAX = 4000
 
 
 def checked_path(path: Path) -> Path:
-    """Refuse a path no file system takes (a NUL byte, an endless name) with a clear message."""
+    """Refuse a path no file system takes (a NUL byte, an endless name), or control characters."""
     from db.errors import InvalidPathError
     from i18n import t
 
     text = str(path)
-    if "\x00" in text:
-        raise InvalidPathError(reason=t("error.path_nul"))
+    if any(ord(c) < 32 or ord(c) == 127 for c in text):  # NUL, escape sequences, newlines
+        raise InvalidPathError(reason=t("error.path_control"))
     try:
         too_long = len(os.fsencode(text)) > PATH_BYTES_MAX or any(
             len(os.fsencode(part)) > NAME_BYTES_MAX for part in path.parts

@@ -3,10 +3,16 @@
 MESSAGES: dict[str, tuple[str, str]] = {
     # Files that cannot be used, each with a way forward
     "error.corrupt_database": (
-        "Databasen {path} är skadad. Filen har inte ändrats. Återställ en säkerhetskopia med "
-        "hrplan restore FIL; de senaste finns i {backups}",
-        "The database {path} is damaged. The file was not changed. Restore a backup with "
-        "hrplan restore FILE; the latest are in {backups}",
+        "Databasen {path} är skadad. Filen har inte ändrats. Återställ den senaste säkerhetskopian: "
+        "hrplan restore {latest} (fler finns i {backups})",
+        "The database {path} is damaged. The file was not changed. Restore the latest backup: "
+        "hrplan restore {latest} (more are in {backups})",
+    ),
+    "error.corrupt_database_no_backup": (
+        "Databasen {path} är skadad. Filen har inte ändrats. Det finns inga säkerhetskopior i {backups}; "
+        "har du en kopia kan den återställas med hrplan restore FIL.",
+        "The database {path} is damaged. The file was not changed. There are no backups in {backups}; "
+        "a copy you have can be restored with hrplan restore FILE.",
     ),
     "error.disk_full": (
         "Disken är full: ändringen sparades inte och {path} är oförändrad. Frigör utrymme och försök igen.",
@@ -22,7 +28,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ogiltig sökväg till databasen: {reason}. Ange en annan fil med --db.",
         "Invalid path to the database: {reason}. Choose another file with --db.",
     ),
-    "error.path_nul": ("den innehåller ett NUL-tecken", "it contains a NUL character"),
+    "error.path_control": (
+        "den innehåller styrtecken (t.ex. NUL eller radbrytning)",
+        "it contains control characters (such as NUL or a line break)",
+    ),
     "error.path_too_long": ("den är för lång", "it is too long"),
     "error.path_chars": (
         "den innehåller tecken som filsystemet inte tar",
