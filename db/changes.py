@@ -16,6 +16,7 @@ from sqlalchemy import Boolean, Date, DateTime, Table, func, select
 from sqlmodel import Session, SQLModel
 
 from db.errors import ConflictError, what_of
+from db.guard import check_values
 from models.base import now
 from models.changelog import WHOLE_ROW, ChangeLog
 
@@ -109,9 +110,10 @@ class ChangeSet:
         self.count += 1
 
     def insert(self, obj: SQLModel) -> SQLModel:
+        table = type(obj).__table__
+        check_values(table, {c.name: getattr(obj, c.name, None) for c in table.columns})
         self.session.add(obj)
         self.session.flush()
-        table = type(obj).__table__
         self._log(table.name, obj.id, WHOLE_ROW, None, _dumps(row_snapshot(table, obj)))
         return obj
 
@@ -128,6 +130,7 @@ class ChangeSet:
             error = ConflictError(what=what_of(table.name))
             error.current = row_snapshot(table, obj)
             raise error
+        check_values(table, values)
         changed: dict[str, tuple[Any, Any]] = {}
         for field, new in values.items():
             old = getattr(obj, field)

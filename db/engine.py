@@ -189,13 +189,18 @@ class Database:
 
     @contextmanager
     def _translated(self) -> Iterator[None]:
-        """SQLite's errors about the file (locked, damaged, full, read-only) as ``HrplanError``s."""
+        """SQLite's errors as ``HrplanError``s: the file (locked, damaged, full, read-only), constraints."""
         from sqlalchemy.exc import DatabaseError, IntegrityError
 
         try:
             yield
-        except IntegrityError:
-            raise
+        except IntegrityError as exc:
+            from db.guard import refusal_from_integrity
+
+            refusal = refusal_from_integrity(exc)
+            if refusal is None:
+                raise
+            raise refusal from None
         except (DatabaseError, sqlite3.DatabaseError) as exc:
             translated = translate_operational_error(exc, self.path)
             if translated is None:

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 
-# C0 and C1 control characters, and the bidirectional overrides that can disguise what is shown.
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# C0 and C1 control characters, the bidirectional overrides that can disguise what is shown, and
+# lone surrogates (undecodable bytes of a command line), which cannot even be printed.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 PARAM_MAX = 300
 
 
@@ -35,10 +36,10 @@ class HrplanError(Exception):
         # Only the key: user data (names, titles, paths) never ends up in a traceback or a log.
         super().__init__(self.key)
 
-    def message(self) -> str:
+    def message(self, lang: str | None = None) -> str:
         from i18n import t
 
-        return t(self.key, **self.params)
+        return t(self.key, lang=lang, **self.params)
 
 
 class NotADatabaseError(HrplanError):
@@ -66,7 +67,21 @@ class AmbiguousError(HrplanError):
 
 
 class InvalidInputError(HrplanError):
+    """``field`` and ``reason`` may be message keys (``col.goal``, ``invalid.too_long``); they are
+    translated when the message is shown, with the other parameters (``limit=200``)."""
+
     key = "error.invalid_input"
+
+    def message(self, lang: str | None = None) -> str:
+        from i18n import load_catalog, t
+
+        catalog = load_catalog()
+        params = dict(self.params)
+        for name in ("field", "reason"):
+            value = params.get(name)
+            if isinstance(value, str) and value in catalog:
+                params[name] = t(value, lang=lang, **self.params)
+        return t(self.key, lang=lang, **params)
 
 
 class ConflictError(HrplanError):

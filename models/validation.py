@@ -31,6 +31,10 @@ def clean_text(value: str | None, *, limit: int, required: bool = False, multili
     text = text.strip()
     if _CONTROL.search(text):
         raise Invalid("invalid.control_chars")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: SQLite could not store it
+        raise Invalid("invalid.unencodable") from None
     if required and not text:
         raise Invalid("invalid.required")
     if len(text) > limit:

@@ -45,6 +45,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Säkerhetskopian kunde inte göras: {reason}",
         "The backup could not be made: {reason}",
     ),
+    "field.name": ("Namn", "Name"),
+    "field.comment": ("Kommentar", "Comment"),
+    "field.manager": ("Chef", "Manager"),
+    "field.organisation": ("Organisation", "Organisation"),
+    "field.notes": ("Anteckningar", "Notes"),
+    "invalid.value": ("har ett värde som inte går att använda", "has a value that cannot be used"),
+    "invalid.unencodable": (
+        "innehåller tecken som inte kan sparas",
+        "contains characters that cannot be stored",
+    ),
     # Edit conflicts between two instances
     "error.deleted_meanwhile": (
         "Någon annan har tagit bort {what} under tiden. Din ändring sparades inte.",
