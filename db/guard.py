@@ -17,12 +17,11 @@ from pydantic import ValidationError
 from sqlalchemy import CheckConstraint, Table
 
 from db.errors import InvalidInputError
+from models.validation import CONTROL_CHARS
 
 _MAX_LEN = re.compile(r"^length\((\w+)\) <= (\d+)$")
 _NON_EMPTY = re.compile(r"^length\(trim\((\w+)\)\) > 0$")
 _ONE_OF = re.compile(r"^(\w+) IN \((.*)\)$")
-# Control characters other than tab and newline (the same set ``clean_text`` refuses).
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 # Message keys of the fields whose label is not simply ``col.<field>``.
 FIELD_KEYS = {
     "target_text": "col.target",
@@ -75,7 +74,7 @@ def check_values(table: Table, values: dict[str, Any]) -> None:
             value.encode("utf-8")
         except UnicodeEncodeError:
             raise _refuse(field, "invalid.unencodable") from None
-        if _CONTROL.search(value):
+        if CONTROL_CHARS.search(value):
             raise _refuse(field, "invalid.control_chars")
         if field in limits and len(value) > limits[field]:
             raise _refuse(field, "invalid.too_long", limit=limits[field])

@@ -18,7 +18,6 @@ To point the same tests at an editor or an importer, write a door as a function 
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -28,7 +27,7 @@ from pydantic import ValidationError
 
 from db.errors import HrplanError
 from i18n import load_catalog
-from models.validation import Invalid
+from models.validation import CONTROL_CHARS, Invalid
 
 SPECIAL = (
     "\x00\x01\x07\x08\x0b\x0c\x1b\x7f"  # NUL, bell, backspace, vertical tab, form feed, escape, delete
@@ -40,7 +39,6 @@ SPECIAL = (
 )
 MEGABYTE = 1_000_000
 REFUSALS = (Invalid, HrplanError, ValidationError)
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def hostile_text(*, huge: bool = True) -> st.SearchStrategy[str]:
@@ -76,7 +74,7 @@ def assert_clear(refusal: BaseException) -> None:
     else:  # pydantic refuses before hrplan does: the caller shows its own message for the field
         return
     for text in texts:
-        assert "\n" not in text and len(text) < 2000 and not _CONTROL.search(text), text
+        assert "\n" not in text and len(text) < 2000 and not CONTROL_CHARS.search(text), text
 
 
 def assert_database_sound(path: Path) -> None:
@@ -100,8 +98,9 @@ def assert_database_sound(path: Path) -> None:
                     text = raw.decode("utf-8")  # raises on broken UTF-8
                     if table.name == "change_log" and column.name in ("old_value", "new_value"):
                         continue  # JSON: control characters are escaped there
-                    assert not _CONTROL.search(text), f"{table.name}.{column.name} holds a control character"
+                    where = f"{table.name}.{column.name}"
+                    assert not CONTROL_CHARS.search(text), f"{where} holds a control character"
                     limit = limits.get(column.name)
-                    assert limit is None or len(text) <= limit, f"{table.name}.{column.name} too long"
+                    assert limit is None or len(text) <= limit, f"{where} is too long"
     finally:
         conn.close()
