@@ -173,7 +173,7 @@ class Database:
         """A session for reading. Objects stay usable after it closes (expire_on_commit off)."""
         from sqlmodel import Session
 
-        with self._translated():
+        with self.translated():
             with Session(self.engine, expire_on_commit=False) as session:
                 yield session
 
@@ -182,13 +182,13 @@ class Database:
         """One transaction: committed when the block ends, rolled back whole on any error."""
         from sqlmodel import Session
 
-        with self._translated():
+        with self.translated():
             with Session(self.write_engine, expire_on_commit=False) as session:
                 with session.begin():
                     yield session
 
     @contextmanager
-    def _translated(self) -> Iterator[None]:
+    def translated(self) -> Iterator[None]:
         """SQLite's errors as ``HrplanError``s: the file (locked, damaged, full, read-only), constraints."""
         from sqlalchemy.exc import DatabaseError, IntegrityError
 

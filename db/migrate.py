@@ -75,8 +75,19 @@ def upgrade(database: Database) -> Path | None:
 
     backup = backup_before_upgrade(database.path, revision)
     config = alembic_config(database)
-    with database.engine.connect() as conn:
+    # BEGIN IMMEDIATE: when two instances start on one file at once, one migrates and the other
+    # waits for it, then finds the schema at head and does nothing.
+    with database.translated(), database.write_engine.connect() as conn, conn.begin():
+        if _stamped_revision(conn) == HEAD_REVISION:
+            return backup
         config.attributes["connection"] = conn
         command.upgrade(config, "head")
-        conn.commit()
     return backup
+
+
+def _stamped_revision(conn) -> str | None:  # noqa: ANN001
+    from sqlalchemy import text
+
+    if not conn.execute(text("SELECT 1 FROM sqlite_master WHERE name = 'alembic_version'")).first():
+        return None
+    return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()

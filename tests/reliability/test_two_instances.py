@@ -110,3 +110,17 @@ def test_racing_writers_lose_no_update(demo_database: Database) -> None:
     for thread in threads:
         thread.join(timeout=60)
     assert read_version(demo_database, Activity, 5)[1]["resources"] == str(2 * per_writer)
+
+
+def test_two_instances_starting_at_once_on_a_new_file(tmp_path: Path) -> None:
+    """Both create and migrate the same new file: one does it, the others wait and find it done."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "ny.db"
+    command = [sys.executable, "-m", "tui", "--db", str(path), "--lang", "en", "list"]
+    pipe = subprocess.PIPE
+    runs = [subprocess.Popen(command, stdout=pipe, stderr=pipe, text=True) for _ in range(4)]
+    results = [run.communicate(timeout=120) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0, 0, 0], [err for _, err in results]
+    assert all("No plans yet" in out for out, _ in results)
