@@ -82,3 +82,34 @@ def test_nothing_writes_a_log() -> None:
         if pattern.search(path.read_text(encoding="utf-8"))
     ]
     assert offenders == []
+
+
+def test_a_refused_model_value_is_one_line_without_the_value(
+    monkeypatch: pytest.MonkeyPatch, db_path: Path, capsys
+) -> None:
+    """A command that builds a model from what the user typed: pydantic's refusal, told briefly."""
+    from models.plan import PlanCreate
+    from tui.cli import plans
+
+    def build_from_arguments(_args: object) -> int:
+        PlanCreate(title="Karin Åberg " * 50, period_start=2025, period_end=2026)
+        return 0
+
+    monkeypatch.setattr(plans, "cmd_list", build_from_arguments)
+    assert main(["--db", str(db_path), "--lang", "en", "list"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Karin" not in err and "at most 200 characters" in err
+
+
+async def test_a_crash_of_the_app_shows_no_local_variables(database: Database, capsys) -> None:
+    from tui.factory import make_app
+
+    app = make_app(db_path=database.path, lang="en")
+    secret = "Samtal med " + "K" + "arin"  # noqa: F841  (a local the traceback must not show)
+    async with app.run_test():
+        try:
+            raise RuntimeError("a bug")
+        except RuntimeError:
+            app._fatal_error()
+    shown = "".join(capsys.readouterr())
+    assert "RuntimeError" in shown and "Karin" not in shown

@@ -52,9 +52,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     except HrplanError as exc:
         print(f"hrplan: {exc.message()}", file=sys.stderr)
         return 2
+    except Exception as exc:
+        refusal = _as_refusal(exc)
+        if refusal is None:
+            raise
+        print(f"hrplan: {refusal.message()}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print(t("cli.interrupted"), file=sys.stderr)
         return 130
+
+
+def _as_refusal(exc: Exception) -> HrplanError | None:
+    """A model's refusal of a value (pydantic) as one clear line; its own text holds the value."""
+    from pydantic import ValidationError
+
+    if isinstance(exc, ValidationError):
+        from db.guard import refusal_from
+
+        return refusal_from(exc)
+    return None
 
 
 def run_app(args: argparse.Namespace) -> int:
