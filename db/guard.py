@@ -25,11 +25,11 @@ _ONE_OF = re.compile(r"^(\w+) IN \((.*)\)$")
 # Message keys of the fields whose label is not simply ``col.<field>``.
 FIELD_KEYS = {
     "target_text": "col.target",
-    "name": "field.name",
-    "comment": "field.comment",
-    "manager": "field.manager",
-    "organisation": "field.organisation",
-    "notes": "field.notes",
+    "name": "guard.name",
+    "comment": "guard.comment",
+    "manager": "guard.manager",
+    "organisation": "guard.organisation",
+    "notes": "guard.notes",
     "period": "col.period",
 }
 
