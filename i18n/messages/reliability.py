@@ -71,6 +71,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "restore the database from a backup (the current one is kept first)",
     ),
     "cli.arg_backup_file": ("säkerhetskopian att återställa", "the backup to restore"),
+    "cli.see_help": ("se hrplan --help", "see hrplan --help"),
     "backup.made": ("Säkerhetskopia sparad: {path}", "Backup saved: {path}"),
     "backup.restored": (
         "Databasen {path} är återställd från {source}. Den tidigare finns kvar som {kept}",

@@ -134,7 +134,7 @@ def test_tick_stores_exactly_or_refuses(demo_database: Database, comment: str, s
 
 
 def one_clear_line(err: str) -> None:
-    assert err.startswith("hrplan: ") and err.endswith("\n") and err.count("\n") == 1, err[:300]
+    assert err.startswith("hrplan") and err.endswith("\n") and err.count("\n") == 1, err[:300]
     assert len(err) < 1000 and "Traceback" not in err
     assert not any(ord(c) < 32 and c != "\n" for c in err) and "\x1b" not in err
     err.encode("utf-8")  # printable: no lone surrogates
@@ -197,3 +197,9 @@ def test_refusals_name_the_field_in_both_languages(database: Database) -> None:
     assert caught.value.message().startswith("Plan: ")
     set_language("en")
     assert "characters that are not allowed" in caught.value.message()
+
+
+def test_an_argument_taken_for_an_option_is_one_clean_line(demo_database: Database, capsys) -> None:
+    code = main(["--db", str(demo_database.path), "show", "-\x1b]0;titel\x07" + "x" * MEGABYTE])
+    assert code == 2
+    one_clear_line(capsys.readouterr().err)

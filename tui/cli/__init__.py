@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from db.errors import HrplanError
 from i18n import LANGUAGES, detect_language, set_language, t
@@ -18,10 +19,19 @@ from i18n import LANGUAGES, detect_language, set_language, t
 COMMAND_MODULES = ("tui.cli.plans", "tui.cli.backup")
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse, but a mistake is one line, and what the user typed is echoed cleaned and short."""
+
+    def error(self, message: str) -> NoReturn:
+        from db.errors import printable
+
+        self.exit(2, f"{self.prog}: {printable(message)} ({t('cli.see_help')})\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     import importlib
 
-    parser = argparse.ArgumentParser(prog="hrplan", description=t("cli.description"))
+    parser = Parser(prog="hrplan", description=t("cli.description"))
     parser.add_argument("--db", metavar="PATH", help=t("cli.opt_db"))
     parser.add_argument("--lang", choices=LANGUAGES, help=t("cli.opt_lang"))
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -44,7 +54,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:
         return int(exc.code or 2)
     set_language(lang)
-    args = build_parser().parse_args(argv)
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exc:  # --help, or a mistake in the arguments (already told)
+        return int(exc.code or 0)
     args.lang = lang
     handler = getattr(args, "handler", None) or run_app
     try:
