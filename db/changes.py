@@ -15,7 +15,8 @@ from typing import Any
 from sqlalchemy import Boolean, Date, DateTime, Table, func, select
 from sqlmodel import Session, SQLModel
 
-from db.errors import ConflictError
+from db.errors import ConflictError, what_of
+from db.guard import check_values
 from models.base import now
 from models.changelog import WHOLE_ROW, ChangeLog
 
@@ -109,9 +110,10 @@ class ChangeSet:
         self.count += 1
 
     def insert(self, obj: SQLModel) -> SQLModel:
+        table = type(obj).__table__
+        check_values(table, {c.name: getattr(obj, c.name, None) for c in table.columns})
         self.session.add(obj)
         self.session.flush()
-        table = type(obj).__table__
         self._log(table.name, obj.id, WHOLE_ROW, None, _dumps(row_snapshot(table, obj)))
         return obj
 
@@ -127,10 +129,17 @@ class ChangeSet:
     def update(
         self, obj: SQLModel, values: dict[str, Any], *, expected_version: int | None = None
     ) -> dict[str, tuple[Any, Any]]:
-        """Apply ``values``; returns the fields that really changed as ``{field: (old, new)}``."""
+        """Apply ``values``; returns the fields that really changed as ``{field: (old, new)}``.
+
+        ``expected_version`` is only a safe compare-and-set when ``obj`` was read in this write
+        session; ``db.edits.update_row`` does that for editors and scripts.
+        """
         table = type(obj).__table__
         if expected_version is not None and getattr(obj, "version", None) != expected_version:
-            raise ConflictError(what=table.name)
+            error = ConflictError(what=what_of(table.name))
+            error.current = row_snapshot(table, obj)
+            raise error
+        check_values(table, values)
         changed: dict[str, tuple[Any, Any]] = {}
         for field, new in values.items():
             old = getattr(obj, field)

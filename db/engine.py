@@ -14,7 +14,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from db.errors import DatabaseLockedError, DatabaseUnavailableError, NotADatabaseError
+from db.errors import (
+    DatabaseLockedError,
+    DatabaseUnavailableError,
+    DiskFullError,
+    NotADatabaseError,
+    ReadOnlyError,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -51,6 +57,21 @@ def create_private_file(path: Path) -> None:
     os.close(fd)
 
 
+def readonly_uri(path: Path) -> str:
+    """A URI that opens ``path`` read-only, whatever characters (?, #, %) its name holds."""
+    from urllib.parse import quote
+
+    return f"file:{quote(str(Path(path).absolute()))}?mode=ro"
+
+
+def connect_plain(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
+    """A plain sqlite3 connection with hrplan's busy timeout, for checks and backups."""
+    target = readonly_uri(path) if readonly else str(path)
+    conn = sqlite3.connect(target, uri=readonly, timeout=BUSY_TIMEOUT_MS / 1000)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return conn
+
+
 def configure_connection(conn: sqlite3.Connection) -> None:
     """Settings every connection gets: foreign keys, WAL, a busy timeout."""
     conn.isolation_level = None  # transactions are begun explicitly, see the begin events
@@ -62,24 +83,54 @@ def configure_connection(conn: sqlite3.Connection) -> None:
     cur.close()
 
 
-def translate_operational_error(exc: Exception, path: Path) -> Exception:
-    """Turn SQLite's low-level messages into errors the user can act on."""
-    text = str(exc).lower()
+def translate_operational_error(exc: Exception, path: Path) -> Exception | None:
+    """Turn SQLite's low-level messages into errors the user can act on; None for anything else.
+
+    The message is matched, not the class: SQLite reports the same condition as OperationalError
+    or DatabaseError depending on where it is met.
+    """
+    text = str(getattr(exc, "orig", None) or exc).lower()
+    where = str(path)
     if "locked" in text or "busy" in text:
-        return DatabaseLockedError(path=str(path))
-    if "not a database" in text or "malformed" in text or "file is encrypted" in text:
-        return NotADatabaseError(path=str(path))
-    if "readonly" in text or "read-only" in text or "unable to open" in text or "disk" in text:
-        return DatabaseUnavailableError(path=str(path), reason=str(exc).split("\n")[0])
-    return exc
+        return DatabaseLockedError(path=where)
+    if "malformed" in text or "corrupt" in text:
+        from db.backup import damaged_error
+
+        return damaged_error(path)
+    if "not a database" in text or "file is encrypted" in text:
+        return NotADatabaseError(path=where)
+    if "is full" in text:
+        return DiskFullError(path=where)
+    if "readonly" in text or "read-only" in text or not is_writable(path):
+        return ReadOnlyError(path=where, folder=str(path.parent.absolute()))
+    if "unable to open" in text or "disk i/o" in text:
+        return DatabaseUnavailableError(path=where, reason=str(exc).split("\n")[0])
+    return None
+
+
+def is_writable(path: Path) -> bool:
+    """Whether SQLite can write the file and create its WAL files beside it.
+
+    Permissions alone do not tell (an administrator passes them; an immutable or read-only mounted
+    folder does not), so the folder is tried with a temporary file. Only asked after an error.
+    """
+    import tempfile
+
+    if path.exists() and not os.access(path, os.W_OK):
+        return False
+    try:
+        with tempfile.TemporaryFile(dir=path.parent):
+            return True
+    except OSError:
+        return False
 
 
 def _make_engine(path: Path, *, immediate: bool) -> Engine:
     from sqlalchemy import create_engine, event
 
     # Pooled connections: a key press in the checklist must not pay for opening the file and setting
-    # the pragmas again on every write.
-    engine = create_engine(f"sqlite:///{path}", pool_size=2, max_overflow=4)
+    # the pragmas again on every write. hide_parameters: an error's text never carries the user's data.
+    engine = create_engine(f"sqlite:///{path}", pool_size=2, max_overflow=4, hide_parameters=True)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):  # noqa: ANN001
@@ -120,27 +171,41 @@ class Database:
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A session for reading. Objects stay usable after it closes (expire_on_commit off)."""
-        from sqlalchemy.exc import OperationalError
         from sqlmodel import Session
 
-        try:
+        with self.translated():
             with Session(self.engine, expire_on_commit=False) as session:
                 yield session
-        except OperationalError as exc:
-            raise translate_operational_error(exc, self.path) from exc
 
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One transaction: committed when the block ends, rolled back whole on any error."""
-        from sqlalchemy.exc import OperationalError
         from sqlmodel import Session
 
-        try:
+        with self.translated():
             with Session(self.write_engine, expire_on_commit=False) as session:
                 with session.begin():
                     yield session
-        except OperationalError as exc:
-            raise translate_operational_error(exc, self.path) from exc
+
+    @contextmanager
+    def translated(self) -> Iterator[None]:
+        """SQLite's errors as ``HrplanError``s: the file (locked, damaged, full, read-only), constraints."""
+        from sqlalchemy.exc import DatabaseError, IntegrityError
+
+        try:
+            yield
+        except IntegrityError as exc:
+            from db.guard import refusal_from_integrity
+
+            refusal = refusal_from_integrity(exc)
+            if refusal is None:
+                raise
+            raise refusal from None
+        except (DatabaseError, sqlite3.DatabaseError) as exc:
+            translated = translate_operational_error(exc, self.path)
+            if translated is None:
+                raise
+            raise translated from None
 
     def dispose(self) -> None:
         for engine in (self._read, self._write):

@@ -1,4 +1,4 @@
-"""Bringing a database file to the schema this hrplan knows, with a copy saved first.
+"""Bringing a database file to the schema this hrplan knows, with a backup made first.
 
 Start-up is measured, and importing Alembic costs time, so the current revision is read with plain
 sqlite3 first; Alembic is imported only when an upgrade is really needed.
@@ -7,10 +7,9 @@ sqlite3 first; Alembic is imported only when an upgrade is really needed.
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime
 from pathlib import Path
 
-from db.engine import Database, translate_operational_error
+from db.engine import Database, connect_plain, translate_operational_error
 from db.errors import NewerDatabaseError, NotADatabaseError
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
@@ -25,7 +24,7 @@ def current_revision(path: Path) -> str | None:
     if not path.exists() or path.stat().st_size == 0:
         return None
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = connect_plain(path, readonly=True)
         try:
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             if "alembic_version" not in tables:
@@ -38,35 +37,23 @@ def current_revision(path: Path) -> str | None:
             conn.close()
     except sqlite3.DatabaseError as exc:
         raised = translate_operational_error(exc, path)
-        if raised is exc:
-            raise NotADatabaseError(path=str(path)) from exc
-        raise raised from exc
+        raise (raised or NotADatabaseError(path=str(path))) from None
 
 
-def needs_upgrade(path: Path) -> bool:
-    revision = current_revision(path)
+def needs_upgrade(path: Path, revision: str | None = None) -> bool:
+    revision = current_revision(path) if revision is None else revision
     if revision is not None and revision not in KNOWN_REVISIONS:
         raise NewerDatabaseError(path=str(path), revision=revision)
     return revision != HEAD_REVISION
 
 
 def backup_before_upgrade(path: Path, revision: str | None) -> Path | None:
-    """Copy the file beside itself (SQLite's backup API, so a live WAL is included)."""
+    """A rotating backup in the backup folder (SQLite's backup API, so a live WAL is included)."""
     if revision is None:
         return None
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.before-upgrade-{revision}-{stamp}")
-    source = sqlite3.connect(path)
-    try:
-        dest = sqlite3.connect(target)
-        try:
-            source.backup(dest)
-        finally:
-            dest.close()
-    finally:
-        source.close()
-    target.chmod(0o600)
-    return target
+    from db.backup import make_backup
+
+    return make_backup(path, f"before-upgrade-{revision}")
 
 
 def alembic_config(database: Database):  # noqa: ANN201  (alembic imported lazily)
@@ -81,14 +68,26 @@ def alembic_config(database: Database):  # noqa: ANN201  (alembic imported lazil
 def upgrade(database: Database) -> Path | None:
     """Upgrade the schema to head when needed. Returns the backup copy made, if any."""
     database.prepare()
-    if not needs_upgrade(database.path):
+    revision = current_revision(database.path)
+    if not needs_upgrade(database.path, revision):
         return None
     from alembic import command
 
-    backup = backup_before_upgrade(database.path, current_revision(database.path))
+    backup = backup_before_upgrade(database.path, revision)
     config = alembic_config(database)
-    with database.engine.connect() as conn:
+    # BEGIN IMMEDIATE: when two instances start on one file at once, one migrates and the other
+    # waits for it, then finds the schema at head and does nothing.
+    with database.translated(), database.write_engine.connect() as conn, conn.begin():
+        if _stamped_revision(conn) == HEAD_REVISION:
+            return backup
         config.attributes["connection"] = conn
         command.upgrade(config, "head")
-        conn.commit()
     return backup
+
+
+def _stamped_revision(conn) -> str | None:  # noqa: ANN001
+    from sqlalchemy import text
+
+    if not conn.execute(text("SELECT 1 FROM sqlite_master WHERE name = 'alembic_version'")).first():
+        return None
+    return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()

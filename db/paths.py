@@ -19,11 +19,34 @@ def data_dir() -> Path:
 def resolve_db_path(override: str | os.PathLike[str] | None = None) -> Path:
     """The database file: ``--db`` first, then ``HRPLAN_DB``, then the user's data directory."""
     if override:
-        return Path(override).expanduser()
+        return checked_path(Path(override).expanduser())
     env = os.environ.get(DB_ENV)
     if env:
-        return Path(env).expanduser()
+        return checked_path(Path(env).expanduser())
     return data_dir() / DB_FILENAME
+
+
+NAME_BYTES_MAX = 255  # the usual limit of one file or folder name
+PATH_BYTES_MAX = 4000
+
+
+def checked_path(path: Path) -> Path:
+    """Refuse a path no file system takes (a NUL byte, an endless name), or control characters."""
+    from db.errors import InvalidPathError
+    from i18n import t
+
+    text = str(path)
+    if any(ord(c) < 32 or ord(c) == 127 for c in text):  # NUL, escape sequences, newlines
+        raise InvalidPathError(reason=t("error.path_control"))
+    try:
+        too_long = len(os.fsencode(text)) > PATH_BYTES_MAX or any(
+            len(os.fsencode(part)) > NAME_BYTES_MAX for part in path.parts
+        )
+    except UnicodeEncodeError:
+        raise InvalidPathError(reason=t("error.path_chars")) from None
+    if too_long:
+        raise InvalidPathError(reason=t("error.path_too_long"))
+    return path
 
 
 def backup_dir(db_path: Path) -> Path:

@@ -10,7 +10,7 @@ import re
 import unicodedata
 
 # Control characters other than tab and newline, and the NUL byte in particular.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 class Invalid(ValueError):
@@ -29,8 +29,12 @@ def clean_text(value: str | None, *, limit: int, required: bool = False, multili
     if not multiline:
         text = " ".join(text.replace("\t", " ").split("\n"))
     text = text.strip()
-    if _CONTROL.search(text):
+    if CONTROL_CHARS.search(text):
         raise Invalid("invalid.control_chars")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: SQLite could not store it
+        raise Invalid("invalid.unencodable") from None
     if required and not text:
         raise Invalid("invalid.required")
     if len(text) > limit:

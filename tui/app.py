@@ -37,3 +37,14 @@ class HrplanApp(App[None]):
 
     def on_unmount(self) -> None:
         self.database.dispose()
+
+    def _fatal_error(self) -> None:
+        """A crash shows the traceback without local variables: they hold plans, names and comments,
+        and crash output gets copied into bug reports. (Textual's own version shows them.)"""
+        from rich.segment import Segments
+        from rich.traceback import Traceback
+
+        self.bell()
+        traceback = Traceback(show_locals=False, width=None)
+        self._exit_renderables.append(Segments(self.console.render(traceback, self.console.options)))
+        self._close_messages_no_wait()

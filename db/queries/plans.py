@@ -7,11 +7,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from pydantic import ValidationError
 from sqlalchemy import func, select
 from sqlmodel import Session
 
 from db.changes import ChangeSet
 from db.errors import AmbiguousError, InvalidInputError, NotFoundError
+from db.guard import refusal_from
 from db.queries.status import current_statuses, status_counts_by_plan
 from models.activity import Activity
 from models.area import UBARA_AREAS, Area
@@ -68,7 +70,13 @@ def list_plans(*, session: Session, include_archived: bool = True) -> list[PlanS
 def resolve_plan(ref: str | int, *, session: Session) -> Plan:
     """A plan by id, or by a title that only one plan has (case-insensitive)."""
     text = str(ref).strip()
-    if text.isdigit():
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # undecodable bytes from the command line: no title has them
+        from i18n import t
+
+        raise NotFoundError(what=t("what.plan"), name=text) from None
+    if text.isascii() and text.isdigit() and len(text) <= 18:  # an id SQLite can hold
         plan = session.get(Plan, int(text))
         if plan is not None:
             return plan
@@ -95,8 +103,11 @@ def create_plan(
     made with ``plan_id=None`` and gets the new plan's id.
     """
     if data.period_start > data.period_end:
-        raise InvalidInputError(field="period", reason="invalid.period_order")
-    plan = Plan.model_validate(data)
+        raise InvalidInputError(field="col.period", reason="invalid.period_order")
+    try:
+        plan = Plan.model_validate(data)
+    except ValidationError as exc:
+        raise refusal_from(exc) from None
     changes = changes or ChangeSet(session, plan_id=None)
     changes.insert(plan)
     changes.plan_id = plan.id
@@ -202,7 +213,7 @@ def update_plan(
     start = checked.get("period_start", plan.period_start)
     end = checked.get("period_end", plan.period_end)
     if start > end:
-        raise InvalidInputError(field="period", reason="invalid.period_order")
+        raise InvalidInputError(field="col.period", reason="invalid.period_order")
     changes = ChangeSet(session, plan_id=plan_id)
     return changes.update(plan, checked, expected_version=expected_version)
 

@@ -114,14 +114,14 @@ def test_stale_version_is_a_conflict_and_writes_nothing(database: Database) -> N
 
 
 def test_database_refuses_what_code_should_never_write(database: Database) -> None:
-    from sqlalchemy.exc import IntegrityError
+    from db.errors import InvalidInputError
 
     plan_id = _plan(database)
-    with pytest.raises(IntegrityError):
+    with pytest.raises(InvalidInputError):  # the CHECK constraint, told as a clear refusal
         with database.write() as s:
             area_id = s.execute(select(Area.id)).scalars().first()
             s.add(Activity(plan_id=plan_id, area_id=area_id, goal=" ", description=""))
-    with pytest.raises(IntegrityError):
+    with pytest.raises(InvalidInputError):
         with database.write() as s:
             s.add(FollowUpRound(plan_id=plan_id, name="T1", date=date(2025, 1, 1)))
             s.flush()

@@ -10,18 +10,34 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from db.errors import HrplanError
 from i18n import LANGUAGES, detect_language, set_language, t
 
 # Modules that add subcommands, in the order --help lists them.
-COMMAND_MODULES = ("tui.cli.plans", "tui.cli.rounds", "tui.cli.export", "tui.cli.importing")
+COMMAND_MODULES = (
+    "tui.cli.plans",
+    "tui.cli.rounds",
+    "tui.cli.export",
+    "tui.cli.importing",
+    "tui.cli.backup",
+)
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, but a mistake is one line, and what the user typed is echoed cleaned and short."""
+
+    def error(self, message: str) -> NoReturn:
+        from db.errors import printable
+
+        self.exit(2, f"{self.prog}: {printable(message)} ({t('cli.see_help')})\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
     import importlib
 
-    parser = argparse.ArgumentParser(prog="hrplan", description=t("cli.description"))
+    parser = Parser(prog="hrplan", description=t("cli.description"))
     parser.add_argument("--db", metavar="PATH", help=t("cli.opt_db"))
     parser.add_argument("--lang", choices=LANGUAGES, help=t("cli.opt_lang"))
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -44,7 +60,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:
         return int(exc.code or 2)
     set_language(lang)
-    args = build_parser().parse_args(argv)
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exc:  # --help, or a mistake in the arguments (already told)
+        return int(exc.code or 0)
     args.lang = lang
     handler = getattr(args, "handler", None) or run_app
     try:
@@ -52,9 +71,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     except HrplanError as exc:
         print(f"hrplan: {exc.message()}", file=sys.stderr)
         return 2
+    except Exception as exc:
+        refusal = _as_refusal(exc)
+        if refusal is None:
+            raise
+        print(f"hrplan: {refusal.message()}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print(t("cli.interrupted"), file=sys.stderr)
         return 130
+
+
+def _as_refusal(exc: Exception) -> HrplanError | None:
+    """A model's refusal of a value (pydantic) as one clear line; its own text holds the value."""
+    from pydantic import ValidationError
+
+    if isinstance(exc, ValidationError):
+        from db.guard import refusal_from
+
+        return refusal_from(exc)
+    return None
 
 
 def run_app(args: argparse.Namespace) -> int:

@@ -11,12 +11,27 @@ from db.engine import Database
 
 
 def open_database(path: Path) -> Database:
-    """Check the file, create it when missing and bring its schema to head."""
+    """Check the file, create it when missing, bring its schema to head and make today's backup."""
     from db.migrate import upgrade
 
     database = Database(path)
+    existed = path.is_file() and path.stat().st_size > 0
     upgrade(database)
+    if existed:  # a database made just now has nothing to back up yet
+        backup_once_a_day(path)
     return database
+
+
+def backup_once_a_day(path: Path) -> None:
+    """Today's backup. A damaged database stops here; a backup that fails otherwise only warns."""
+    from db.backup import daily_backup
+    from db.errors import BackupError, DiskFullError
+    from i18n import t
+
+    try:
+        daily_backup(path)
+    except (BackupError, DiskFullError) as exc:
+        print(f"hrplan: {t('backup.daily_failed', reason=exc.message())}", file=sys.stderr)
 
 
 def database_from(args: Any) -> Database:

@@ -19,6 +19,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from i18n import t
 from tui.screens.base import BaseScreen
+from tui.widgets.db_watcher import DatabaseWatcher
 from tui.widgets.plan_table import PlanTable
 
 if TYPE_CHECKING:
@@ -137,6 +138,7 @@ class PlansScreen(BaseScreen):
         yield Static(t("plans.loading"), id="plans-hint", classes="empty-hint")
         yield PlanTable(id="plans")
         yield Static("", id="plan-summary")
+        yield DatabaseWatcher(self.app.database.path)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -152,6 +154,11 @@ class PlansScreen(BaseScreen):
         # Back from a plan: its counts and progress may have changed.
         if self._plans:
             self.load_plans(self.highlighted_plan())
+
+    @on(DatabaseWatcher.Changed)
+    def reload_plans(self) -> None:
+        """Another instance (or a script) changed the database: show its changes."""
+        self.load_plans(self.highlighted_plan())
 
     # ----------------------------------------------------------------- reading
 

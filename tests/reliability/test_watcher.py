@@ -1,0 +1,66 @@
+"""Open screens pick up what another instance committed."""
+
+from __future__ import annotations
+
+import asyncio
+
+from textual.app import App, ComposeResult
+from textual.widgets import DataTable
+
+from db.engine import Database
+from tui.factory import make_app
+from tui.widgets.db_watcher import DatabaseWatcher
+
+
+class WatchingApp(App[None]):
+    def __init__(self, database: Database) -> None:
+        super().__init__()
+        self.database = database
+        self.changes = 0
+
+    def compose(self) -> ComposeResult:
+        yield DatabaseWatcher(self.database.path, interval=0.05)
+
+    def on_database_watcher_changed(self) -> None:
+        self.changes += 1
+
+
+def add_plan(database: Database, title: str) -> None:
+    from db.queries.plans import create_plan
+    from models.plan import PlanCreate
+
+    other = Database(database.path)
+    with other.write() as session:
+        create_plan(PlanCreate(title=title, period_start=2026, period_end=2028), session=session)
+    other.dispose()
+
+
+async def wait_for(condition, seconds: float = 5.0) -> bool:  # noqa: ANN001
+    for _ in range(int(seconds / 0.05)):
+        if condition():
+            return True
+        await asyncio.sleep(0.05)
+    return condition()
+
+
+async def test_watcher_posts_changed_after_a_commit_elsewhere_and_only_then(database: Database) -> None:
+    app = WatchingApp(database)
+    async with app.run_test() as pilot:
+        await asyncio.sleep(0.3)
+        await pilot.pause()
+        assert app.changes == 0  # nothing happened: no message
+        add_plan(database, "Plan från en annan terminal")
+        assert await wait_for(lambda: app.changes >= 1)
+
+
+async def test_plans_screen_shows_a_plan_added_by_another_instance(demo_database: Database) -> None:
+    app = make_app(db_path=demo_database.path, lang="sv")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#plans", DataTable)
+        assert await wait_for(lambda: table.row_count == 1)
+        add_plan(demo_database, "Personalstrategi 2026–2028")
+        assert await wait_for(lambda: table.row_count == 2)
+        titles = {str(table.get_row_at(i)[0]) for i in range(table.row_count)}
+        assert "Personalstrategi 2026–2028" in titles
+        await pilot.press("q")
