@@ -130,7 +130,10 @@ def _make_engine(path: Path, *, immediate: bool) -> Engine:
 
     # Pooled connections: a key press in the checklist must not pay for opening the file and setting
     # the pragmas again on every write. hide_parameters: an error's text never carries the user's data.
-    engine = create_engine(f"sqlite:///{path}", pool_size=2, max_overflow=4, hide_parameters=True)
+    # Writes share ONE connection: they queue for SQLite's write lock anyway, and on that connection
+    # ``PRAGMA data_version`` moves only for commits made elsewhere (see Database.data_version).
+    pool = {"pool_size": 1, "max_overflow": 0} if immediate else {"pool_size": 2, "max_overflow": 4}
+    engine = create_engine(f"sqlite:///{path}", hide_parameters=True, **pool)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):  # noqa: ANN001
@@ -162,6 +165,22 @@ class Database:
         if self._write is None:
             self._write = _make_engine(self.path, immediate=True)
         return self._write
+
+    def data_version(self) -> int:
+        """A number that changes when a connection other than this app's writer commits.
+
+        Read on the writing connection itself, so this app's own saves leave it alone: another
+        hrplan, an ``hrplan`` command in a script or a restore move it. No transaction is begun.
+        """
+        conn = self.write_engine.raw_connection()
+        try:
+            cursor = conn.cursor()
+            try:
+                return cursor.execute("PRAGMA data_version").fetchone()[0]
+            finally:
+                cursor.close()
+        finally:
+            conn.close()
 
     def prepare(self) -> None:
         """Check the file and create it (0600) when missing. Does not touch the schema."""

@@ -55,10 +55,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "plans.restored": ("”{title}” är aktiv igen.", "“{title}” is active again."),
     "plans.deleted": ("”{title}” togs bort. Ctrl+Z ångrar.", "“{title}” was deleted. Ctrl+Z undoes."),
     "plans.copied": ("Kopian ”{title}” skapades som utkast.", "The copy “{title}” was created as a draft."),
-    "plans.plan_screen_missing": (
-        "Planvyn finns inte i den här versionen av hrplan.",
-        "The plan view is not in this version of hrplan.",
-    ),
     "plans.undone_insert": ("Ångrat: {what} ”{name}” som lades till är borta igen.", "Undone: the added {what} “{name}” is gone again."),
     "plans.undone_delete": ("Ångrat: {what} ”{name}” som togs bort är tillbaka.", "Undone: the deleted {what} “{name}” is back."),
     "plans.undone_update": ("Ångrat: ändringen av {what} ”{name}”.", "Undone: the change to {what} “{name}”."),

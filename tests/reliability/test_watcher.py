@@ -19,7 +19,7 @@ class WatchingApp(App[None]):
         self.changes = 0
 
     def compose(self) -> ComposeResult:
-        yield DatabaseWatcher(self.database.path, interval=0.05)
+        yield DatabaseWatcher(self.database, interval=0.05)
 
     def on_database_watcher_changed(self) -> None:
         self.changes += 1
@@ -46,9 +46,28 @@ async def wait_for(condition, seconds: float = 5.0) -> bool:  # noqa: ANN001
 async def test_watcher_posts_changed_after_a_commit_elsewhere_and_only_then(database: Database) -> None:
     app = WatchingApp(database)
     async with app.run_test() as pilot:
-        await asyncio.sleep(0.3)
+        watcher = app.query_one(DatabaseWatcher)
+        assert await wait_for(lambda: watcher.watching)
+        await asyncio.sleep(0.2)
         await pilot.pause()
         assert app.changes == 0  # nothing happened: no message
+        add_plan(database, "Plan från en annan terminal")
+        assert await wait_for(lambda: app.changes >= 1)
+
+
+async def test_the_apps_own_saves_are_not_reported(database: Database) -> None:
+    from db.queries.plans import create_plan
+    from models.plan import PlanCreate
+
+    app = WatchingApp(database)
+    async with app.run_test() as pilot:
+        watcher = app.query_one(DatabaseWatcher)
+        assert await wait_for(lambda: watcher.watching)
+        with database.write() as session:  # the same Database object as the app's: its own save
+            create_plan(PlanCreate(title="Egen plan", period_start=2026, period_end=2028), session=session)
+        await asyncio.sleep(0.3)
+        await pilot.pause()
+        assert app.changes == 0
         add_plan(database, "Plan från en annan terminal")
         assert await wait_for(lambda: app.changes >= 1)
 
@@ -59,6 +78,8 @@ async def test_plans_screen_shows_a_plan_added_by_another_instance(demo_database
         await pilot.pause()
         table = app.screen.query_one("#plans", DataTable)
         assert await wait_for(lambda: table.row_count == 1)
+        watcher = app.screen.query_one(DatabaseWatcher)
+        assert await wait_for(lambda: watcher.watching)
         add_plan(demo_database, "Personalstrategi 2026–2028")
         assert await wait_for(lambda: table.row_count == 2)
         titles = {str(table.get_row_at(i)[0]) for i in range(table.row_count)}

@@ -174,7 +174,7 @@ async def test_search_filters_and_overdue(demo_database: Database) -> None:
         assert len(visible_order(screen)) == 2  # "Demenskunskap ..." and "... i demens"
         await pilot.press("enter")
         assert screen.filter.search == "demens" and screen.query_one(RowList).has_focus
-        await pilot.press("x")
+        await pilot.press("X")
         assert len(visible_order(screen)) == 33
         await pilot.press("o")
         overdue = visible_order(screen)

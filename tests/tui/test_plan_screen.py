@@ -314,9 +314,37 @@ async def test_command_palette_runs_plan_actions(demo_database: Database) -> Non
         assert isinstance(app.screen, ActivityEditorModal)
 
 
-async def test_reserved_keys_are_left_for_other_screens() -> None:
-    keys = {k.strip() for b in PlanScreen.BINDINGS for k in b.key.split(",")}
-    assert not keys & {"f", "x", "h"}
+async def test_follow_up_history_and_export_keys(demo_database: Database) -> None:
+    from tui.modals.activity_history import ActivityHistoryModal
+    from tui.modals.export import ExportModal
+    from tui.modals.new_round import NewRoundModal
+    from tui.screens.checklist import ChecklistScreen
+
+    keys = {k.strip(): b.action for b in PlanScreen.BINDINGS for k in b.key.split(",")}
+    assert (keys["f"], keys["x"], keys["h"]) == ("followup", "export", "history")
+    app = make_app(db_path=demo_database.path, lang="sv")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.push_screen(PlanScreen(1))
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, ActivityHistoryModal)
+        await pilot.press("escape")
+        await pilot.press("x")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ExportModal)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("f")  # the demo plan's rounds are closed: it offers to start one
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, NewRoundModal)
+        await pilot.press("enter", "enter")  # the proposed name, then the proposed date
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ChecklistScreen)
 
 
 def test_table_is_a_row_list_and_not_a_data_table() -> None:

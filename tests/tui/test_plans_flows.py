@@ -216,18 +216,18 @@ async def test_filter_typed_live(demo_database: Database) -> None:
         assert "finns inte" in str(app.screen.query_one("#plans-hint").render())
 
 
-async def test_open_without_a_plan_screen_says_so(demo_database: Database) -> None:
+async def test_enter_opens_the_plan_and_esc_comes_back(demo_database: Database) -> None:
+    from tui.screens.plan import PlanScreen
+
     app = make_app(db_path=demo_database.path, lang="en")
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("enter")
         await pilot.pause()
-        try:
-            import tui.screens.plan  # noqa: F401
-        except ImportError:
-            assert any("plan view" in n.message for n in app._notifications)
-        else:
-            assert type(app.screen).__name__ == "PlanScreen"
+        assert isinstance(app.screen, PlanScreen) and app.screen.plan_id == 1
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "PlansScreen"
 
 
 async def test_palette_offers_the_screen_actions(demo_database: Database) -> None:

@@ -29,4 +29,4 @@ class ImportCommands(Provider):
 
         for screen in self.app.screen_stack:
             if isinstance(screen, PlansScreen):
-                screen.load_plans()
+                screen.load_plans(plan_id)

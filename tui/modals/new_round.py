@@ -39,7 +39,10 @@ class NewRoundModal(ModalScreen[NewRound | None]):
     NewRoundModal Horizontal { height: auto; margin-top: 1; align-horizontal: right; }
     NewRoundModal Button { margin-left: 2; }
     """
-    BINDINGS = [Binding("escape", "cancel", "key.cancel", id="new_round.cancel")]
+    BINDINGS = [
+        Binding("escape", "cancel", "key.cancel", id="new_round.cancel"),
+        Binding("ctrl+s", "start", "new_round.start", id="new_round.start"),
+    ]
 
     def __init__(self, proposal: RoundProposal, *, intro: str = "") -> None:
         super().__init__()
@@ -92,7 +95,7 @@ class NewRoundModal(ModalScreen[NewRound | None]):
 
     @on(Input.Submitted, "#round-date")
     @on(Button.Pressed, "#start")
-    def _start(self) -> None:
+    def action_start(self) -> None:
         chosen = self._checked()
         if chosen is not None:
             self.dismiss(chosen)

@@ -18,6 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Footer, Header
+from textual.worker import get_current_worker
 
 from i18n import t
 from models.checklist import WHOLE_PLAN, ChecklistFilter, Tally, toggle_done
@@ -25,6 +26,7 @@ from models.dates import is_overdue
 from models.status import STATUS_ORDER
 from tui.screens.base import BaseScreen
 from tui.widgets.checklist_progress import STATUS_STYLES, ChecklistProgress
+from tui.widgets.db_watcher import DatabaseWatcher
 from tui.widgets.line_editor import LineEditor
 from tui.widgets.row_list import Column, Row, RowList
 from tui.write_queue import WriteQueue
@@ -69,7 +71,8 @@ class ChecklistScreen(BaseScreen):
         Binding("slash", "search", "key.search", id="checklist.search"),
         Binding("f", "filters", "key.filters", id="checklist.filters"),
         Binding("o", "toggle_overdue", "key.overdue", id="checklist.overdue", show=False),
-        Binding("x", "clear_filters", "key.clear_filters", id="checklist.clear_filters", show=False),
+        Binding("X", "clear_filters", "key.clear_filters", id="checklist.clear_filters", show=False),
+        Binding("x", "export", "key.export", id="checklist.export"),
         Binding("h", "history", "key.history", id="checklist.history", show=False),
         Binding("r", "rounds", "key.rounds", id="checklist.rounds", show=False),
         Binding("N", "new_round", "key.new_round", id="checklist.new_round", show=False),
@@ -158,6 +161,7 @@ class ChecklistScreen(BaseScreen):
             id="checklist",
         )
         yield LineEditor(id="comment-editor")
+        yield DatabaseWatcher(self.app.database)
         yield LineEditor(id="search", placeholder=t("checklist.search_placeholder"))
         yield Footer()
 
@@ -186,7 +190,8 @@ class ChecklistScreen(BaseScreen):
             unit = r.unit_id if r.unit_id is not None else WHOLE_PLAN
             unit_names.setdefault(unit, r.unit or t("whole_plan"))
             tally.add(unit, r.status, r.reviewed)
-        self.post_message(self.Loaded(data, shown, rows, tally, unit_names))
+        if not get_current_worker().is_cancelled:  # a newer load started meanwhile: it wins
+            self.post_message(self.Loaded(data, shown, rows, tally, unit_names))
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
@@ -458,6 +463,28 @@ class ChecklistScreen(BaseScreen):
             self.post_message(self.Saved(state, undone=True))
         else:
             self.post_message(self.Reload(t("checklist.undone_other")))
+
+    @property
+    def current_plan_id(self) -> int:
+        return self.plan_id
+
+    @property
+    def current_round_id(self) -> int:
+        return self.round_id
+
+    def action_export(self) -> None:
+        from tui.flows.export import open_export
+
+        open_export(self.app, self.plan_id, self.round_id)
+
+    @on(DatabaseWatcher.Changed)
+    def _changed_elsewhere(self) -> None:
+        """Another hrplan or a script saved something. Ticks still being stored are kept on screen:
+        the reload waits until this checklist's own writes are through."""
+        if self._writes.busy or self._editing is not None:
+            self.set_timer(0.5, self._changed_elsewhere)
+            return
+        self.load()
 
     @on(Reload)
     def _reload(self, message: Reload) -> None:

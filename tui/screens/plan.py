@@ -23,6 +23,7 @@ from i18n import t
 from tui.screens.base import BaseScreen
 from tui.widgets.activity_detail import ActivityDetail
 from tui.widgets.activity_table import ALL, WHOLE, ActivityIndex, ActivityTable, ViewFilter, build_rows
+from tui.widgets.db_watcher import DatabaseWatcher
 
 if TYPE_CHECKING:
     from textual.timer import Timer
@@ -46,7 +47,7 @@ ENTITY_WORDS = {
 DETAIL_DELAY = 0.05
 
 # Actions that need a highlighted activity.
-ACTIVITY_ACTIONS = {"edit", "delete", "move", "shift"}
+ACTIVITY_ACTIONS = {"edit", "delete", "move", "shift", "history"}
 
 
 def scope_id(scope: object) -> str:
@@ -77,6 +78,9 @@ class PlanScreen(BaseScreen):
         Binding("u", "units", "plan.key_units", id="plan.units"),
         Binding("r", "areas", "plan.key_areas", id="plan.areas"),
         Binding("k", "key_figures", "plan.key_key_figures", id="plan.key_figures"),
+        Binding("f", "followup", "key.followup", id="plan.followup"),
+        Binding("h", "history", "key.history", id="plan.history"),
+        Binding("x", "export", "key.export", id="plan.export"),
         Binding("ctrl+z", "undo", "plan.key_undo", id="plan.undo"),
         Binding("escape", "back", "key.back", id="plan.back"),
     ]
@@ -135,11 +139,27 @@ class PlanScreen(BaseScreen):
                 yield Static("", id="plan-status")
                 yield ActivityTable(id="plan-activities")
                 yield ActivityDetail(id="plan-detail")
+        yield DatabaseWatcher(self.app.database)
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#plan-units", OptionList).border_title = t("plan.units_heading")
         self.query_one(ActivityTable).focus()
+        self.load()
+
+    @property
+    def current_plan_id(self) -> int:
+        """The plan this screen shows, for commands that act on "the current plan"."""
+        return self.plan_id
+
+    def on_screen_resume(self) -> None:
+        # Back from the checklist or key figures: statuses and counts may have changed.
+        if self._loaded:
+            self.load()
+
+    @on(DatabaseWatcher.Changed)
+    def _changed_elsewhere(self) -> None:
+        """Another hrplan or a script saved something: show the plan as it is now."""
         self.load()
 
     @property
@@ -178,7 +198,8 @@ class PlanScreen(BaseScreen):
         except HrplanError as exc:
             self.post_message(self.Failed(exc.message()))
             return
-        self.post_message(loaded)
+        if not get_current_worker().is_cancelled:  # a newer load started meanwhile: it wins
+            self.post_message(loaded)
 
     @on(Loaded)
     def _loaded_plan(self, message: Loaded) -> None:
@@ -550,6 +571,22 @@ class PlanScreen(BaseScreen):
         from tui.screens.key_figures import KeyFiguresScreen
 
         self.app.push_screen(KeyFiguresScreen(self.plan_id, self.plan_title), self._reload_when_changed)
+
+    def action_followup(self) -> None:
+        from tui.flows.followup import open_followup
+
+        open_followup(self.app, self.plan_id)
+
+    def action_history(self) -> None:
+        from tui.modals.activity_history import ActivityHistoryModal
+
+        if (row := self.highlighted) is not None:
+            self.app.push_screen(ActivityHistoryModal(row.id))
+
+    def action_export(self) -> None:
+        from tui.flows.export import open_export
+
+        open_export(self.app, self.plan_id)
 
     def action_back(self) -> None:
         if self.query_one("#plan-search", Input).has_focus:

@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.worker import get_current_worker
 
 from i18n import t
 from tui.screens.base import BaseScreen
@@ -39,7 +40,7 @@ ENTITY_NAMES = {
 }
 
 # Actions that need a plan under the cursor.
-NEEDS_PLAN = {"open", "edit", "archive", "restore", "delete", "copy", "followup"}
+NEEDS_PLAN = {"open", "edit", "archive", "restore", "delete", "copy", "followup", "export"}
 
 
 def matches(plan: PlanSummary, needle: str) -> bool:
@@ -91,6 +92,8 @@ class PlansScreen(BaseScreen):
         Binding("d", "delete", "plans.key_delete", id="plans.delete"),
         Binding("c", "copy", "plans.key_copy", id="plans.copy"),
         Binding("f", "followup", "key.followup", id="plans.followup"),
+        Binding("x", "export", "key.export", id="plans.export"),
+        Binding("i", "import_plan", "key.import_plan", id="plans.import"),
         Binding("slash", "filter", "plans.key_filter", id="plans.filter"),
         Binding("ctrl+z", "undo", "plans.key_undo", id="plans.undo"),
         Binding("q", "app.quit", "key.quit", id="plans.quit"),
@@ -138,7 +141,7 @@ class PlansScreen(BaseScreen):
         yield Static(t("plans.loading"), id="plans-hint", classes="empty-hint")
         yield PlanTable(id="plans")
         yield Static("", id="plan-summary")
-        yield DatabaseWatcher(self.app.database.path)
+        yield DatabaseWatcher(self.app.database)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -173,7 +176,8 @@ class PlansScreen(BaseScreen):
         except HrplanError as exc:
             self.post_message(self.Failed(exc.message()))
             return
-        self.post_message(self.Loaded(plans, select))
+        if not get_current_worker().is_cancelled:  # a newer load started meanwhile: it wins
+            self.post_message(self.Loaded(plans, select))
 
     @work(thread=True, exclusive=True, group="plans-fetch")
     def fetch(self, purpose: str, plan_id: int) -> None:
@@ -441,11 +445,8 @@ class PlansScreen(BaseScreen):
         plan_id = self.highlighted_plan()
         if plan_id is None:
             return
-        try:
-            from tui.screens.plan import PlanScreen
-        except ImportError:
-            self.notify(t("plans.plan_screen_missing"), severity="warning")
-            return
+        from tui.screens.plan import PlanScreen
+
         self.app.push_screen(PlanScreen(plan_id))
 
     def action_followup(self) -> None:
@@ -457,6 +458,18 @@ class PlansScreen(BaseScreen):
             self.notify(t("followup.no_plan"), severity="warning")
             return
         open_followup(self.app, plan_id)
+
+    def action_export(self) -> None:
+        from tui.flows.export import open_export
+
+        if (plan_id := self.highlighted_plan()) is not None:
+            open_export(self.app, plan_id)
+
+    def action_import_plan(self) -> None:
+        """A plan from a Word, Excel, CSV or text file: preview first, then it is selected here."""
+        from tui.flows.importing import open_import
+
+        open_import(self.app, lambda plan_id: self.load_plans(plan_id))
 
     def action_new(self) -> None:
         from tui.modals.plan_details import PlanDetailsModal
