@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -207,24 +208,48 @@ class Database:
                     yield session
 
     @contextmanager
+    def plain_read(self) -> Iterator[sqlite3.Connection]:
+        """A plain, read-only sqlite3 connection, for what the first screen shows.
+
+        The start screen must take input soon after start, and importing SQLAlchemy alone costs more
+        than a bare Textual app needs to show its first frame; the plans list needs none of it.
+        """
+        with self.translated():
+            conn = connect_plain(self.path, readonly=True)
+            try:
+                yield conn
+            finally:
+                conn.close()
+
+    @contextmanager
     def translated(self) -> Iterator[None]:
         """SQLite's errors as ``HrplanError``s: the file (locked, damaged, full, read-only), constraints."""
-        from sqlalchemy.exc import DatabaseError, IntegrityError
-
         try:
             yield
-        except IntegrityError as exc:
-            from db.guard import refusal_from_integrity
-
-            refusal = refusal_from_integrity(exc)
-            if refusal is None:
-                raise
-            raise refusal from None
-        except (DatabaseError, sqlite3.DatabaseError) as exc:
+        except sqlite3.DatabaseError as exc:
             translated = translate_operational_error(exc, self.path)
             if translated is None:
                 raise
             raise translated from None
+        except Exception as exc:
+            translated = self._error_for(exc)
+            if translated is None:
+                raise
+            raise translated from None
+
+    def _error_for(self, exc: Exception) -> Exception | None:
+        """The ``HrplanError`` for an SQLAlchemy error, or None when it has none."""
+        if "sqlalchemy" not in sys.modules:  # nothing of SQLAlchemy's can have been raised
+            return None
+        from sqlalchemy.exc import DatabaseError, IntegrityError
+
+        if isinstance(exc, IntegrityError):
+            from db.guard import refusal_from_integrity
+
+            return refusal_from_integrity(exc)
+        if isinstance(exc, DatabaseError):
+            return translate_operational_error(exc, self.path)
+        return None
 
     def dispose(self) -> None:
         for engine in (self._read, self._write):

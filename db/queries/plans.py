@@ -14,57 +14,14 @@ from sqlmodel import Session
 from db.changes import ChangeSet
 from db.errors import AmbiguousError, InvalidInputError, NotFoundError
 from db.guard import refusal_from
-from db.queries.status import current_statuses, status_counts_by_plan
+from db.queries.status import current_statuses
 from models.activity import Activity
 from models.area import UBARA_AREAS, Area
 from models.followup import FollowUpEntry, FollowUpRound
 from models.keyfigure import KeyFigure
 from models.plan import Plan, PlanCreate, PlanStatus, PlanUpdate
-from models.progress import progress_of
 from models.status import Status
 from models.unit import Unit
-
-
-@dataclass(frozen=True, slots=True)
-class PlanSummary:
-    id: int
-    title: str
-    kind: str
-    organisation: str
-    period_start: int
-    period_end: int
-    status: str
-    activity_count: int
-    done: int
-    cancelled: int
-    share_done: float
-
-
-def list_plans(*, session: Session, include_archived: bool = True) -> list[PlanSummary]:
-    counts = status_counts_by_plan(session=session)
-    query = select(Plan).order_by(Plan.period_start.desc(), Plan.title)
-    if not include_archived:
-        query = query.where(Plan.status != "archived")
-    result = []
-    for plan in session.execute(query).scalars():
-        by_status = counts.get(plan.id, {})
-        progress = progress_of(s for s, n in by_status.items() for _ in range(n))
-        result.append(
-            PlanSummary(
-                id=plan.id,
-                title=plan.title,
-                kind=str(plan.kind),
-                organisation=plan.organisation,
-                period_start=plan.period_start,
-                period_end=plan.period_end,
-                status=str(plan.status),
-                activity_count=progress.total,
-                done=progress.done,
-                cancelled=progress.cancelled,
-                share_done=progress.share_done,
-            )
-        )
-    return result
 
 
 def resolve_plan(ref: str | int, *, session: Session) -> Plan:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from sqlalchemy import text
-from sqlmodel import Session
+import sqlite3
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 # The latest round is the one with the latest date; among rounds on one date, the latest created.
 CURRENT_STATUS_SQL = """
@@ -16,6 +19,8 @@ COALESCE((
 
 def current_statuses(plan_id: int, *, session: Session) -> dict[int, str]:
     """Activity id → current status code, for every activity of the plan."""
+    from sqlalchemy import text
+
     rows = session.execute(
         text(f"SELECT a.id, {CURRENT_STATUS_SQL} FROM activity a WHERE a.plan_id = :plan"),
         {"plan": plan_id},
@@ -23,14 +28,15 @@ def current_statuses(plan_id: int, *, session: Session) -> dict[int, str]:
     return {row[0]: row[1] for row in rows}
 
 
-def status_counts_by_plan(*, session: Session) -> dict[int, dict[str, int]]:
+def status_counts_by_plan(*, session: Session | sqlite3.Connection) -> dict[int, dict[str, int]]:
     """Plan id → {status: count} over every plan's activities, in one query."""
-    rows = session.execute(
-        text(
-            f"SELECT plan_id, status, count(*) FROM "
-            f"(SELECT a.plan_id AS plan_id, {CURRENT_STATUS_SQL} AS status FROM activity a) "
-            f"GROUP BY plan_id, status"
-        )
+    from db.queries.plain import fetch_all
+
+    rows = fetch_all(
+        session,
+        f"SELECT plan_id, status, count(*) FROM "
+        f"(SELECT a.plan_id AS plan_id, {CURRENT_STATUS_SQL} AS status FROM activity a) "
+        f"GROUP BY plan_id, status",
     )
     counts: dict[int, dict[str, int]] = {}
     for plan_id, status, n in rows:

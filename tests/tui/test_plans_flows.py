@@ -6,7 +6,8 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from db.engine import Database
-from db.queries.plans import list_plans, plan_dependents, plan_details
+from db.queries.plan_list import list_plans
+from db.queries.plans import plan_dependents, plan_details
 from tui.factory import make_app
 from tui.modals.confirm import ConfirmModal
 from tui.modals.copy_plan import CopyPlanModal

@@ -13,7 +13,8 @@ SIZE = (120, 40)
 
 
 def _add_second_plan(database: Database) -> None:
-    from db.queries.plans import create_plan, list_plans, set_plan_status
+    from db.queries.plan_list import list_plans
+    from db.queries.plans import create_plan, set_plan_status
     from models.plan import PlanCreate
 
     with database.write() as session:

@@ -34,7 +34,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from db.queries.plans import list_plans
+    from db.queries.plan_list import list_plans
 
     database = database_from(args)
     with database.read() as session:

@@ -20,7 +20,7 @@ class ExportCommands(Provider):
 
     def _load_plans(self) -> list[tuple[int, str]]:
         from db.errors import HrplanError
-        from db.queries.plans import list_plans
+        from db.queries.plan_list import list_plans
 
         try:
             with self.app.database.read() as session:

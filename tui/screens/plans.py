@@ -26,7 +26,8 @@ from tui.widgets.plan_table import PlanTable
 if TYPE_CHECKING:
     from sqlmodel import Session
 
-    from db.queries.plans import PlanDependents, PlanDetails, PlanSummary
+    from db.queries.plan_list import PlanSummary
+    from db.queries.plans import PlanDependents, PlanDetails
 
 # Change-log entity → message key naming it, for the undo notice.
 ENTITY_NAMES = {
@@ -134,6 +135,7 @@ class PlansScreen(BaseScreen):
         super().__init__()
         self._plans: list[PlanSummary] = []
         self.show_archived = False
+        self._bindings_state: tuple[object, ...] = (None, False)  # no plan yet, archived hidden
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -168,11 +170,11 @@ class PlansScreen(BaseScreen):
     @work(thread=True, exclusive=True, group="plans-read")
     def load_plans(self, select: int | None = None) -> None:
         from db.errors import HrplanError
-        from db.queries.plans import list_plans
+        from db.queries.plan_list import list_plans
 
         try:
-            with self.app.database.read() as session:
-                plans = list_plans(session=session)
+            with self.app.database.plain_read() as conn:
+                plans = list_plans(session=conn)
         except HrplanError as exc:
             self.post_message(self.Failed(exc.message()))
             return
@@ -373,7 +375,7 @@ class PlansScreen(BaseScreen):
             "plans.subtitle_archived" if self.show_archived else "plans.subtitle",
             shown=len(visible), archived=archived,
         )  # fmt: skip
-        self.refresh_bindings()
+        self._refresh_bindings_if_needed()
 
     def _is_archived(self, plan_id: int | None) -> bool | None:
         plan = self._summary(plan_id)
@@ -389,7 +391,14 @@ class PlansScreen(BaseScreen):
     @on(DataTable.RowHighlighted)
     def _highlighted(self) -> None:
         self._show_summary()
-        self.refresh_bindings()
+        self._refresh_bindings_if_needed()
+
+    def _refresh_bindings_if_needed(self) -> None:
+        """Redraw the footer only when the keys that apply change: it rebuilds every key shown."""
+        state = (self._is_archived(self.highlighted_plan()), self.show_archived)
+        if state != self._bindings_state:
+            self._bindings_state = state
+            self.refresh_bindings()
 
     def _show_summary(self) -> None:
         """The highlighted plan in full below the table: the table cuts long titles."""

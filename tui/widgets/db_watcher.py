@@ -33,6 +33,7 @@ class DatabaseWatcher(Widget):
         self.database = database
         self.interval = interval
         self._lock = threading.Lock()
+        self._looking = threading.Event()
         self._seen: int | None = None
         self._closed = False
 
@@ -42,17 +43,30 @@ class DatabaseWatcher(Widget):
         return self._seen is not None
 
     def on_mount(self) -> None:
-        # The first look waits a moment: start-up has better things to do than import the database
-        # layer for a number that is only compared later.
-        self.set_timer(min(0.25, self.interval), self.check_database, name="database-watcher-first")
+        # The first look waits one interval: it imports the database layer, which start-up has no
+        # time for (the start screen reads through plain sqlite3). A change made elsewhere in that
+        # first second shows with the next one.
         self.set_interval(self.interval, self.check_database, name="database-watcher")
 
     def on_unmount(self) -> None:
         with self._lock:
             self._closed = True
 
-    @work(thread=True, exclusive=True, group="database-watcher", exit_on_error=False)
     def check_database(self) -> None:
+        """Start a look unless one is still under way (a slow first look imports the database
+        layer; cancelling it, as an exclusive worker would, helps nobody)."""
+        if not self._looking.is_set():
+            self._looking.set()
+            self._look()
+
+    @work(thread=True, group="database-watcher", exit_on_error=False)
+    def _look(self) -> None:
+        try:
+            self._compare()
+        finally:
+            self._looking.clear()
+
+    def _compare(self) -> None:
         with self._lock:
             if self._closed:
                 return

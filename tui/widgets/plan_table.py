@@ -12,7 +12,7 @@ from i18n import t
 from tui.bindings import translate_bindings
 
 if TYPE_CHECKING:
-    from db.queries.plans import PlanSummary
+    from db.queries.plan_list import PlanSummary
 
 BAR_WIDTH = 10
 
