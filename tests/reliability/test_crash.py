@@ -103,7 +103,9 @@ def test_sigkill_at_random_moments_loses_nothing_reported(demo_database: Databas
         lines: list[str] = []
         if kills < KILLS:
             if rng.random() < 0.3:  # a moment measured in time: start-up, mid-transaction, anywhere
-                time.sleep(rng.uniform(0.0, 0.25))
+                # Short: a write takes a millisecond or two, so a long wait would use up the
+                # changes before every kill has had its turn.
+                time.sleep(rng.uniform(0.0, 0.05))
             else:  # a moment measured in changes, then a little into the next transaction
                 budget = rng.randint(1, 2 * (TOTAL - next_seq) // (KILLS - kills + 1) + 1)
                 while len(lines) < budget and (line := child.stdout.readline()):

@@ -128,6 +128,7 @@ class PlanScreen(BaseScreen):
         self._loaded = False
         self._had_activity = False
         self._detail_timer: Timer | None = None
+        self._reload_on_resume = False
 
     # ---- layout -------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -153,8 +154,10 @@ class PlanScreen(BaseScreen):
         return self.plan_id
 
     def on_screen_resume(self) -> None:
-        # Back from the checklist or key figures: statuses and counts may have changed.
-        if self._loaded:
+        # Back from the checklist: statuses may have changed. (Back from this screen's own dialogs
+        # their callbacks reload; a second load would only race them.)
+        if self._reload_on_resume:
+            self._reload_on_resume = False
             self.load()
 
     @on(DatabaseWatcher.Changed)
@@ -575,6 +578,7 @@ class PlanScreen(BaseScreen):
     def action_followup(self) -> None:
         from tui.flows.followup import open_followup
 
+        self._reload_on_resume = True
         open_followup(self.app, self.plan_id)
 
     def action_history(self) -> None:

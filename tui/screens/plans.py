@@ -136,6 +136,7 @@ class PlansScreen(BaseScreen):
         self._plans: list[PlanSummary] = []
         self.show_archived = False
         self._bindings_state: tuple[object, ...] = (None, False)  # no plan yet, archived hidden
+        self._reload_on_resume = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -156,8 +157,10 @@ class PlansScreen(BaseScreen):
         return self.highlighted_plan()
 
     def on_screen_resume(self) -> None:
-        # Back from a plan: its counts and progress may have changed.
-        if self._plans:
+        # Back from a plan or a checklist: counts and progress may have changed. (Back from one of
+        # this screen's dialogs the write that follows reloads; a second load would only race it.)
+        if self._reload_on_resume:
+            self._reload_on_resume = False
             self.load_plans(self.highlighted_plan())
 
     @on(DatabaseWatcher.Changed)
@@ -456,6 +459,7 @@ class PlansScreen(BaseScreen):
             return
         from tui.screens.plan import PlanScreen
 
+        self._reload_on_resume = True
         self.app.push_screen(PlanScreen(plan_id))
 
     def action_followup(self) -> None:
@@ -466,6 +470,7 @@ class PlansScreen(BaseScreen):
         if plan_id is None:
             self.notify(t("followup.no_plan"), severity="warning")
             return
+        self._reload_on_resume = True
         open_followup(self.app, plan_id)
 
     def action_export(self) -> None:
