@@ -21,6 +21,7 @@ class HrplanApp(App[None]):
     COMMANDS = App.COMMANDS | {PlansCommands, PlanCommands, FollowUpCommands, ExportCommands, ImportCommands}
     BINDINGS = [
         Binding("ctrl+q", "quit", "key.quit", id="app.quit", show=False),
+        Binding("ctrl+p", "command_palette", "key.palette", id="app.palette", show=False, priority=True),
     ]
 
     def __init__(self, *, database: Database, lang: str) -> None:

@@ -25,5 +25,6 @@ MESSAGES.update(
         "key.first": ("Första", "First"),
         "key.last": ("Sista", "Last"),
         "key.select": ("Välj", "Select"),
+        "key.palette": ("Kommandon", "Commands"),
     }
 )

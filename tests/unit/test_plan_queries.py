@@ -5,10 +5,10 @@ from sqlalchemy import select
 
 from db.changes import undo_last
 from db.errors import ConflictError, InvalidInputError
+from db.queries.plan_list import list_plans
 from db.queries.plans import (
     copy_plan,
     delete_plan,
-    list_plans,
     next_period,
     plan_dependents,
     plan_details,

@@ -17,7 +17,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 from textual.worker import get_current_worker
 
 from i18n import t
@@ -27,6 +27,7 @@ from models.status import STATUS_ORDER
 from tui.screens.base import BaseScreen
 from tui.widgets.checklist_progress import STATUS_STYLES, ChecklistProgress
 from tui.widgets.db_watcher import DatabaseWatcher
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.line_editor import LineEditor
 from tui.widgets.row_list import Column, Row, RowList
 from tui.write_queue import WriteQueue
@@ -163,7 +164,7 @@ class ChecklistScreen(BaseScreen):
         yield LineEditor(id="comment-editor")
         yield DatabaseWatcher(self.app.database)
         yield LineEditor(id="search", placeholder=t("checklist.search_placeholder"))
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.title = t("checklist.title")

@@ -10,10 +10,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from i18n import t
 from tui.screens.base import BaseScreen
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.row_list import Column, Row, RowList
 from tui.widgets.trend_chart import TrendChart, figure_name, format_number
 
@@ -71,7 +72,7 @@ class KeyFiguresScreen(BaseScreen):
                 id="keyfig-table",
             )
             yield TrendChart()
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = t("keyfig.title", plan=self.plan_title)

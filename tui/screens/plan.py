@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -24,6 +24,7 @@ from tui.screens.base import BaseScreen
 from tui.widgets.activity_detail import ActivityDetail
 from tui.widgets.activity_table import ALL, WHOLE, ActivityIndex, ActivityTable, ViewFilter, build_rows
 from tui.widgets.db_watcher import DatabaseWatcher
+from tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from textual.timer import Timer
@@ -141,7 +142,7 @@ class PlanScreen(BaseScreen):
                 yield ActivityTable(id="plan-activities")
                 yield ActivityDetail(id="plan-detail")
         yield DatabaseWatcher(self.app.database)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#plan-units", OptionList).border_title = t("plan.units_heading")

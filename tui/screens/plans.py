@@ -15,12 +15,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 from textual.worker import get_current_worker
 
 from i18n import t
 from tui.screens.base import BaseScreen
 from tui.widgets.db_watcher import DatabaseWatcher
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.plan_table import PlanTable
 
 if TYPE_CHECKING:
@@ -145,7 +146,7 @@ class PlansScreen(BaseScreen):
         yield PlanTable(id="plans")
         yield Static("", id="plan-summary")
         yield DatabaseWatcher(self.app.database)
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(PlanTable).focus()

@@ -1,0 +1,90 @@
+"""The keys of the current screen at the bottom, wrapped over as many lines as they need.
+
+Textual's Footer keeps to one line, which cuts off the last keys of a busy screen at 120 columns
+(in Swedish above all), and it builds a widget per key each time the keys change. ``KeyBar`` is
+one Static: every key that applies is listed, keys that do not apply right now are dimmed, and the
+text wraps between keys, never inside one. Navigation keys (``show=False``) are left out; ``?``
+lists everything.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+
+class KeyBar(Static):
+    DEFAULT_CSS = """
+    KeyBar {
+        dock: bottom;
+        height: auto;
+        max-height: 4;
+        padding: 0 1;
+        background: $panel;
+        color: $text-muted;
+    }
+    """
+
+    shown: Text = Text()
+    """What the bar shows now."""
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self.call_after_refresh(self.show_keys)
+
+    def _bindings_changed(self, screen: object) -> None:
+        if screen is self.screen:
+            self.show_keys()
+
+    def on_resize(self) -> None:
+        self.show_keys()
+
+    def show_keys(self) -> None:
+        """Rebuild the text from the screen's active bindings, wrapped between keys."""
+        app = self.app
+        key_style = "bold " + ("#ffa62b" if app.current_theme.dark else "#b35c00")
+        pairs: list[Text] = []
+        seen: set[tuple[str, str]] = set()
+        palette = None
+        for key, active in self.screen.active_bindings.items():
+            binding = active.binding
+            if key == app.COMMAND_PALETTE_BINDING:
+                palette = active
+                continue
+            if not binding.show or not binding.description:
+                continue
+            marker = (binding.action, binding.description)
+            if marker not in seen:
+                seen.add(marker)
+                pairs.append(self._pair(app.get_key_display(binding), binding.description,
+                                        active.enabled, key_style))  # fmt: skip
+        if palette is not None and palette.binding.description:
+            binding = palette.binding
+            pairs.append(self._pair(app.get_key_display(binding), binding.description, palette.enabled,
+                                    key_style))  # fmt: skip
+        self.shown = self._wrapped(pairs, max(20, self.size.width - 2))
+        self.update(self.shown)
+
+    @staticmethod
+    def _pair(key: str, description: str, enabled: bool, key_style: str) -> Text:
+        pair = Text()
+        pair.append(key, style=key_style if enabled else "dim")
+        pair.append(" " + description, style="" if enabled else "dim")
+        return pair
+
+    @staticmethod
+    def _wrapped(pairs: list[Text], width: int) -> Text:
+        """The pairs two spaces apart, a new line where the next pair would not fit."""
+        text = Text(no_wrap=True, overflow="ellipsis")
+        used = 0
+        for pair in pairs:
+            length = pair.cell_len
+            if used and used + 2 + length > width:
+                text.append("\n")
+                used = 0
+            elif used:
+                text.append("  ")
+                used += 2
+            text.append_text(pair)
+            used += length
+        return text
