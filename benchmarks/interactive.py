@@ -13,6 +13,7 @@ import sqlite3
 import time
 from pathlib import Path
 
+from benchmarks.paint import open_round, time_to_first_paint
 from benchmarks.report import Result, median, p95
 
 PRESSES = int(__import__("os").environ.get("BENCH_PRESSES", 500))
@@ -67,34 +68,29 @@ def _install_hooks(app, marks: Marks) -> None:  # noqa: ANN001
     Database.write = write
 
 
-def _latest_round(db: Path, plan_id: int) -> int:
-    with sqlite3.connect(db) as conn:
-        return conn.execute(
-            "SELECT id FROM followup_round WHERE plan_id = ? ORDER BY date DESC, id DESC LIMIT 1", (plan_id,)
-        ).fetchone()[0]
-
-
 async def _measure(db: Path, plan_id: int) -> tuple[list[float], float, float]:
+    from db.engine import Database
     from tui.factory import make_app
     from tui.screens.checklist import ChecklistScreen
-    from tui.widgets.row_list import RowList
 
-    round_id = _latest_round(db, plan_id)
-    with sqlite3.connect(db) as conn:
-        conn.execute("UPDATE followup_round SET closed = 0 WHERE id = ?", (round_id,))
+    round_id = open_round(db, plan_id)
     app = make_app(db_path=db, lang="sv")
     marks = Marks()
+    original_write = Database.write
+    try:
+        return await _presses(app, marks, ChecklistScreen(plan_id, round_id))
+    finally:
+        Database.write = original_write  # the hook must not outlive this benchmark
+
+
+async def _presses(app, marks: Marks, screen) -> tuple[list[float], float, tuple]:  # noqa: ANN001
+    from tui.widgets.row_list import RowList
+
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        opened = time.perf_counter()
-        screen = ChecklistScreen(plan_id, round_id)
-        await app.push_screen(screen)
+        open_time = await time_to_first_paint(app, screen)
         rows = screen.query_one(RowList)
-        while not rows.rows:
-            await asyncio.sleep(0.001)
-        painted = time.perf_counter()
         await pilot.pause()
-        open_time = painted - opened
         _install_hooks(app, marks)
         times: list[float] = []
         drawn: list[float] = []

@@ -26,17 +26,22 @@ async def _ready(pilot) -> None:  # noqa: ANN001
     pilot.app.exit()
 
 
+def bare_app():  # noqa: ANN201
+    """The reference: a Textual app that shows one static screen and imports nothing of hrplan."""
+    from textual.app import App, ComposeResult
+    from textual.widgets import Static
+
+    class Bare(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Static("hrplan")
+
+    return Bare()
+
+
 def main() -> None:
     which = sys.argv[1]
     if which == "bare":
-        from textual.app import App, ComposeResult
-        from textual.widgets import Static
-
-        class Bare(App[None]):
-            def compose(self) -> ComposeResult:
-                yield Static("hrplan")
-
-        Bare().run(headless=True, size=(120, 40), auto_pilot=_ready)
+        bare_app().run(headless=True, size=(120, 40), auto_pilot=_ready)
         return
     from pathlib import Path
 

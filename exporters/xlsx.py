@@ -9,12 +9,13 @@ prefix: a comment starting with ``=`` stays a comment.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from copy import copy
+from functools import partial
 from typing import BinaryIO
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
@@ -99,7 +100,8 @@ class _SheetLayout:
             cell._style = copy(self._style(font, fill, wrap))
             cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
         else:
-            cell._style = copy(self._style(font, fill, wrap))
+            # Shared, not copied: a write-only cell is written out at once and its style never changed.
+            cell._style = self._style(font, fill, wrap)
         return cell
 
     def add(self, block: Block) -> None:
@@ -133,7 +135,8 @@ class _SheetLayout:
                 lines = row_lines(row, self.column_widths())
                 if lines > 1:
                     self.heights[len(self.rows) + 1] = LINE_HEIGHT * lines
-                    cells = [self.cell(value) for value in row]
+                    # An empty cell shows nothing to wrap: left out, it costs nothing to write.
+                    cells = [self.cell(value) if value else None for value in row]
                 else:
                     # A row on one line needs no wrapping style: plain values are much faster to write.
                     cells = [self.cell(v) if looks_like_formula(v) else (v or None) for v in row]
@@ -177,6 +180,27 @@ def row_lines(row: tuple[str, ...], widths: list[float]) -> int:
     return most
 
 
+def _cells_of_row(ws, values: Iterable, row_idx: int) -> Iterator[Cell]:  # noqa: ANN001
+    """What openpyxl's write-only ``append`` does with a row, without its slow path for cells.
+
+    openpyxl first tries each value as a plain value: for a styled cell that raises (and formats) an
+    exception, then makes a spare cell, for each of the 40,000 cells of a large plan's summary.
+    """
+    for col_idx, value in enumerate(values, 1):
+        if value is None:
+            continue
+        cell = value if isinstance(value, Cell) else WriteOnlyCell(ws, value=value)
+        cell.column = col_idx
+        cell.row = row_idx
+        yield cell
+
+
+def _create_sheet(workbook: Workbook, name: str):  # noqa: ANN202
+    ws = workbook.create_sheet(name)
+    ws._values_to_row = partial(_cells_of_row, ws)
+    return ws
+
+
 def write_xlsx(outline: Outline, out: BinaryIO) -> None:
     workbook = Workbook(write_only=True)
     workbook.properties.title = outline.title
@@ -184,12 +208,12 @@ def write_xlsx(outline: Outline, out: BinaryIO) -> None:
     styles = _Styles()
     sections = (*outline.sections, *outline.tail)
     names = sheet_names([t("export.sheet_overview", lang=outline.lang)] + [s.name for s in sections])
-    overview = _SheetLayout(workbook.create_sheet(names[0]), styles)
+    overview = _SheetLayout(_create_sheet(workbook, names[0]), styles)
     for block in outline.front:
         overview.add(block)
     overview.write()
     for name, section in zip(names[1:], sections, strict=True):
-        layout = _SheetLayout(workbook.create_sheet(name), styles)
+        layout = _SheetLayout(_create_sheet(workbook, name), styles)
         for block in section.blocks:
             layout.add(block)
         layout.write()
