@@ -50,3 +50,33 @@ async def test_hostile_text_in_the_activity_editor(demo_database: Database, fiel
             saved = next(a for a in activities(demo_database) if a.id == row.id)
             assert getattr(saved, field) == getattr(cleaned, field)
     assert_database_sound(demo_database.path)
+
+
+async def test_a_save_that_meets_another_instances_edit_keeps_the_typed_text(demo_database: Database) -> None:
+    from dataclasses import replace
+
+    from db.queries.activities import get_activity, update_activity
+
+    app = make_app(db_path=demo_database.path, lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_plan(pilot, app)
+        row = screen.highlighted
+        await pilot.press("e")
+        await pilot.pause()
+        other = Database(demo_database.path)  # a second terminal saves first
+        with other.write() as session:
+            theirs = replace(get_activity(row.id, session=session).fields(), responsible="Rektor")
+            update_activity(row.id, theirs, session=session)
+        other.dispose()
+        fill(app.screen, {"field-goal": "Mitt nya mål"})
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert any("Your text is kept" in n.message for n in app._notifications)
+        editor = app.screen
+        assert isinstance(editor, ActivityEditorModal)
+        assert editor.query_one("#field-goal", TextArea).text == "Mitt nya mål"
+        assert next(a for a in activities(demo_database) if a.id == row.id).goal == row.goal  # not in silence
+        await pilot.press("ctrl+s")  # the user has seen the message and saves over the newer version
+        await settle(pilot, app)
+        assert app.screen is screen
+        assert next(a for a in activities(demo_database) if a.id == row.id).goal == "Mitt nya mål"
