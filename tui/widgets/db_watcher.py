@@ -35,6 +35,7 @@ class DatabaseWatcher(Widget):
         self._lock = threading.Lock()
         self._seen: int | None = None
         self._closed = False
+        self._looking = False  # a look is running: the next tick skips
 
     @property
     def watching(self) -> bool:
@@ -44,15 +45,28 @@ class DatabaseWatcher(Widget):
     def on_mount(self) -> None:
         # The first look waits a moment: start-up has better things to do than import the database
         # layer for a number that is only compared later.
-        self.set_timer(min(0.25, self.interval), self.check_database, name="database-watcher-first")
-        self.set_interval(self.interval, self.check_database, name="database-watcher")
+        self.set_timer(min(0.25, self.interval), self._tick, name="database-watcher-first")
+        self.set_interval(self.interval, self._tick, name="database-watcher")
+
+    def _tick(self) -> None:
+        """Start a look unless one still runs (a busy machine): never cancel one, so that a test or
+        a caller waiting for the workers never meets a cancelled one."""
+        if not self._looking:
+            self._looking = True
+            self.check_database()
 
     def on_unmount(self) -> None:
         with self._lock:
             self._closed = True
 
-    @work(thread=True, exclusive=True, group="database-watcher", exit_on_error=False)
+    @work(thread=True, group="database-watcher", exit_on_error=False)
     def check_database(self) -> None:
+        try:
+            self._look()
+        finally:
+            self._looking = False
+
+    def _look(self) -> None:
         with self._lock:
             if self._closed:
                 return
