@@ -24,16 +24,21 @@ TEXTS = [
 ]
 
 
+async def open_editor(pilot, app):  # noqa: ANN001, ANN201
+    """The demo plan with the editor open on its first activity: (plan screen, row, editor)."""
+    screen = await open_plan(pilot, app)
+    row = screen.highlighted
+    await pilot.press("e")
+    await pilot.pause()
+    assert isinstance(app.screen, ActivityEditorModal)
+    return screen, row, app.screen
+
+
 @pytest.mark.parametrize(("field", "text"), TEXTS, ids=[f"{f}-{i}" for i, (f, _) in enumerate(TEXTS)])
 async def test_hostile_text_in_the_activity_editor(demo_database: Database, field: str, text: str) -> None:
     app = make_app(db_path=demo_database.path, lang="en")
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_plan(pilot, app)
-        row = screen.highlighted
-        await pilot.press("e")
-        await pilot.pause()
-        editor = app.screen
-        assert isinstance(editor, ActivityEditorModal)
+        screen, row, editor = await open_editor(pilot, app)
         fill(editor, {f"field-{field}": text})
         await pilot.pause()
         cleaned, errors = check_activity(editor.current())
@@ -59,10 +64,7 @@ async def test_a_save_that_meets_another_instances_edit_keeps_the_typed_text(dem
 
     app = make_app(db_path=demo_database.path, lang="en")
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_plan(pilot, app)
-        row = screen.highlighted
-        await pilot.press("e")
-        await pilot.pause()
+        screen, row, _ = await open_editor(pilot, app)
         other = Database(demo_database.path)  # a second terminal saves first
         with other.write() as session:
             theirs = replace(get_activity(row.id, session=session).fields(), responsible="Rektor")
