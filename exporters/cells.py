@@ -2,6 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
+# Characters XML 1.0 cannot hold (tab, newline and carriage return it can). The editors accept the
+# noncharacters U+FFFE and U+FFFF as ordinary text, so Word and Excel files must leave them out.
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_safe(text: str) -> str:
+    """The text without the characters an XML file cannot hold."""
+    return _NOT_XML.sub("", text)
+
 # A spreadsheet reads a cell starting with one of these as a formula (or the start of one).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 

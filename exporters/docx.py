@@ -6,11 +6,11 @@ of activities; tables are therefore built as WordprocessingML text in one go and
 
 from __future__ import annotations
 
-import re
 from typing import BinaryIO
 from xml.sax.saxutils import escape
 
 from exporters.blocks import STATUS_COLOURS, AreaRow, Bars, Facts, Heading, Outline, Paragraph, Table
+from exporters.cells import xml_safe
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 TWIPS_PER_CM = 567
@@ -19,8 +19,6 @@ TEXT_WIDTH = round((PAGE_WIDTH_CM - 2 * MARGIN_CM) * TWIPS_PER_CM)
 HEADER_FILL, AREA_FILL = "DFE7EF", "F0F0F0"
 BAR_LABEL_WIDTH = round(5 * TWIPS_PER_CM)
 BAR_WIDTH = round(15 * TWIPS_PER_CM)
-# Characters XML 1.0 does not allow (tab, newline and carriage return are allowed).
-_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _BORDERS = "".join(
     f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="999999"/>'
     for side in ("top", "left", "bottom", "right", "insideH", "insideV")
@@ -31,7 +29,7 @@ def _runs(text: str, *, bold: bool = False) -> str:
     """Paragraphs for a cell: one per line of the text (a cell needs at least one)."""
     props = "<w:rPr><w:b/></w:rPr>" if bold else ""
     paragraphs = []
-    for line in _NOT_XML.sub("", text).split("\n"):
+    for line in xml_safe(text).split("\n"):
         run = f'<w:r>{props}<w:t xml:space="preserve">{escape(line)}</w:t></w:r>' if line else ""
         paragraphs.append(f'<w:p><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr>{run}</w:p>')
     return "".join(paragraphs)
@@ -128,11 +126,11 @@ def write_docx(outline: Outline, out: BinaryIO) -> None:
 
     document = Document()
     _landscape(document)
-    document.core_properties.title = outline.title
+    document.core_properties.title = xml_safe(outline.title)
     document.core_properties.language = outline.lang
     for block, new_page in outline.pages():
         if isinstance(block, Heading):
-            heading = document.add_heading(_NOT_XML.sub("", block.text), level=block.level)
+            heading = document.add_heading(xml_safe(block.text), level=block.level)
             heading.paragraph_format.keep_with_next = True
             heading.paragraph_format.page_break_before = new_page
         elif isinstance(block, Facts):
@@ -141,10 +139,10 @@ def write_docx(outline: Outline, out: BinaryIO) -> None:
                 paragraph.paragraph_format.space_after = 0
                 paragraph.paragraph_format.keep_with_next = True  # a unit's header stays with its table
                 paragraph.add_run(f"{label}: ").bold = True
-                paragraph.add_run(_NOT_XML.sub("", value))
+                paragraph.add_run(xml_safe(value))
             document.add_paragraph().paragraph_format.keep_with_next = True
         elif isinstance(block, Paragraph):
-            document.add_paragraph(_NOT_XML.sub("", block.text))
+            document.add_paragraph(xml_safe(block.text))
         elif isinstance(block, Table):
             _append(document, table_xml(block))
             document.add_paragraph()

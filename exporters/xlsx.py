@@ -20,7 +20,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from exporters.blocks import AreaRow, Block, Facts, Heading, Outline, Paragraph, Table
-from exporters.cells import looks_like_formula
+from exporters.cells import looks_like_formula, xml_safe
 from i18n import t
 
 SHEET_NAME_MAX = 31
@@ -36,7 +36,7 @@ def sheet_names(names: Iterable[str]) -> list[str]:
     taken: set[str] = set()
     result = []
     for name in names:
-        base = _SHEET_FORBIDDEN.sub(" ", name).strip().strip("'")[:SHEET_NAME_MAX] or "-"
+        base = _SHEET_FORBIDDEN.sub(" ", xml_safe(name)).strip().strip("'")[:SHEET_NAME_MAX] or "-"
         candidate, n = base, 1
         while candidate.casefold() in taken:
             n += 1
@@ -94,6 +94,7 @@ class _SheetLayout:
         return style
 
     def cell(self, value: str, *, font=None, fill=None, wrap: bool = True):  # noqa: ANN001, ANN201
+        value = xml_safe(value)
         cell = WriteOnlyCell(self.ws, value=value or None)
         if looks_like_formula(value):
             cell.data_type = "s"  # stored as text, never as a formula
@@ -139,7 +140,7 @@ class _SheetLayout:
                     cells = [self.cell(value) if value else None for value in row]
                 else:
                     # A row on one line needs no wrapping style: plain values are much faster to write.
-                    cells = [self.cell(v) if looks_like_formula(v) else (v or None) for v in row]
+                    cells = [self.cell(v) if looks_like_formula(v) else (xml_safe(v) or None) for v in row]
             self.rows.append(cells)
         if self.table_header_row == len(self.rows) - len(block.rows):
             self.table_end_row = len(self.rows)
@@ -203,7 +204,7 @@ def _create_sheet(workbook: Workbook, name: str):  # noqa: ANN202
 
 def write_xlsx(outline: Outline, out: BinaryIO) -> None:
     workbook = Workbook(write_only=True)
-    workbook.properties.title = outline.title
+    workbook.properties.title = xml_safe(outline.title)
     workbook.properties.language = outline.lang
     styles = _Styles()
     sections = (*outline.sections, *outline.tail)

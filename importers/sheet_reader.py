@@ -17,6 +17,7 @@ from importers.errors import ImportFileError, reason_of
 from importers.model import SourceRef
 from importers.stream import Cell, Event, Row, TableStart
 from importers.text_reader import decode
+from models.limits import TEXT_MAX
 
 
 def cell_text(value: object) -> str:
@@ -73,6 +74,8 @@ def csv_events(path: Path, file: str) -> Iterator[Event]:
                 yield _row(values, SourceRef(file, row=reader.line_num))
     except csv.Error as exc:
         where = SourceRef(file, row=reader.line_num).describe()
+        if "field limit" in str(exc):  # the csv module's limit is far above any cell hrplan keeps
+            raise ImportFileError("import.error.too_long", where=where, limit=str(TEXT_MAX)) from None
         raise ImportFileError("import.error.bad_csv", where=where, reason=reason_of(exc)) from None
 
 

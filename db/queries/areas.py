@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from sqlmodel import Session
 
 from db.changes import ChangeSet
-from db.errors import InvalidInputError, NotFoundError
+from db.errors import ConflictError, InvalidInputError, NotFoundError
 from db.queries.ordering import refuse, refuse_invalid, shift_in_plan
 from models.activity import Activity
 from models.area import UBARA_AREAS, Area
@@ -73,8 +73,20 @@ def add_area(plan_id: int, name: str, *, session: Session) -> int:
     return ChangeSet(session, plan_id=plan_id).insert(area).id
 
 
-def rename_area(area_id: int, name: str, *, session: Session) -> bool:
+def rename_area(area_id: int, name: str, *, session: Session, expected_name: str | None = None) -> bool:
+    """Rename; ``expected_name`` (the name the editor showed) refuses a rename made meanwhile elsewhere.
+
+    Areas have no version column: the name is the only thing the editor changes, so comparing it
+    inside the write transaction is the compare-and-set.
+    """
     area = _load(area_id, session)
+    if expected_name is not None and area.name != expected_name:
+        from db.changes import row_snapshot
+        from i18n import t
+
+        error = ConflictError(what=t("what.area"))
+        error.current = row_snapshot(Area.__table__, area)
+        raise error
     cleaned = _clean_name(area.plan_id, name, session, area_id=area_id)
     return bool(ChangeSet(session, plan_id=area.plan_id).update(area, {"name": cleaned}))
 

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from sqlmodel import Session
 
 from db.changes import ChangeSet
-from db.errors import NotFoundError
+from db.errors import ConflictError, NotFoundError
 from db.queries.ordering import refuse, refuse_invalid
 from models.keyfigure import KeyFigure
 from models.limits import SHORT_MAX
@@ -27,6 +27,10 @@ class KeyFigureRow:
     count: int | None
     share: float | None
     position: int
+
+    def fields(self) -> KeyFigureFields:
+        """What the editor shows and, passed back as ``expected``, what it was read as."""
+        return KeyFigureFields(self.unit_id, self.name, self.period_label, self.count, self.share)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,14 +107,37 @@ def add_key_figure(plan_id: int, data: KeyFigureFields, *, session: Session) -> 
     return ChangeSet(session, plan_id=plan_id).insert(figure).id
 
 
-def update_key_figure(figure_id: int, data: KeyFigureFields, *, session: Session) -> bool:
+def _check_unchanged(figure: KeyFigure, expected: KeyFigureFields | None) -> None:
+    """Compare-and-set without a version column: the row must still hold what the editor read.
+
+    Called inside ``database.write()`` (``BEGIN IMMEDIATE``) right after the row was read there, so
+    no other instance can change it between this check and the update.
+    """
+    if expected is None:
+        return
+    now = KeyFigureFields(figure.unit_id, figure.name, figure.period_label, figure.count, figure.share)
+    if now != expected:
+        from db.changes import row_snapshot
+        from i18n import t
+
+        error = ConflictError(what=t("keyfig.what"))
+        error.current = row_snapshot(KeyFigure.__table__, figure)
+        raise error
+
+
+def update_key_figure(
+    figure_id: int, data: KeyFigureFields, *, session: Session, expected: KeyFigureFields | None = None
+) -> bool:
+    """Save the editor's fields; ``expected`` (the fields as read) makes it refuse a changed row."""
     figure = _load(figure_id, session)
+    _check_unchanged(figure, expected)
     values = _checked(figure.plan_id, data, session)
     return bool(ChangeSet(session, plan_id=figure.plan_id).update(figure, values))
 
 
-def delete_key_figure(figure_id: int, *, session: Session) -> None:
+def delete_key_figure(figure_id: int, *, session: Session, expected: KeyFigureFields | None = None) -> None:
     figure = _load(figure_id, session)
+    _check_unchanged(figure, expected)
     ChangeSet(session, plan_id=figure.plan_id).delete(figure)
 
 

@@ -155,7 +155,11 @@ def _checked_update(values: dict[str, Any]) -> dict[str, Any]:
     unknown = set(values) - set(DETAIL_FIELDS) - {"notes"}
     if unknown:
         raise ValueError(f"not plan details: {', '.join(sorted(unknown))}")
-    return PlanUpdate.model_validate(values).model_dump(include=set(values))
+    try:
+        checked = PlanUpdate.model_validate(values)
+    except ValidationError as exc:  # a caller that skipped the form's check gets hrplan's refusal
+        raise refusal_from(exc) from None
+    return checked.model_dump(include=set(values))
 
 
 def update_plan(

@@ -1,6 +1,13 @@
 """Messages of backups, restore, damaged or unusable database files and edit conflicts."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    # An editor's save that met a newer version: the user's text is offered again
+    "reliability.conflict_kept": (
+        "Någon annan har ändrat {what} under tiden; listan visar nu den nya versionen. Din text finns kvar "
+        "i redigeraren: Ctrl+S sparar den över den nya, Esc avstår.",
+        "Somebody else changed {what} meanwhile; the list shows the newer version now. Your text is kept "
+        "in the editor: Ctrl+S saves it over the newer one, Esc drops it.",
+    ),
     # Files that cannot be used, each with a way forward
     "error.corrupt_database": (
         "Databasen {path} är skadad. Filen har inte ändrats. Återställ den senaste säkerhetskopian: "

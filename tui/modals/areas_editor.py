@@ -52,7 +52,7 @@ class AreasEditorModal(ListEditorModal):
 
         def save(name: str | None) -> None:
             if name is not None:
-                self.write(lambda s: rename_area(area.id, name, session=s))
+                self.write(lambda s: rename_area(area.id, name, session=s, expected_name=area.name))
 
         self.app.push_screen(
             TextPromptModal(t("area_editor.rename_title", name=area.name), area.name, check=self._check), save

@@ -177,14 +177,12 @@ class KeyFiguresScreen(BaseScreen):
             return
         from db.queries.keyfigures import KeyFigureFields, update_key_figure
 
-        initial = KeyFigureFields(
-            figure.unit_id, figure.name, figure.period_label, figure.count, figure.share
-        )
+        initial = figure.fields()
 
         def save(data: KeyFigureFields | None) -> None:
             if data is not None:
                 self.write(
-                    lambda s: update_key_figure(figure.id, data, session=s),
+                    lambda s: update_key_figure(figure.id, data, session=s, expected=initial),
                     lambda changed: t("plan.saved") if changed else "",
                 )
 
@@ -199,7 +197,8 @@ class KeyFiguresScreen(BaseScreen):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.write(lambda s: delete_key_figure(figure.id, session=s), lambda _: t("keyfig.deleted"))
+                self.write(lambda s: delete_key_figure(figure.id, session=s, expected=figure.fields()),
+                           lambda _: t("keyfig.deleted"))
 
         body = f"{figure_name(figure.name)} · {figure.unit_name or t('whole_plan')} · {figure.period_label}"
         self.app.push_screen(

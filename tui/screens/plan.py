@@ -110,10 +110,11 @@ class PlanScreen(BaseScreen):
             self.focus = focus
 
     class Failed(Message):
-        def __init__(self, text: str, reload: bool = False) -> None:
+        def __init__(self, text: str, reload: bool = False, retry: Callable[[], None] | None = None) -> None:
             super().__init__()
             self.text = text
             self.reload = reload
+            self.retry = retry  # reopens the editor with what the user typed, after a conflict
 
     def __init__(self, plan_id: int) -> None:
         super().__init__()
@@ -402,15 +403,25 @@ class PlanScreen(BaseScreen):
     # ---- writing ------------------------------------------------------------------------------
     @work(thread=True, group="plan-write")
     def write(self, change: Callable[[Any], object], notice: Callable[[object], str],
-              focus: Callable[[object], object] | None = None) -> None:  # fmt: skip
-        """Run ``change(session)`` as one transaction; then a notice and a reload."""
+              focus: Callable[[object], object] | None = None,
+              on_conflict: Callable[[dict | None], None] | None = None) -> None:  # fmt: skip
+        """Run ``change(session)`` as one transaction; then a notice and a reload.
+
+        ``on_conflict`` gets the row as it is now when another instance changed it meanwhile, so
+        that an editor can offer the user's text again instead of dropping it.
+        """
         from db.errors import ConflictError, HrplanError
 
         try:
             with self.app.database.write() as session:
                 result = change(session)
         except ConflictError as exc:
-            self.post_message(self.Failed(exc.message(), reload=True))
+            if on_conflict is None:
+                self.post_message(self.Failed(exc.message(), reload=True))
+            else:
+                current = exc.current
+                text = t("reliability.conflict_kept", what=t("what.activity"))
+                self.post_message(self.Failed(text, reload=True, retry=lambda: on_conflict(current)))
             return
         except HrplanError as exc:
             self.post_message(self.Failed(exc.message()))
@@ -432,6 +443,8 @@ class PlanScreen(BaseScreen):
             self.query_one("#plan-status", Static).update(message.text)
         if message.reload:
             self.load()
+        if message.retry is not None:
+            message.retry()
 
     def _editor(self, initial, *, new: bool):  # noqa: ANN001, ANN202
         from tui.modals.activity_editor import ActivityEditorModal
@@ -471,21 +484,29 @@ class PlanScreen(BaseScreen):
 
     def action_edit(self) -> None:
         row = self.highlighted
-        if row is None:
-            return
+        if row is not None:
+            self._edit(row.id, row.fields(), row.version)
+
+    def _edit(self, activity_id: int, initial, version: int) -> None:  # noqa: ANN001
+        """The editor on ``initial``; saving checks that the row is still at ``version``."""
 
         def save(data) -> None:  # noqa: ANN001
             if data is None:
                 return
             from db.queries.activities import update_activity
 
+            def keep_text(current: dict | None) -> None:
+                newer = (current or {}).get("version", version)
+                self._edit(activity_id, data, newer)
+
             self.write(
-                lambda s: update_activity(row.id, data, session=s, expected_version=row.version),
+                lambda s: update_activity(activity_id, data, session=s, expected_version=version),
                 lambda changed: t("plan.saved") if changed else "",
-                lambda _: row.id,
+                lambda _: activity_id,
+                on_conflict=keep_text,
             )
 
-        self.app.push_screen(self._editor(row.fields(), new=False), save)
+        self.app.push_screen(self._editor(initial, new=False), save)
 
     def action_delete(self) -> None:
         row = self.highlighted
