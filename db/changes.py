@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Boolean, Date, DateTime, Table, func, select
+from sqlalchemy import Boolean, Date, DateTime, Table, func, insert, select
 from sqlmodel import Session, SQLModel
 
 from db.errors import ConflictError, what_of
@@ -126,6 +126,42 @@ class ChangeSet:
             self._log(table.name, obj.id, WHOLE_ROW, None, _dumps(row_snapshot(table, obj)))
         return objs
 
+    def insert_rows(self, table: Table, rows: list[dict[str, Any]]) -> list[int]:
+        """Insert many rows of one table, each logged as by ``insert``; returns their ids in order.
+
+        Two statements whatever the number of rows (the rows, then their log entries), without ORM
+        objects: starting a round of 5,000 entries one ``insert`` at a time takes seconds. Every row
+        gives every column but ``id``, so that the logged snapshot is the row as stored.
+        """
+        if not rows:
+            return []
+        columns = [c.name for c in table.columns]
+        missing = set(columns) - {"id"} - set(rows[0])
+        if missing:
+            raise ValueError(f"insert_rows into {table.name} without {sorted(missing)}")
+        for values in rows:
+            check_values(table, values)
+        # Ids given here, after the highest one, under the write lock that ``database.write()`` holds:
+        # RETURNING would make SQLAlchemy send the rows to SQLite one by one to keep their order.
+        first = (self.session.execute(select(func.max(table.c.id))).scalar() or 0) + 1
+        ids = list(range(first, first + len(rows)))
+        with_ids = [{**values, "id": row_id} for row_id, values in zip(ids, rows, strict=True)]
+        self.session.execute(insert(table), with_ids)
+        at = now()
+        plan_id = self.plan_id if self.plan_id is not None or table.name != "plan" else None
+        log = [
+            {
+                "batch": self.batch, "plan_id": plan_id if plan_id is not None else row_id,
+                "entity": table.name, "entity_id": row_id, "field": WHOLE_ROW, "old_value": None,
+                "new_value": json.dumps({c: values[c] for c in columns}, ensure_ascii=False, default=_encode),
+                "at": at, "undone": False,
+            }  # fmt: skip
+            for row_id, values in zip(ids, with_ids, strict=True)
+        ]
+        self.session.execute(insert(ChangeLog.__table__), log)
+        self.count += len(rows)
+        return ids
+
     def update(
         self, obj: SQLModel, values: dict[str, Any], *, expected_version: int | None = None
     ) -> dict[str, tuple[Any, Any]]:
@@ -197,6 +233,30 @@ def _revert(session: Session, entry: ChangeLog) -> None:
         session.execute(table.update().where(table.c.id == entry.entity_id).values(**values))
 
 
+def _revert_all(session: Session, entries: list[Any]) -> None:
+    """Revert log entries in the order given. Runs of inserts into one table (a round's entries, an
+    imported plan) go as one DELETE per chunk of ids instead of one statement per row."""
+    run: list[int] = []
+    run_table = ""
+
+    def delete_run() -> None:
+        table = _table(run_table) if run else None
+        for start in range(0, len(run), 500):
+            session.execute(table.delete().where(table.c.id.in_(run[start : start + 500])))
+        run.clear()
+
+    for entry in entries:
+        if entry.field == WHOLE_ROW and entry.old_value is None:
+            if entry.entity != run_table:
+                delete_run()
+                run_table = entry.entity
+            run.append(entry.entity_id)
+            continue
+        delete_run()
+        _revert(session, entry)
+    delete_run()
+
+
 def latest_batch(session: Session, *, plan_id: int | None = None) -> int | None:
     """The latest batch not yet undone (of one plan, when given); None when there is none."""
     query = select(func.max(ChangeLog.batch)).where(ChangeLog.undone == False)  # noqa: E712
@@ -210,18 +270,16 @@ def undo_last(session: Session, *, plan_id: int | None = None) -> UndoResult | N
     batch = latest_batch(session, plan_id=plan_id)
     if batch is None:
         return None
-    entries = (
-        session.execute(
-            select(ChangeLog).where(ChangeLog.batch == batch).order_by(ChangeLog.id.desc())
-        )
-        .scalars()
-        .all()
-    )
-    for entry in entries:
-        _revert(session, entry)
-        entry.undone = True
-        session.add(entry)
+    log = ChangeLog.__table__
+    entries = session.execute(
+        select(log.c.entity, log.c.entity_id, log.c.field, log.c.old_value)
+        .where(log.c.batch == batch)
+        .order_by(log.c.id.desc())
+    ).all()
     session.flush()
+    with session.no_autoflush:
+        _revert_all(session, entries)
+    session.execute(log.update().where(log.c.batch == batch).values(undone=True))
     session.expire_all()
     first = entries[-1]
     return UndoResult(batch=batch, entity=first.entity, entity_id=first.entity_id, changes=len(entries))

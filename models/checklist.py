@@ -50,6 +50,17 @@ class Tally:
             tally.counts[str(status)] += sign
             tally.reviewed += sign if reviewed else 0
 
+    @classmethod
+    def counted(cls, counts: Iterable[tuple[tuple[int, str, bool], int]]) -> Tally:
+        """A tally from ``((unit, status, reviewed), number)`` pairs (a Counter's items): opening a
+        round of 5,000 entries adds a few dozen groups instead of every entry one by one."""
+        tally = cls()
+        for (unit, status, reviewed), n in counts:
+            for part in (tally.overall, tally.units.setdefault(unit, UnitTally())):
+                part.counts[str(status)] += n
+                part.reviewed += n if reviewed else 0
+        return tally
+
     def change(self, unit: int, old: tuple[str, bool], new: tuple[str, bool]) -> None:
         self.add(unit, *old, sign=-1)
         self.add(unit, *new)

@@ -16,6 +16,7 @@ from sqlmodel import Session
 from db.changes import ChangeSet
 from db.errors import BadStatusError, InvalidInputError, NoOpenRoundError, NotFoundError, RoundClosedError
 from models.activity import Activity
+from models.base import now
 from models.followup import FollowUpEntry, FollowUpRound
 from models.limits import TEXT_MAX
 from models.plan import Plan
@@ -77,6 +78,17 @@ class ChecklistRow:
     previous_status: str | None
     previous_comment: str
     reviewed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class StatusCount:
+    """How many entries of a unit (None: the plan as a whole) have a status and a review mark."""
+
+    unit_id: int | None
+    unit: str | None
+    status: str
+    reviewed: bool
+    count: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,15 +260,17 @@ def start_round(plan_id: int, *, session: Session, name: str, day: dt.date, note
     changes = ChangeSet(session, plan_id=plan_id)
     followup = changes.insert(FollowUpRound(plan_id=plan_id, name=clean_name, date=day, notes=notes))
     activity_ids = session.execute(select(Activity.id).where(Activity.plan_id == plan_id)).scalars().all()
-    for activity_id in activity_ids:
-        changes.insert(
-            FollowUpEntry(
-                round_id=followup.id,
-                activity_id=activity_id,
-                status=carried.get(activity_id, Status.NOT_STARTED),
-                reviewed=False,
-            )
-        )
+    stamp = now()
+    # One bulk insert (entries and their log entries): a round of 5,000 activities starts at once.
+    changes.insert_rows(
+        FollowUpEntry.__table__,
+        [
+            {"round_id": followup.id, "activity_id": activity_id, "comment": "", "reviewed": False,
+             "status": str(carried.get(activity_id, Status.NOT_STARTED.value)), "updated_at": stamp,
+             "version": 1}
+            for activity_id in activity_ids
+        ],
+    )  # fmt: skip
     return get_round(followup.id, session=session)
 
 
@@ -386,26 +400,44 @@ LEFT JOIN followup_entry p ON p.activity_id = a.id AND p.round_id = :previous
 WHERE a.plan_id = :plan
 ORDER BY CASE WHEN a.unit_id IS NULL THEN -1 ELSE u.position END, u.id, ar.position, ar.id,
          a.position, a.id
+LIMIT :limit
+"""
+
+# The same rule for the status as ``checklist`` (this round's, else the previous round's), counted.
+COUNTS_SQL = """
+SELECT a.unit_id, u.name, coalesce(e.status, p.status, :default), coalesce(e.reviewed, 0), count(*)
+FROM activity a
+LEFT JOIN unit u ON u.id = a.unit_id
+LEFT JOIN followup_entry e ON e.activity_id = a.id AND e.round_id = :round
+LEFT JOIN followup_entry p ON p.activity_id = a.id AND p.round_id = :previous
+WHERE a.plan_id = :plan
+GROUP BY a.unit_id, 3, 4
+ORDER BY CASE WHEN a.unit_id IS NULL THEN -1 ELSE u.position END, a.unit_id
 """
 
 
-def checklist(round_id: int, *, session: Session) -> Checklist:
-    """Every activity of the round's plan with its entry and the previous round's comment.
-
-    Grouped by unit (the plan as a whole first) and area, in the plan's order: one query for the
-    rows, however many activities there are.
-    """
+def _round_and_previous(round_id: int, *, session: Session) -> tuple[FollowUpRound, FollowUpRound | None]:
     followup = session.get(FollowUpRound, round_id)
     if followup is None:
         from i18n import t
 
         raise NotFoundError(what=t("what.round"), name=str(round_id))
+    return followup, _previous_round(followup, session=session)
+
+
+def checklist(round_id: int, *, session: Session, limit: int | None = None) -> Checklist:
+    """Every activity of the round's plan with its entry and the previous round's comment.
+
+    Grouped by unit (the plan as a whole first) and area, in the plan's order: one query for the
+    rows, however many activities there are. ``limit``: only the first rows (a first screenful).
+    """
+    followup, previous = _round_and_previous(round_id, session=session)
     plan = _plan(followup.plan_id, session=session)
-    previous = _previous_round(followup, session=session)
     result = session.execute(
         text(CHECKLIST_SQL),
-        {"round": round_id, "previous": previous.id if previous else -1, "plan": plan.id},
-    )
+        {"round": round_id, "previous": previous.id if previous else -1, "plan": plan.id,
+         "limit": -1 if limit is None else limit},
+    )  # fmt: skip
     rows = tuple(
         ChecklistRow(
             activity_id=r[0], number=r[1], unit_id=r[2], unit=r[3], area=r[4], goal=r[5],
@@ -423,6 +455,18 @@ def checklist(round_id: int, *, session: Session) -> Checklist:
         previous_round=previous.name if previous else None,
         rows=rows,
     )
+
+
+def status_counts(round_id: int, *, session: Session) -> tuple[StatusCount, ...]:
+    """The round's entries counted per unit (in the plan's order), status and review mark, by the
+    rule of ``checklist``: what the progress header needs, without reading every row."""
+    followup, previous = _round_and_previous(round_id, session=session)
+    result = session.execute(
+        text(COUNTS_SQL),
+        {"round": round_id, "previous": previous.id if previous else -1, "plan": followup.plan_id,
+         "default": Status.NOT_STARTED.value},
+    )  # fmt: skip
+    return tuple(StatusCount(r[0], r[1], r[2], bool(r[3]), r[4]) for r in result)
 
 
 def compare_rounds(older_id: int, newer_id: int, *, session: Session) -> RoundComparison:

@@ -308,3 +308,51 @@ async def test_new_round_dialog_refuses_a_taken_name_and_a_bad_date(demo_databas
         await pilot.press("escape")
         await settle(pilot, app)
         assert round_row(demo_database, "T3 2025") is None
+
+
+async def test_a_key_on_the_first_screenful_survives_the_rest_of_the_load(demo_database: Database,
+                                                                          monkeypatch) -> None:  # noqa: ANN001  # fmt: skip
+    """Opening shows the first rows and the whole tally at once; a key pressed on them before the
+    other rows arrive is kept (on screen, in the tally and stored) when they do."""
+    import threading
+    from collections import Counter
+
+    import db.queries.rounds as rounds
+    import tui.screens.checklist as checklist_module
+
+    monkeypatch.setattr(checklist_module, "FIRST_ROWS", 10)
+    release = threading.Event()
+    real_checklist = rounds.checklist
+
+    def held(round_id: int, *, session, limit: int | None = None):  # noqa: ANN001, ANN202
+        if limit is None:
+            release.wait(10)
+        return real_checklist(round_id, session=session, limit=limit)
+
+    monkeypatch.setattr(rounds, "checklist", held)
+    app, round_id = await _open_checklist(demo_database)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot, app)
+        screen = ChecklistScreen(1, round_id, today=TODAY)
+        await app.push_screen(screen)
+        for _ in range(200):
+            await pilot.pause(0.01)
+            if visible_order(screen):
+                break
+        head = visible_order(screen)
+        assert len(head) == 10 and not screen.loaded
+        assert sum(screen._tally.overall.counts.values()) == 33  # the header counts every activity
+        assert screen.check_action("search", ()) is None and screen.check_action("set_status", ()) is True
+        aid = head[0]
+        target = "delayed" if screen.shown_status(aid) != "delayed" else "in_progress"
+        await pilot.press({"delayed": "4", "in_progress": "2"}[target])
+        await pilot.pause()
+        assert screen.shown_status(aid) == target
+        release.set()
+        await settle(pilot, app)
+        order = visible_order(screen)
+        assert screen.loaded and len(order) == 33 and order[:10] == head
+        assert screen.shown_status(aid) == target and screen.pending_writes == 0
+        assert entries(demo_database, "T3 2025")[aid].status == target
+        assert +screen._tally.overall.counts == Counter(screen.shown_status(a) for a in order)
+        assert screen.check_action("search", ()) is True

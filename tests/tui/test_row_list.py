@@ -85,3 +85,36 @@ async def test_empty_list_shows_its_hint_and_has_no_cursor() -> None:
         assert "Inga aktiviteter" in rows.render_line(1).text
         await pilot.press("down", "enter")
         assert app.selected == []
+
+
+async def test_lazy_rows_draw_the_same_lines_and_build_only_what_is_shown() -> None:
+    eager = make_rows(5, 40)
+    built: list[object] = []
+
+    def lazy(row: Row) -> Row:
+        if row.group:
+            return Row(key=row.key, cells=row.cells, group=True)
+
+        def factory(cells=row.cells, key=row.key):  # noqa: ANN001, ANN202
+            built.append(key)
+            return cells
+
+        return Row(key=row.key, factory=factory)
+
+    lines = {}
+    for name, rows in (("eager", eager), ("lazy", [lazy(r) for r in eager])):
+        app = ListApp(rows)
+        async with app.run_test(size=(80, 20)) as pilot:
+            await pilot.pause()
+            row_list = app.query_one(RowList)
+            lines[name] = [row_list.render_line(y).text for y in range(row_list.size.height)]
+            if name == "lazy":
+                assert 0 < len(built) < row_list.size.height  # only the lines on screen
+                drawn = len(built)
+                row_list.update_row(1, ("Ändrad", "2026", "Klar"))  # cells given: the factory is dropped
+                await pilot.pause()
+                assert "Ändrad" in row_list.render_line(3).text and len(built) == drawn
+                await pilot.press("end")
+                await pilot.pause()
+                assert len(built) > drawn and 4039 in built
+    assert lines["eager"] == lines["lazy"]

@@ -53,3 +53,20 @@ def test_filters() -> None:
     assert not _matches(ChecklistFilter(overdue=True), due=None)
     assert _matches(ChecklistFilter(search="UNDERSKÖTERSK"))
     assert not _matches(ChecklistFilter(search="rekrytering"))
+
+
+def test_tally_counted_in_groups_equals_one_by_one() -> None:
+    from collections import Counter
+
+    entries = [(WHOLE_PLAN, "done", True), (3, "delayed", False), (3, "done", True), (5, "in_progress", True),
+               (3, "done", False), (WHOLE_PLAN, "cancelled", False)]  # fmt: skip
+    one_by_one = Tally()
+    for unit, status, reviewed in entries:
+        one_by_one.add(unit, status, reviewed)
+    grouped = Tally.counted(Counter(entries).items())
+    assert list(grouped.units) == list(one_by_one.units) == [WHOLE_PLAN, 3, 5]
+    for mine, theirs in [(grouped.overall, one_by_one.overall)] + [
+        (grouped.units[u], one_by_one.units[u]) for u in one_by_one.units
+    ]:
+        assert (+mine.counts, mine.reviewed) == (+theirs.counts, theirs.reviewed)
+    assert grouped.status_counts() == one_by_one.status_counts()

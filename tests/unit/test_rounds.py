@@ -193,3 +193,50 @@ def test_find_round_by_name_or_latest_open(demo_database: Database) -> None:
             q.find_round(PLAN, None, session=s)
         with pytest.raises(NotFoundError):
             q.find_round(PLAN, "T9 2030", session=s)
+
+
+def test_round_start_is_one_bulk_change_logged_row_by_row_and_undone_whole(demo_database: Database) -> None:
+    import json
+
+    carried = {a: e.status for a, e in _entries(demo_database, 2).items()}
+    started = _start(demo_database)
+    stored = _entries(demo_database, started.id)
+    assert {a: e.status for a, e in stored.items()} == carried
+    with demo_database.read() as s:
+        log = s.execute(select(ChangeLog).where(ChangeLog.entity == "followup_entry")
+                        .order_by(ChangeLog.id.desc()).limit(len(stored))).scalars().all()  # fmt: skip
+        batches = {e.batch for e in log}
+        first_of_batch = s.execute(select(ChangeLog).where(ChangeLog.batch.in_(batches))
+                                   .order_by(ChangeLog.id)).scalars().first()  # fmt: skip
+    assert len(batches) == 1 and first_of_batch.entity == "followup_round"
+    for change in log:  # each entry's snapshot is the row as stored, as ChangeSet.insert logs it
+        entry = next(e for e in stored.values() if e.id == change.entity_id)
+        snapshot = json.loads(change.new_value)
+        assert snapshot["status"] == str(entry.status) and snapshot["round_id"] == started.id
+        assert snapshot["id"] == entry.id and snapshot["version"] == 1 and change.plan_id == PLAN
+    with demo_database.write() as s:
+        result = undo_last(s, plan_id=PLAN)
+    assert result.changes == len(stored) + 1
+    assert _entries(demo_database, started.id) == {}
+    with demo_database.read() as s:
+        assert started.name not in [r.name for r in q.list_rounds(PLAN, session=s)]
+        assert not s.execute(select(ChangeLog).where(ChangeLog.batch.in_(batches),
+                                                     ChangeLog.undone == False)).first()  # noqa: E712  # fmt: skip
+    assert _start(demo_database).entries == len(stored)  # the name is free again
+
+
+def test_status_counts_follow_the_checklist_rows(demo_database: Database) -> None:
+    from collections import Counter
+
+    started = _start(demo_database)
+    with demo_database.write() as s:
+        q.update_entry(started.id, next(iter(_entries(demo_database, started.id))), session=s, status="done")
+    with demo_database.read() as s:
+        rows = q.checklist(started.id, session=s).rows
+        head = q.checklist(started.id, session=s, limit=5).rows
+        counts = q.status_counts(started.id, session=s)
+    assert head == rows[:5]
+    expected = Counter((r.unit_id, r.unit, r.status, r.reviewed) for r in rows)
+    assert {(c.unit_id, c.unit, c.status, c.reviewed): c.count for c in counts} == expected
+    units = list(dict.fromkeys(c.unit_id for c in counts))
+    assert units == list(dict.fromkeys(r.unit_id for r in rows))  # in the plan's order

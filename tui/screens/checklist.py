@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -37,10 +38,16 @@ if TYPE_CHECKING:
 
 # Actions that change the round: disabled while it is closed or not yet loaded.
 WRITE_ACTIONS = {"toggle_done", "set_status", "comment", "undo"}
-LOADED_ACTIONS = WRITE_ACTIONS | {
-    "next_unreviewed", "search", "filters", "toggle_overdue", "clear_filters", "history",
-    "rounds", "new_round", "toggle_closed",
-}  # fmt: skip
+# Actions that look at every row: they wait until the rows beyond the first screenful are read.
+ALL_ROWS_ACTIONS = {"next_unreviewed", "search", "filters", "toggle_overdue", "clear_filters"}
+LOADED_ACTIONS = WRITE_ACTIONS | ALL_ROWS_ACTIONS | {"history", "rounds", "new_round", "toggle_closed"}
+# Rows read first when a checklist opens, more than a terminal shows: the first paint waits for these
+# and the progress counts only; the rest follows at once.
+FIRST_ROWS = 150
+
+
+def _unit(unit_id: int | None) -> int:
+    return unit_id if unit_id is not None else WHOLE_PLAN
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,8 +92,11 @@ class ChecklistScreen(BaseScreen):
         """The round as read, with its rows, tally and cells already built (in the worker)."""
 
         def __init__(self, checklist: Checklist, shown: dict[int, Shown], rows: dict[int, Row],
-                     tally: Tally, unit_names: dict[int, str]) -> None:  # fmt: skip
+                     tally: Tally, unit_names: dict[int, str], *, complete: bool = True,
+                     after_head: bool = False) -> None:  # fmt: skip
             super().__init__()
+            self.complete = complete  # False: the first screenful of rows only (the tally is whole)
+            self.after_head = after_head  # the rest of the rows of a first screenful sent before
             self.checklist = checklist
             self.shown = shown
             self.rows = rows
@@ -125,7 +135,8 @@ class ChecklistScreen(BaseScreen):
         self.round_id = round_id
         self.today = today or date.today()
         self.closed = False
-        self.loaded = False
+        self.loaded = False  # every row read (not only the first screenful)
+        self._head_only = False
         self.round_name = ""
         self.filter = ChecklistFilter()
         self._data: dict[int, ChecklistRow] = {}
@@ -173,31 +184,47 @@ class ChecklistScreen(BaseScreen):
     # ---- loading ---------------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="checklist-load")
     def load(self) -> None:
+        """Read the round. Opening, the first screenful and the counts come first (one paint with the
+        header and the rows on screen), the other rows right after, in the same read transaction."""
         from db.errors import HrplanError
-        from db.queries.rounds import checklist
+        from db.queries.rounds import checklist, status_counts
 
+        worker = get_current_worker()
+        first = not self._data
         try:
             with self.app.database.read() as session:
+                counts = status_counts(self.round_id, session=session)
+                tally = Tally.counted(((_unit(c.unit_id), c.status, c.reviewed), c.count) for c in counts)
+                unit_names = {_unit(c.unit_id): c.unit or t("whole_plan") for c in counts}
+                head_sent = False
+                if first:
+                    head = checklist(self.round_id, session=session, limit=FIRST_ROWS)
+                    head_sent = len(head.rows) == FIRST_ROWS and not worker.is_cancelled
+                    if head_sent:
+                        self._post_loaded(head, tally, unit_names, complete=False)
                 data = checklist(self.round_id, session=session)
         except HrplanError as exc:
             self.post_message(self.LoadFailed(exc.message()))
             return
-        # Everything for the first frame is built here, off the event loop: 5,000 rows take a while.
+        if not worker.is_cancelled:  # a newer load started meanwhile: it wins
+            self._post_loaded(data, tally, unit_names, complete=True, after_head=head_sent)
+
+    def _post_loaded(self, data: Checklist, tally: Tally, unit_names: dict[int, str], *,
+                     complete: bool, after_head: bool = False) -> None:  # fmt: skip
+        # A row's cells are built only when its line is first drawn (``_row_cells``): opening
+        # 5,000 activities builds the cells of one screenful.
         shown = {r.activity_id: Shown(r.status, r.comment, r.reviewed) for r in data.rows}
-        rows = {r.activity_id: Row(key=r.activity_id, cells=self._cells(r, shown[r.activity_id]))
-                for r in data.rows}  # fmt: skip
-        tally, unit_names = Tally(), {}
-        for r in data.rows:
-            unit = r.unit_id if r.unit_id is not None else WHOLE_PLAN
-            unit_names.setdefault(unit, r.unit or t("whole_plan"))
-            tally.add(unit, r.status, r.reviewed)
-        if not get_current_worker().is_cancelled:  # a newer load started meanwhile: it wins
-            self.post_message(self.Loaded(data, shown, rows, tally, unit_names))
+        rows = {aid: Row(key=aid, factory=partial(self._row_cells, aid)) for aid in shown}
+        self.post_message(self.Loaded(data, shown, rows, tally, unit_names, complete=complete,
+                                      after_head=after_head))  # fmt: skip
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
         data = message.checklist
-        self.loaded = True
+        # The rest of a first screenful: those rows stay as they are (a key may have changed them).
+        rest = message.after_head and self._head_only
+        self._head_only = not message.complete
+        self.loaded = message.complete
         self.closed = data.round.closed
         self.round_name = data.round.name
         self.sub_title = " · ".join(
@@ -208,16 +235,21 @@ class ChecklistScreen(BaseScreen):
         )  # fmt: skip
         self._data = {r.activity_id: r for r in data.rows}
         self._order = [r.activity_id for r in data.rows]
-        self._shown = message.shown
-        self._saved = dict(self._shown)
-        self._pending.clear()
-        self._unit_names = message.unit_names
-        self._tally = message.tally
-        self._rows = message.rows
         row_list = self.query_one(RowList)
+        if rest:
+            self._shown = message.shown | self._shown
+            self._saved = message.shown | self._saved
+            self._rows = message.rows | self._rows
+        else:
+            self._shown = message.shown
+            self._saved = dict(self._shown)
+            self._pending.clear()
+            self._unit_names = message.unit_names
+            self._tally = message.tally
+            self._rows = message.rows
+            row_list.focus()
         row_list.empty_text = t("checklist.no_activities")
         self._apply_filter()
-        row_list.focus()
         self.refresh_bindings()
         self._show_progress()
 
@@ -243,12 +275,15 @@ class ChecklistScreen(BaseScreen):
             Text(row.previous_comment, style="dim") if row.previous_comment else "",
         )
 
+    def _row_cells(self, aid: int) -> tuple:
+        """The cells of a row as shown now; RowList calls this when the line is first drawn."""
+        return self._cells(self._data[aid], self._shown[aid])
+
     def _redraw(self, aid: int) -> None:
         row = self._rows.get(aid)
         if row is None:
             return
-        row.cells = self._cells(self._data[aid], self._shown[aid])
-        self.query_one(RowList).update_row(aid, row.cells)
+        self.query_one(RowList).update_row(aid, self._row_cells(aid))
 
     def _show_progress(self) -> None:
         note = ""
@@ -299,12 +334,14 @@ class ChecklistScreen(BaseScreen):
 
     @on(RowList.Highlighted)
     def _highlighted(self) -> None:
-        if self.loaded and len(self._unit_names) > 1:
+        if self._data and len(self._unit_names) > 1:
             self._show_progress()
 
     # ---- changing entries ------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in LOADED_ACTIONS and not self.loaded:
+        if action in LOADED_ACTIONS and not self._data:
+            return None
+        if action in ALL_ROWS_ACTIONS and not self.loaded:
             return None
         if action in WRITE_ACTIONS and self.closed:
             return None

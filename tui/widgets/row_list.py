@@ -7,11 +7,14 @@ row when that row changes.
 
 Rows are items (selectable, one line, cells cut to their column with an ellipsis) or group headings
 (one text across the whole width, skipped by the cursor). The first line is the column header.
+
+An item's cells may be given as a ``factory`` instead: the list calls it when the line is first
+drawn and keeps the result, so a list of 5,000 rows only builds the cells of the lines on screen.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from rich.segment import Segment
@@ -45,6 +48,15 @@ class Row:
     key: object
     cells: Sequence[Cell] = field(default_factory=tuple)
     group: bool = False  # a heading: cells[0] across the whole width, not selectable
+    # Builds ``cells`` when the line is first drawn (then dropped): rows off screen cost no cells.
+    factory: Callable[[], Sequence[Cell]] | None = None
+
+    def resolved_cells(self) -> Sequence[Cell]:
+        """The cells, built by ``factory`` on the first call when the row has one."""
+        if self.factory is not None:
+            self.cells = self.factory()
+            self.factory = None
+        return self.cells
 
 
 class RowList(ScrollView, can_focus=True):
@@ -149,7 +161,8 @@ class RowList(ScrollView, can_focus=True):
         index = self._index.get(key)
         if index is None:
             return
-        self._rows[index].cells = cells
+        row = self._rows[index]
+        row.cells, row.factory = cells, None
         self._refresh_index(index)
 
     def move_cursor_to(self, key: object) -> None:
@@ -295,7 +308,8 @@ class RowList(ScrollView, can_focus=True):
         row = self._rows[index]
         if row.group:
             style = self.get_component_rich_style("row-list--group")
-            label = row.cells[0] if row.cells else ""
+            cells = row.resolved_cells()
+            label = cells[0] if cells else ""
             text = label.copy() if isinstance(label, Text) else Text(str(label))
             text.truncate(width - 1, overflow="ellipsis")
             segs = [Segment(" ", style)] + [
@@ -306,7 +320,7 @@ class RowList(ScrollView, can_focus=True):
             style = base
             if index == self._cursor:
                 style = base + self.get_component_rich_style("row-list--cursor")
-            strip = Strip(self._cells_line(row.cells, style)).adjust_cell_length(width, style)
+            strip = Strip(self._cells_line(row.resolved_cells(), style)).adjust_cell_length(width, style)
         self._cache[index] = strip
         return strip
 
