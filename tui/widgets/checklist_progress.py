@@ -1,13 +1,17 @@
 """The checklist's header: progress bars overall and per unit, and the count per status.
 
 Drawn from the checklist's in-memory tally (``models.checklist.Tally``): a key press changes the
-tally and this widget redraws its few lines, without asking the database.
+tally and this widget redraws only the lines whose text changed (Textual's Line API), without asking
+the database and without laying the screen out again unless the number of lines changes.
 """
 
 from __future__ import annotations
 
+from rich.segment import Segment
 from rich.text import Text
-from textual.widgets import Static
+from textual.geometry import Region
+from textual.strip import Strip
+from textual.widget import Widget
 
 from i18n import t
 from models.checklist import Tally, UnitTally
@@ -42,10 +46,46 @@ def tally_line(label: str, tally: UnitTally, label_width: int = LABEL_WIDTH) -> 
     )  # fmt: skip
 
 
-class ChecklistProgress(Static):
+class ChecklistProgress(Widget):
     DEFAULT_CSS = """
-    ChecklistProgress { height: auto; padding: 0 1; background: $panel; }
+    ChecklistProgress { height: 1; padding: 0 1; background: $panel; }
     """
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self.lines: list[Text] = []
+        self._strips: dict[int, Strip] = {}
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        strip = self._strips.get(y)
+        if strip is None or strip.cell_length != width:
+            if y < len(self.lines):
+                segments = list(self.lines[y].render(self.app.console))
+                base = self.rich_style
+                segments = [Segment(s.text, base + s.style if s.style else base) for s in segments]
+                strip = Strip(segments).crop(0, width).adjust_cell_length(width, base)
+            else:
+                strip = Strip.blank(width, self.rich_style)
+            self._strips[y] = strip
+        return strip
+
+    def _set_lines(self, lines: list[Text]) -> None:
+        """Show ``lines``: a new height lays the screen out once; otherwise only changed lines redraw."""
+        old = self.lines
+        self.lines = lines
+        if len(lines) != len(old):
+            self._strips.clear()
+            self.styles.height = len(lines)
+            self.refresh(layout=True)
+            return
+        for y, (before, after) in enumerate(zip(old, lines, strict=True)):
+            if before != after:
+                self._strips.pop(y, None)
+                self.refresh(Region(0, y, self.size.width, 1))
+
+    def on_resize(self) -> None:
+        self._strips.clear()
 
     def show(self, tally: Tally, unit_names: dict[int, str], *, current_unit: int | None,
              note: str = "") -> None:  # fmt: skip
@@ -70,4 +110,4 @@ class ChecklistProgress(Static):
         lines.append(counts)
         if note:
             lines.append(Text(note, style="bold #e0b030"))
-        self.update(Text("\n").join(lines))
+        self._set_lines(lines)
