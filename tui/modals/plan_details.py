@@ -35,7 +35,12 @@ class PlanDetailsModal(FormModal):
     def __init__(self, initial: dict[str, object] | None = None) -> None:
         self.is_new = initial is None
         super().__init__(t("plan_details.title_new" if self.is_new else "plan_details.title_edit"))
-        self._values = dict(NEW_PLAN_DEFAULTS if initial is None else initial)
+        if initial is None:
+            # A new plan usually runs three years from this one; the years are selected on focus,
+            # so typing replaces them.
+            year = date.today().year
+            initial = {**NEW_PLAN_DEFAULTS, "period_start": year, "period_end": year + 2}
+        self._values = dict(initial)
 
     def _input(self, name: str, placeholder: str = "") -> FormField:
         # No max_length: a text too long is shown as refused beside the field, never cut off.
