@@ -16,6 +16,7 @@ import os
 import re
 import shutil
 import sqlite3
+from contextlib import suppress
 from datetime import date, datetime
 from pathlib import Path
 
@@ -215,10 +216,8 @@ def _keep_current(db_path: Path) -> Path | None:
     """Save the database about to be replaced: a checked backup, or a raw copy when it is damaged."""
     if not db_path.exists() or db_path.stat().st_size == 0:
         return None
-    try:
+    with suppress(CorruptDatabaseError, NotADatabaseError):  # damaged: fall back to a raw copy below
         return make_backup(db_path, "before-restore")
-    except (CorruptDatabaseError, NotADatabaseError):
-        pass
     target = _backup_name(db_path, "before-restore-damaged", datetime.now())
     for suffix in ("", "-wal"):
         source = Path(f"{db_path}{suffix}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from db.queries.document import activity_json
 from importers.model import ImportedPlan
 
 
@@ -39,21 +40,7 @@ def preview_document(imported: ImportedPlan) -> dict[str, Any]:
         ],
         "areas": list(imported.areas),
         "activities": [
-            {
-                "id": None,
-                "unit": a.unit,
-                "area": a.area,
-                "number": a.number,
-                "goal": a.goal,
-                "description": a.description,
-                "target_text": a.target_text,
-                "target_date": _iso(a.target_date),
-                "ongoing": a.ongoing,
-                "responsible": a.responsible,
-                "resources": a.resources,
-                "follow_up": a.follow_up,
-                "status": "not_started",
-            }
+            activity_json(a, id=None, unit=a.unit, area=a.area, status="not_started")
             for a in in_show_order(imported)
         ],
         "key_figures": [],

@@ -23,6 +23,25 @@ def _iso(value: Any) -> str | None:
     return value.isoformat() if value is not None else None
 
 
+def activity_json(a: Any, *, id: int | None, unit: str | None, area: str | None, status: str) -> dict:  # noqa: A002
+    """One activity in the ``show --json`` shape; ``a`` has the template's fields as attributes."""
+    return {
+        "id": id,
+        "unit": unit,
+        "area": area,
+        "number": a.number,
+        "goal": a.goal,
+        "description": a.description,
+        "target_text": a.target_text,
+        "target_date": _iso(a.target_date),
+        "ongoing": a.ongoing,
+        "responsible": a.responsible,
+        "resources": a.resources,
+        "follow_up": a.follow_up,
+        "status": status,
+    }
+
+
 def plan_document(plan: Plan, *, session: Session, with_entries: bool = True) -> dict[str, Any]:
     """The plan in full. ``with_entries=False`` leaves each round's ``entries`` empty, for callers that
     read only the few entry columns they need (an export of 5,000 activities in 12 rounds)."""
@@ -90,21 +109,13 @@ def plan_document(plan: Plan, *, session: Session, with_entries: bool = True) ->
         ],
         "areas": [a.name for a in areas],
         "activities": [
-            {
-                "id": a.id,
-                "unit": unit_names.get(a.unit_id) if a.unit_id is not None else None,
-                "area": area_names.get(a.area_id),
-                "number": a.number,
-                "goal": a.goal,
-                "description": a.description,
-                "target_text": a.target_text,
-                "target_date": _iso(a.target_date),
-                "ongoing": a.ongoing,
-                "responsible": a.responsible,
-                "resources": a.resources,
-                "follow_up": a.follow_up,
-                "status": statuses.get(a.id, "not_started"),
-            }
+            activity_json(
+                a,
+                id=a.id,
+                unit=unit_names.get(a.unit_id) if a.unit_id is not None else None,
+                area=area_names.get(a.area_id),
+                status=statuses.get(a.id, "not_started"),
+            )
             for a in activities
         ],
         "key_figures": [

@@ -108,3 +108,16 @@ def test_python_dash_m_tui_works(db_path: Path) -> None:
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert "No plans yet" in done.stdout
+
+
+def test_output_cut_short_by_the_reader_is_no_error(db_path: Path) -> None:
+    """`hrplan show 1 --json | head`: a closed pipe ends quietly, without a traceback."""
+    from benchmarks.generate import generate
+
+    generate(db_path)  # megabytes of JSON: far more than a pipe holds
+    shown = subprocess.Popen([sys.executable, "-m", "tui", "--db", str(db_path), "show", "1", "--json"],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
+    shown.stdout.read(10)
+    shown.stdout.close()  # the reader stops, as `head` does
+    _, err = shown.communicate(timeout=60)
+    assert shown.returncode == 0 and b"Traceback" not in err

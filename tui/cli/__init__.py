@@ -71,6 +71,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except HrplanError as exc:
         print(f"hrplan: {exc.message()}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `hrplan show 1 --json | head`: the reader has had enough
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as exc:
         refusal = _as_refusal(exc)
         if refusal is None:

@@ -84,29 +84,21 @@ class RowList(ScrollView, can_focus=True):
         Binding("enter", "select", "key.select", id="rowlist.select", show=False),
     ]
 
-    class Highlighted(Message):
+    class _KeyMessage(Message):
+        def __init__(self, row_list: RowList, key: object) -> None:
+            super().__init__()
+            self.row_list = row_list
+            self.key = key
+
+        @property
+        def control(self) -> RowList:
+            return self.row_list
+
+    class Highlighted(_KeyMessage):
         """The cursor moved to the item ``key`` (None when the list has no items)."""
 
-        def __init__(self, row_list: RowList, key: object) -> None:
-            super().__init__()
-            self.row_list = row_list
-            self.key = key
-
-        @property
-        def control(self) -> RowList:
-            return self.row_list
-
-    class Selected(Message):
+    class Selected(_KeyMessage):
         """Enter (or a click) on the item ``key``."""
-
-        def __init__(self, row_list: RowList, key: object) -> None:
-            super().__init__()
-            self.row_list = row_list
-            self.key = key
-
-        @property
-        def control(self) -> RowList:
-            return self.row_list
 
     def __init__(
         self,
