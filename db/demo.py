@@ -176,6 +176,36 @@ KEY_FIGURES = [
     (None, SICK_LEAVE, "2025", None, 8.8),
 ]
 
+# The plan's own narrative, and each unit's (besides its risk analysis above), in light Markdown.
+PLAN_SECTIONS = [
+    ("introduction", "Förvaltningen ansvarar för hemtjänst, särskilt boende och myndighetsutövning för "
+     "kommunens äldre. Den här planen beskriver hur vi ska **attrahera, rekrytera, utveckla och behålla** "
+     "medarbetare under perioden 2025–2027.\n\nPlanen bygger på avdelningarnas egna analyser och på "
+     "personalnyckeltalen för de två senaste åren."),
+    ("challenges", "Förvaltningens gemensamma utmaningar är:\n\n- att *sänka sjukfrånvaron*\n"
+     "- att minska personalomsättningen bland undersköterskor\n- att klara pensionsavgångarna 2026–2028\n"
+     "- att ta tillvara digitaliseringens möjligheter\n\n## Satsningar\n\n1. Gemensamt "
+     "introduktionsprogram\n2. Språkombud på varje enhet\n3. Ledarutveckling för alla chefer"),
+    ("conclusion", "Med planens aktiviteter och en uppföljning varje tertial räknar vi med att nå "
+     "**en personalomsättning under 12 %** och en sjukfrånvaro under 8 % till år 2027."),
+]
+UNIT_SECTIONS = {
+    "Hemtjänsten": [
+        ("tasks", "Hemtjänsten ger stöd och omsorg i hemmet till cirka 900 brukare, dygnet runt."),
+        ("analysis", "Rekryteringsbehovet är störst för *undersköterskor med körkort*. Omsättningen "
+         "sjönk från 16,4 % till 14 % efter att schemat gjordes om."),
+        ("future_needs", "- Fler undersköterskor med specialisering inom demens\n- Digital kompetens för "
+         "planering och larm"),
+    ],
+    "Särskilt boende": [
+        ("tasks", "Fem boenden med sammanlagt 310 lägenheter, varav två med demensinriktning."),
+        ("follow_up", "Handledningen i lågaffektivt bemötande är genomförd på tre av fem boenden."),
+    ],
+    "Myndighetsenheten": [
+        ("analysis", "En liten enhet där varje avgång märks: tre av 41 handläggare går i pension 2026."),
+    ],
+}
+
 ROUNDS = [("T1 2025", date(2025, 5, 20)), ("T2 2025", date(2025, 9, 16))]
 # Per round, the status of the activity at each position; the pattern repeats over the activities.
 ROUND_PATTERNS = [
@@ -239,15 +269,17 @@ def add_demo_plan(*, session: Session) -> tuple[int, bool]:
             )  # fmt: skip
             activities.append(changes.insert(activity))
 
+    for position, (kind, body) in enumerate(PLAN_SECTIONS):
+        changes.insert(Section(plan_id=plan.id, kind=kind, body=body, position=position))
     add(None, WHOLE_PLAN)
     units: dict[str, int] = {}
     for position, (name, manager, day, risks, rows) in enumerate(UNITS):
         unit = changes.insert(
             Unit(plan_id=plan.id, name=name, manager=manager, date=day, position=position)
         )
-        if risks:
-            changes.insert(Section(plan_id=plan.id, unit_id=unit.id, kind=SectionKind.RISKS, body=risks,
-                                   position=UNIT_KINDS.index(SectionKind.RISKS)))  # fmt: skip
+        for kind, body in [*UNIT_SECTIONS.get(name, []), *([("risks", risks)] if risks else [])]:
+            changes.insert(Section(plan_id=plan.id, unit_id=unit.id, kind=kind, body=body,
+                                   position=UNIT_KINDS.index(SectionKind(kind))))  # fmt: skip
         units[name] = unit.id
         add(unit.id, rows)
     for position, (unit, name, period, count, share) in enumerate(KEY_FIGURES):

@@ -1,4 +1,5 @@
-"""Writing a plan or a follow-up summary as a file: DOCX, XLSX, Markdown, HTML or CSV.
+"""Writing the plan document, a follow-up summary or the annual report as DOCX, XLSX, Markdown, HTML,
+CSV or PDF.
 
 ``gather_export`` (in ``db.queries.export``) reads the data once; ``blocks`` turns it into a format-free
 outline; one writer module per format renders the outline; ``files`` writes it safely.
@@ -14,8 +15,8 @@ if TYPE_CHECKING:
     from db.queries.export import ExportData
     from exporters.blocks import Outline
 
-WHATS = ("summary", "plan")
-FORMATS = ("docx", "xlsx", "md", "html", "csv")
+WHATS = ("summary", "plan", "report")
+FORMATS = ("docx", "xlsx", "md", "html", "csv", "pdf")
 
 
 def _writer(fmt: str) -> Callable[[Outline, BinaryIO], None]:
@@ -39,16 +40,22 @@ def _writer(fmt: str) -> Callable[[Outline, BinaryIO], None]:
         from exporters.csv import write_csv
 
         return write_csv
+    if fmt == "pdf":
+        from exporters.pdf import write_pdf
+
+        return write_pdf
     raise ValueError(f"format must be one of {', '.join(FORMATS)}")
 
 
 def outline_of(data: ExportData, what: str, lang: str) -> Outline:
-    from exporters.blocks import plan_outline, summary_outline
+    from exporters.blocks import plan_outline, report_outline, summary_outline
 
     if what == "summary":
         return summary_outline(data, lang)
     if what == "plan":
         return plan_outline(data, lang)
+    if what == "report":
+        return report_outline(data, lang)
     raise ValueError(f"what must be one of {', '.join(WHATS)}")
 
 
@@ -69,7 +76,7 @@ def default_file_name(title: str, what: str, fmt: str, round_name: str | None, l
     from i18n import t
 
     parts = [title, t(f"export.what_{what}", lang=lang)]
-    if what == "summary" and round_name:
+    if what in ("summary", "report") and round_name:
         parts.append(round_name)
     words = ["-".join("".join(c if c.isalnum() else " " for c in part).split()) for part in parts]
     stem = "_".join(w for w in words if w)

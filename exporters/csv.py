@@ -11,7 +11,7 @@ import csv
 import io
 from typing import BinaryIO
 
-from exporters.blocks import AreaRow, Outline, Table
+from exporters.blocks import AreaRow, Outline, Table, cell_text
 from exporters.cells import csv_cell
 from i18n import t
 
@@ -34,7 +34,8 @@ def render_csv(outline: Outline) -> str:
                 if isinstance(row, AreaRow):
                     area = row.text
                 else:
-                    writer.writerow([csv_cell(c) for c in (section.name, area, *row)])
+                    cells = (section.name, area, *row)
+                    writer.writerow([csv_cell(cell_text(c, outline.lang)) for c in cells])
     return buffer.getvalue()
 
 

@@ -8,7 +8,23 @@ from __future__ import annotations
 from html import escape
 from typing import BinaryIO
 
-from exporters.blocks import STATUS_COLOURS, AreaRow, Bars, Facts, Heading, Outline, Paragraph, Table
+from exporters.blocks import (
+    STATUS_COLOURS,
+    AreaRow,
+    Bars,
+    Chart,
+    Contents,
+    Facts,
+    Heading,
+    Narrative,
+    Outline,
+    Paragraph,
+    Table,
+    TitlePage,
+    cell_text,
+    chart_value,
+)
+from exporters.markup import MdHeading, MdList, MdParagraph, Spans
 
 STYLE = """
 @page { size: A4 landscape; margin: 15mm; }
@@ -34,10 +50,74 @@ tr.area td { background: #f0f0f0; font-weight: bold; }
 .bar span, .legend i { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .legend { margin-top: .3em; font-size: 9pt; }
 .legend i { display: inline-block; width: .9em; height: .9em; margin: 0 .3em 0 1em; vertical-align: middle; }
+.title-page { min-height: 60vh; }
+.title-page h1 { font-size: 26pt; margin-top: 20vh; }
+.title-page .subtitle { font-size: 14pt; color: #555; }
+@media print { .title-page, nav.contents { break-after: page; } }
+nav.contents ol { list-style: none; padding-left: 1.2em; }
+.narrative p { white-space: pre-wrap; }
+td.num { text-align: right; }
+.chart { margin: .5em 0 1em; }
+.chart .bar-label { width: 22em; }
+.chart .bar { border: none; }
+.chart .bar span { background: #1e88e5; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+.chart .value { margin-left: .5em; white-space: nowrap; }
 """
 
 
-def _table(block: Table) -> list[str]:
+def _spans(spans: Spans) -> str:
+    out = []
+    for span in spans:
+        text = escape(span.text).replace("\n", "<br>")
+        if span.italic:
+            text = f"<em>{text}</em>"
+        if span.bold:
+            text = f"<strong>{text}</strong>"
+        out.append(text)
+    return "".join(out)
+
+
+def _narrative(block: Narrative) -> list[str]:
+    out = ['<div class="narrative">']
+    for md in block.blocks:
+        if isinstance(md, MdHeading):
+            level = min(6, block.level + md.level)
+            out.append(f"<h{level}>{_spans(md.spans)}</h{level}>")
+        elif isinstance(md, MdParagraph):
+            out.append(f"<p>{_spans(md.spans)}</p>")
+        elif isinstance(md, MdList):
+            tag = "ol" if md.ordered else "ul"
+            start = f' start="{md.start}"' if md.ordered and md.start != 1 else ""
+            out.append(f"<{tag}{start}>" + "".join(f"<li>{_spans(i)}</li>" for i in md.items) + f"</{tag}>")
+    out.append("</div>")
+    return out
+
+
+def _chart(block: Chart, lang: str) -> list[str]:
+    top = max(v for _, v in block.rows) or 1
+    out = [f'<figure class="chart"><figcaption>{escape(block.title)}</figcaption>']
+    for label, value in block.rows:
+        out.append(
+            f'<div class="bar-row"><span class="bar-label">{escape(label)}</span><span class="bar">'
+            f'<span style="flex:0 0 {100 * value / top:.1f}%"></span></span>'
+            f'<span class="value">{escape(chart_value(block, value, lang))}</span></div>'
+        )
+    out.append("</figure>")
+    return out
+
+
+def _anchor(index: int) -> str:
+    return f"h{index}"
+
+
+
+def _td(value: object, lang: str) -> str:
+    number = isinstance(value, int | float) and not isinstance(value, bool)
+    text = escape(cell_text(value, lang))
+    return f'<td class="num">{text}</td>' if number else f"<td>{text}</td>"
+
+
+def _table(block: Table, lang: str) -> list[str]:
     total = sum(block.widths)
     out = ["<table>", "<colgroup>"]
     out += [f'<col style="width:{100 * w / total:.1f}%">' for w in block.widths]
@@ -49,7 +129,7 @@ def _table(block: Table) -> list[str]:
         if isinstance(row, AreaRow):
             out.append(f'<tr class="area"><td colspan="{span}">{escape(row.text)}</td></tr>')
         else:
-            out.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>")
+            out.append("<tr>" + "".join(_td(c, lang) for c in row) + "</tr>")
     out.append("</tbody></table>")
     return out
 
@@ -81,20 +161,40 @@ def render_html(outline: Outline) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{escape(outline.title)}</title><style>{STYLE}</style></head><body>",
     ]
+    listed = {id(h): n for n, h in enumerate(outline.contents())}
     for block, new_page in outline.pages():
-        if isinstance(block, Heading):
+        if isinstance(block, TitlePage):
+            out.append(f'<header class="title-page"><h1>{escape(block.title)}</h1>')
+            out.append(f'<p class="subtitle">{escape(block.subtitle)}</p><dl class="facts">')
+            out += [f"<dt>{escape(label)}</dt><dd>{escape(cell_text(value, outline.lang))}</dd>"
+                    for label, value in block.pairs]
+            out.append("</dl></header>")
+        elif isinstance(block, Contents):
+            out.append(f'<nav class="contents"><h2>{escape(block.title)}</h2><ol>')
+            for heading in outline.contents():
+                indent = ' style="padding-left:1.5em"' if heading.level == 3 else ""
+                link = f'<a href="#{_anchor(listed[id(heading)])}">{escape(heading.text)}</a>'
+                out.append(f"<li{indent}>{link}</li>")
+            out.append("</ol></nav>")
+        elif isinstance(block, Heading):
             page = ' class="new-page"' if new_page else ""
-            out.append(f"<h{block.level}{page}>{escape(block.text)}</h{block.level}>")
+            anchor = f' id="{_anchor(listed[id(block)])}"' if id(block) in listed else ""
+            out.append(f"<h{block.level}{anchor}{page}>{escape(block.text)}</h{block.level}>")
         elif isinstance(block, Facts):
             out.append('<dl class="facts">')
-            out += [f"<dt>{escape(label)}</dt><dd>{escape(value)}</dd>" for label, value in block.pairs]
+            out += [f"<dt>{escape(label)}</dt><dd>{escape(cell_text(value, outline.lang))}</dd>"
+                    for label, value in block.pairs]
             out.append("</dl>")
         elif isinstance(block, Paragraph):
             out.append(f"<p>{escape(block.text)}</p>")
+        elif isinstance(block, Narrative):
+            out += _narrative(block)
         elif isinstance(block, Table):
-            out += _table(block)
+            out += _table(block, outline.lang)
         elif isinstance(block, Bars) and block.rows:
             out += _bars(block)
+        elif isinstance(block, Chart) and block.rows:
+            out += _chart(block, outline.lang)
     out.append("</body></html>\n")
     return "\n".join(out)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from copy import copy
+from datetime import date
 from functools import partial
 from typing import BinaryIO
 
@@ -19,8 +20,22 @@ from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from exporters.blocks import AreaRow, Block, Facts, Heading, Outline, Paragraph, Table
+from exporters.blocks import (
+    AreaRow,
+    Block,
+    Chart,
+    Contents,
+    Facts,
+    Heading,
+    Narrative,
+    Outline,
+    Paragraph,
+    Percent,
+    Table,
+    TitlePage,
+)
 from exporters.cells import looks_like_formula, xml_safe
+from exporters.markup import MdHeading, MdList, MdParagraph, plain_text
 from i18n import t
 
 SHEET_NAME_MAX = 31
@@ -73,17 +88,21 @@ class _SheetLayout:
         self._styles: dict[tuple[int, int, bool], object] = {}
         self.heights: dict[int, float] = {}  # row number → height in points, for rows of wrapped text
         self._column_widths: list[float] | None = None
+        self.last_table: tuple[int, int] | None = None  # header row and last row of the latest table
+        self.charts: list = []
 
-    def _style(self, font, fill, wrap: bool):  # noqa: ANN001, ANN202
+    def _style(self, font, fill, wrap: bool, number_format: str | None = None):  # noqa: ANN001, ANN202
         """The style of a cell with these font, fill and wrapping, made once per sheet.
 
         Setting ``font``/``fill``/``alignment`` on a cell looks the style up in the workbook each time,
         which is most of the time for thousands of rows; cells copy a prepared style array instead.
         """
-        key = (id(font), id(fill), wrap)
+        key = (id(font), id(fill), wrap, number_format)
         style = self._styles.get(key)
         if style is None:
             prototype = WriteOnlyCell(self.ws)
+            if number_format:
+                prototype.number_format = number_format
             if font is not None:
                 prototype.font = font
             if fill is not None:
@@ -105,24 +124,87 @@ class _SheetLayout:
             cell._style = self._style(font, fill, wrap)
         return cell
 
+    def value(self, value):  # noqa: ANN001, ANN201
+        """A table cell: text as by ``cell``; numbers, shares and dates as numbers with a number format."""
+        if isinstance(value, str):
+            return self.cell(value)
+        if isinstance(value, Percent):
+            cell = WriteOnlyCell(self.ws, value=round(float(value) / 100, 6))
+            cell._style = self._style(None, None, False, "0.0%")
+        elif isinstance(value, date):
+            cell = WriteOnlyCell(self.ws, value=value)
+            cell._style = self._style(None, None, False, "yyyy-mm-dd")
+        elif isinstance(value, float):
+            cell = WriteOnlyCell(self.ws, value=value)
+            cell._style = self._style(None, None, False, "0.0")
+        else:
+            cell = WriteOnlyCell(self.ws, value=value)
+            cell._style = self._style(None, None, False, "0")
+        return cell
+
     def add(self, block: Block) -> None:
         s = self.styles
-        if isinstance(block, Heading):
+        if isinstance(block, TitlePage):
+            self.rows.append([self.cell(block.title, font=s.title, wrap=False)])
+            self.rows.append([self.cell(block.subtitle, wrap=False)])
+            for label, value in block.pairs:
+                shown = self.cell(value, wrap=False) if isinstance(value, str) else self.value(value)
+                self.rows.append([self.cell(label, font=s.bold, wrap=False), shown])
+            self.rows.append([])
+        elif isinstance(block, Contents):
+            pass  # a workbook is read by its sheets: their names list the units
+        elif isinstance(block, Narrative):
+            for md in block.blocks:
+                if isinstance(md, MdHeading):
+                    self.rows.append([self.cell(plain_text(md.spans), font=s.bold, wrap=False)])
+                elif isinstance(md, MdParagraph):
+                    for line in plain_text(md.spans).split("\n"):
+                        self.rows.append([self.cell(line, wrap=False)])
+                elif isinstance(md, MdList):
+                    for number, item in enumerate(md.items, start=md.start):
+                        mark = f"{number}." if md.ordered else "•"
+                        self.rows.append([self.cell(f"{mark} {plain_text(item)}", wrap=False)])
+            self.rows.append([])
+        elif isinstance(block, Chart):
+            self._chart(block)
+        elif isinstance(block, Heading):
             self.rows.append(
                 [self.cell(block.text, font=s.title if block.level == 1 else s.heading, wrap=False)]
             )
         elif isinstance(block, Facts):
             for label, value in block.pairs:
                 # Not wrapped: a long value runs on over the empty cells to its right.
-                self.rows.append([self.cell(label, font=s.bold, wrap=False), self.cell(value, wrap=False)])
+                shown = self.cell(value, wrap=False) if isinstance(value, str) else self.value(value)
+                self.rows.append([self.cell(label, font=s.bold, wrap=False), shown])
         elif isinstance(block, Paragraph):
             self.rows.append([self.cell(block.text, wrap=False)])
         elif isinstance(block, Table):
             self._table(block)
         # Bars are for Word and HTML; here the counts table carries the numbers.
 
+    def _chart(self, block: Chart) -> None:
+        """A bar chart of the key figure table just above it (unit and period, then count or share)."""
+        from openpyxl.chart import BarChart, Reference
+
+        if self.last_table is None:
+            return
+        header, last = self.last_table
+        chart = BarChart()
+        chart.type = "bar"
+        chart.title = xml_safe(block.title)
+        chart.legend = None
+        chart.height, chart.width = max(6, 0.6 * (last - header) + 3), 18
+        column = 4 if block.percent else 3
+        values = Reference(self.ws, min_col=column, min_row=header, max_row=last)
+        chart.add_data(values, titles_from_data=True)
+        chart.set_categories(Reference(self.ws, min_col=1, max_col=2, min_row=header + 1, max_row=last))
+        if block.percent:
+            chart.y_axis.number_format = "0%"
+        self.charts.append((chart, f"G{header}"))
+
     def _table(self, block: Table) -> None:
         s = self.styles
+        self.last_table = (len(self.rows) + 1, len(self.rows) + len(block.rows) + 1)
         if self.table_header_row is None:
             self.table_header_row = len(self.rows) + 1
             self.table_width = len(block.columns)
@@ -133,6 +215,9 @@ class _SheetLayout:
                 cells = [self.cell(row.text, font=s.bold, fill=s.area_fill)]
                 cells += [self.cell("", fill=s.area_fill) for _ in block.columns[1:]]
             else:
+                if any(not isinstance(v, str) for v in row):
+                    self.rows.append([self.value(v) if v != "" else None for v in row])
+                    continue
                 lines = row_lines(row, self.column_widths())
                 if lines > 1:
                     self.heights[len(self.rows) + 1] = LINE_HEIGHT * lines
@@ -168,6 +253,8 @@ class _SheetLayout:
             ws.column_dimensions[get_column_letter(index)].width = width
         for number, height in self.heights.items():
             ws.row_dimensions[number].height = height
+        for chart, anchor in self.charts:
+            ws.add_chart(chart, anchor)
         for row in self.rows:
             ws.append(row)
 

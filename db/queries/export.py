@@ -52,6 +52,29 @@ class ExportActivity:
 
 
 @dataclass(frozen=True, slots=True)
+class ExportSection:
+    """A narrative section: its kind, the heading to print (in the export's language) and its text."""
+
+    kind: str
+    title: str  # as stored: empty while it keeps its kind's name
+    body: str
+
+    def heading(self, lang: str) -> str:
+        from i18n import t
+
+        return self.title or t(f"section.{self.kind}", lang=lang)
+
+
+@dataclass(frozen=True, slots=True)
+class ExportKeyFigure:
+    name: str
+    unit: str | None  # None: the whole plan
+    period: str
+    count: int | None
+    share: float | None  # percent, 0-100
+
+
+@dataclass(frozen=True, slots=True)
 class ExportUnit:
     """A unit of the plan, or the plan as a whole (``name`` None) for activities without a unit."""
 
@@ -60,6 +83,7 @@ class ExportUnit:
     date: date | None
     activities: tuple[ExportActivity, ...]
     progress: Progress
+    sections: tuple[ExportSection, ...] = ()
 
     def areas(self) -> list[tuple[str, list[ExportActivity]]]:
         """The activities grouped by area, in plan order (they arrive sorted by area already)."""
@@ -80,6 +104,17 @@ class ExportRound:
 
 
 @dataclass(frozen=True, slots=True)
+class ExportReport:
+    """What the annual follow-up report adds: the year's rounds, each activity's status before the
+    year (as of the latest round before it; not started without one) and its latest comment of the year."""
+
+    year: int
+    rounds: tuple[ExportRound, ...]
+    before: dict[int, str]
+    comments: dict[int, str]
+
+
+@dataclass(frozen=True, slots=True)
 class ExportData:
     plan_id: int
     title: str
@@ -95,6 +130,10 @@ class ExportData:
     previous_round: ExportRound | None
     progress: Progress
     rounds: tuple[ExportRound, ...] = field(default=())
+    sections: tuple[ExportSection, ...] = ()  # the plan's own, in order
+    key_figures: tuple[ExportKeyFigure, ...] = ()  # in the plan's order
+    reviewed: frozenset[int] = frozenset()  # activities gone through in the round
+    report: ExportReport | None = None  # for the annual follow-up report
 
     @property
     def activities(self) -> list[ExportActivity]:
@@ -199,11 +238,18 @@ def gather_export(
                 overdue=is_overdue(target, status, reference_day),
             )
         )  # fmt: skip
+    sections = _sections(document["id"], session=session)
     units: list[ExportUnit] = []
     if by_unit.get(None):
         units.append(_unit(None, "", None, by_unit[None]))
     for raw in document["units"]:
-        units.append(_unit(raw["name"], raw["manager"], _date(raw["date"]), by_unit.get(raw["name"], [])))
+        units.append(_unit(raw["name"], raw["manager"], _date(raw["date"]), by_unit.get(raw["name"], []),
+                           sections.get(raw["id"], ())))  # fmt: skip
+    figures = tuple(
+        ExportKeyFigure(k["name"], k["unit"], k["period"], k["count"], k["share"])
+        for k in document["key_figures"]
+    )
+    reviewed = frozenset(_reviewed(rounds[index]["id"], session=session) if index is not None else ())
     all_rounds = tuple(_round(r) for r in rounds)
     decision = document["decision"]
     return ExportData(
@@ -221,14 +267,71 @@ def gather_export(
         previous_round=all_rounds[index - 1] if index else None,
         progress=progress_of(statuses.get(a["id"], NOT_STARTED) for a in document["activities"]),
         rounds=all_rounds,
+        sections=sections.get(None, ()),
+        key_figures=figures,
+        reviewed=reviewed,
     )
 
 
-def _unit(name: str | None, manager: str, day: date | None, activities: list[ExportActivity]) -> ExportUnit:
+def _unit(
+    name: str | None, manager: str, day: date | None, activities: list[ExportActivity],
+    sections: tuple[ExportSection, ...] = (),
+) -> ExportUnit:
     return ExportUnit(
         name=name, manager=manager, date=day, activities=tuple(activities),
-        progress=progress_of(a.status for a in activities),
+        progress=progress_of(a.status for a in activities), sections=sections,
     )  # fmt: skip
+
+
+def _sections(plan_id: int, *, session: Session) -> dict[int | None, tuple[ExportSection, ...]]:
+    """Unit id (None for the plan) → its sections with text, in order."""
+    from db.queries.sections import list_sections
+
+    by_owner: dict[int | None, list[ExportSection]] = {}
+    for row in list_sections(plan_id, session=session):
+        if row.body.strip():
+            by_owner.setdefault(row.unit_id, []).append(ExportSection(row.kind, row.title, row.body))
+    return {owner: tuple(rows) for owner, rows in by_owner.items()}
+
+
+def _reviewed(round_id: int, *, session: Session) -> list[int]:
+    from sqlalchemy import select
+
+    from models.followup import FollowUpEntry
+
+    entry = FollowUpEntry.__table__.c
+    query = select(entry.activity_id).where(entry.round_id == round_id, entry.reviewed.is_(True))
+    return list(session.execute(query).scalars())
+
+
+def report_years(rounds: tuple[ExportRound, ...]) -> list[int]:
+    """The years that have rounds, oldest first: the periods an annual report can cover."""
+    return sorted({r.date.year for r in rounds})
+
+
+def gather_report(plan_ref: str | int, *, session: Session, year: int | None = None) -> ExportData:
+    """The plan as of its last round of ``year`` (the year of its latest round by default), with what
+    the annual follow-up report needs: the year's rounds, the statuses before it, the year's comments."""
+    import dataclasses
+
+    first = gather_export(plan_ref, session=session)
+    years = report_years(first.rounds)
+    if year is None:
+        year = years[-1] if years else date.today().year
+    in_year = tuple(r for r in first.rounds if r.date.year == year)
+    if not in_year:
+        if first.rounds:
+            raise NotFoundError("export.report_no_year", year=year, years=", ".join(map(str, years)))
+        report = ExportReport(year, (), {}, {})
+        return dataclasses.replace(first, report=report)
+    data = gather_export(first.plan_id, session=session, round_id=in_year[-1].id)
+    earlier = [r for r in first.rounds if r.date.year < year]
+    by_round = _entries_by_round([r.id for r in earlier + list(in_year)], session=session)
+    before = _statuses_as_of([by_round[r.id] for r in earlier])
+    comments: dict[int, str] = {}
+    for r in in_year:
+        comments.update((a, comment) for a, _, comment in by_round[r.id] if comment.strip())
+    return dataclasses.replace(data, report=ExportReport(year, in_year, before, comments))
 
 
 @dataclass(frozen=True, slots=True)

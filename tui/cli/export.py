@@ -16,6 +16,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export.add_argument("--what", choices=WHATS, required=True, help=t("export.cli_what"))
     export.add_argument("--format", dest="fmt", choices=FORMATS, required=True, help=t("export.cli_format"))
     export.add_argument("--round", dest="round_name", metavar="NAME", help=t("export.cli_round"))
+    export.add_argument("--year", type=int, metavar="YYYY", help=t("export.cli_year"))
     export.add_argument(
         "--output", "-o", metavar="FILE", required=True, type=Path, help=t("export.cli_output")
     )
@@ -24,7 +25,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from db.queries.export import gather_export
+    from db.queries.export import gather_export, gather_report
     from exporters import write_export
     from exporters.files import check_target
     from tui.cli.common import database_from
@@ -33,7 +34,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     check_target(output, overwrite=args.force)  # before reading anything: a refusal costs nothing
     database = database_from(args)
     with database.read() as session:
-        data = gather_export(args.plan, session=session, round_name=args.round_name)
+        if args.what == "report":
+            data = gather_report(args.plan, session=session, year=args.year)
+        else:
+            data = gather_export(args.plan, session=session, round_name=args.round_name)
     written = write_export(
         data, what=args.what, fmt=args.fmt, path=output, lang=args.lang, overwrite=args.force
     )
