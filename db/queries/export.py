@@ -106,7 +106,8 @@ class ExportRound:
 @dataclass(frozen=True, slots=True)
 class ExportReport:
     """What the annual follow-up report adds: the year's rounds, each activity's status before the
-    year (as of the latest round before it; not started without one) and its latest comment of the year."""
+    year (as of the latest round before it; not started without one) and its latest comment up to the
+    year's end."""
 
     year: int
     rounds: tuple[ExportRound, ...]
@@ -328,8 +329,8 @@ def gather_report(plan_ref: str | int, *, session: Session, year: int | None = N
     earlier = [r for r in first.rounds if r.date.year < year]
     by_round = _entries_by_round([r.id for r in earlier + list(in_year)], session=session)
     before = _statuses_as_of([by_round[r.id] for r in earlier])
-    comments: dict[int, str] = {}
-    for r in in_year:
+    comments: dict[int, str] = {}  # the latest comment up to the year's end: why it is delayed, how it ended
+    for r in earlier + list(in_year):
         comments.update((a, comment) for a, _, comment in by_round[r.id] if comment.strip())
     return dataclasses.replace(data, report=ExportReport(year, in_year, before, comments))
 
