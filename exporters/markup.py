@@ -132,3 +132,12 @@ def parse(text: str) -> list[MdBlock]:
     end_paragraph()
     end_list()
     return blocks
+
+
+def count_words(text: str) -> int:
+    """Words as the narrative editor counts them live: runs of letters or digits; Markdown marks and
+    dashes are not words."""
+    return len(_WORDS.findall(text))
+
+
+_WORDS = re.compile(r"\w[\w'’\-]*")

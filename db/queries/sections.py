@@ -245,10 +245,3 @@ def copy_sections(from_plan: int, to_plan: int, unit_ids: dict[int, int], *, cha
             continue
         changes.insert(Section(plan_id=to_plan, unit_id=unit_ids.get(s.unit_id) if s.unit_id else None,
                                kind=s.kind, title=s.title, body=s.body, position=s.position))  # fmt: skip
-
-
-def count_words(text: str) -> int:
-    """Words as the editor counts them live: runs of letters or digits, Markdown marks not counted."""
-    import re
-
-    return len(re.findall(r"[\w][\w'’\-]*", text))

@@ -30,6 +30,10 @@ def _name_in(values: dict) -> str:
         text = values.get(column)
         if isinstance(text, str) and text.strip():
             return text.strip()
+    if isinstance(values.get("kind"), str) and "body" in values:  # a section keeping its kind's name
+        from i18n import t
+
+        return t(f"section.{values['kind']}")
     return f"#{values.get('id', '?')}"
 
 

@@ -9,7 +9,6 @@ from db.errors import ConflictError, InvalidInputError, NotFoundError
 from db.queries.plans import copy_plan, create_plan
 from db.queries.sections import (
     add_section,
-    count_words,
     delete_section,
     get_section,
     list_sections,
@@ -19,6 +18,7 @@ from db.queries.sections import (
     write_section,
 )
 from db.queries.units import UnitFields, add_unit, list_units, update_unit
+from exporters.markup import count_words
 from i18n import set_language
 from models.changelog import ChangeLog
 from models.plan import PlanCreate

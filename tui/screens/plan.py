@@ -10,6 +10,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
 
     from db.queries.activities import ActivityRow
     from db.queries.areas import AreaRow
+    from db.queries.sections import SectionRow
     from db.queries.units import UnitRow
 
 # Change-log table → the word for it in a notice.
@@ -42,6 +44,7 @@ ENTITY_WORDS = {
     "plan": "what.plan",
     "followup_round": "what.round",
     "followup_entry": "what.entry",
+    "section": "what.section",
 }
 
 # Seconds the cursor rests before the detail pane shows the highlighted activity.
@@ -57,7 +60,12 @@ def scope_id(scope: object) -> str:
 
 class PlanScreen(BaseScreen):
     DEFAULT_CSS = """
-    PlanScreen #plan-units { width: 26; height: 1fr; border-right: solid $panel-lighten-2; }
+    PlanScreen #plan-left { width: 26; height: 1fr; border-right: solid $panel-lighten-2; }
+    PlanScreen #plan-units { height: 1fr; }
+    PlanScreen #plan-narrative {
+        height: auto; max-height: 9; padding: 0 1; border-top: solid $panel-lighten-2;
+        text-wrap: nowrap; text-overflow: ellipsis;
+    }
     PlanScreen #plan-main { width: 1fr; height: 1fr; }
     PlanScreen #plan-status { height: 1; padding: 0 1; color: $text-muted; }
     PlanScreen #plan-search { display: none; height: 3; }
@@ -79,6 +87,7 @@ class PlanScreen(BaseScreen):
         Binding("u", "units", "plan.key_units", id="plan.units"),
         Binding("r", "areas", "plan.key_areas", id="plan.areas"),
         Binding("k", "key_figures", "plan.key_key_figures", id="plan.key_figures"),
+        Binding("t", "narrative", "plan.key_narrative", id="plan.narrative"),
         Binding("f", "followup", "key.followup", id="plan.followup"),
         Binding("h", "history", "key.history", id="plan.history"),
         Binding("x", "export", "key.export", id="plan.export"),
@@ -89,9 +98,10 @@ class PlanScreen(BaseScreen):
     # ---- messages from the workers ------------------------------------------------------------
     class Loaded(Message):
         def __init__(self, title: str, units: list[UnitRow], areas: list[AreaRow],
-                     index: ActivityIndex) -> None:  # fmt: skip
+                     index: ActivityIndex, sections: list[SectionRow]) -> None:  # fmt: skip
             super().__init__()
             self.title = title
+            self.sections = sections
             self.units = units
             self.areas = areas
             self.index = index
@@ -123,6 +133,7 @@ class PlanScreen(BaseScreen):
         self.units: list[UnitRow] = []
         self.areas: list[AreaRow] = []
         self.activities: list[ActivityRow] = []
+        self.sections: list[SectionRow] = []
         self._by_id: dict[int, ActivityRow] = {}
         self.index = ActivityIndex((), date.today())
         self.view = ViewFilter()
@@ -136,7 +147,9 @@ class PlanScreen(BaseScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal():
-            yield OptionList(id="plan-units")
+            with Vertical(id="plan-left"):
+                yield OptionList(id="plan-units")
+                yield Static("", id="plan-narrative")
             with Vertical(id="plan-main"):
                 yield Input(placeholder=t("plan.search_placeholder"), id="plan-search")
                 yield Static("", id="plan-status")
@@ -147,6 +160,7 @@ class PlanScreen(BaseScreen):
 
     def on_mount(self) -> None:
         self.query_one("#plan-units", OptionList).border_title = t("plan.units_heading")
+        self.query_one("#plan-narrative", Static).border_title = t("narrative.panel")
         self.query_one(ActivityTable).focus()
         self.load()
 
@@ -186,6 +200,7 @@ class PlanScreen(BaseScreen):
         from db.errors import HrplanError
         from db.queries.activities import list_activities
         from db.queries.areas import list_areas
+        from db.queries.sections import list_sections
         from db.queries.units import list_units
         from models.plan import Plan
 
@@ -199,6 +214,7 @@ class PlanScreen(BaseScreen):
                     list_units(self.plan_id, session=session),
                     list_areas(self.plan_id, session=session),
                     ActivityIndex(list_activities(self.plan_id, session=session), self.today),
+                    list_sections(self.plan_id, session=session),
                 )
         except HrplanError as exc:
             self.post_message(self.Failed(exc.message()))
@@ -211,6 +227,7 @@ class PlanScreen(BaseScreen):
         self.plan_title = message.title
         self.sub_title = message.title
         self.units, self.areas, self.index = message.units, message.areas, message.index
+        self.sections = message.sections
         self.activities = list(self.index.activities)
         self._by_id = self.index.by_id
         if self.view.scope not in (ALL, WHOLE) and self.view.scope not in {u.id for u in self.units}:
@@ -246,7 +263,27 @@ class PlanScreen(BaseScreen):
     def refresh_view(self) -> None:
         if self._loaded:
             self._compute_view(self.view, self.index)
+            self._show_narrative()
         self._show_status()
+
+    def _show_narrative(self) -> None:
+        """The sections of the unit in view (of the plan itself for "Alla" and "Hela planen"); while
+        searching, the sections anywhere in the plan whose heading or text holds the search."""
+        from exporters.markup import count_words
+
+        panel = self.query_one("#plan-narrative", Static)
+        needle = self.view.search.strip().casefold()
+        units = {u.id: u.name for u in self.units}
+        if needle:
+            hits = [s for s in self.sections if needle in s.heading.casefold() or needle in s.body.casefold()]
+            lines = [t("narrative.search_hits", count=len(hits))]
+            lines += [f"{units.get(s.unit_id, t('whole_plan'))} · {s.heading}" for s in hits]
+        else:
+            owner = self.view.scope if self.view.scope not in (ALL, WHOLE) else None
+            own = [s for s in self.sections if s.unit_id == owner]
+            lines = [f"{s.heading} · {t('narrative.words', count=count_words(s.body))}" for s in own]
+            lines = lines or [t("narrative.panel_empty")]
+        panel.update(Text("\n".join(lines)))
 
     @work(thread=True, exclusive=True, group="plan-view")
     def _compute_view(self, view: ViewFilter, index: ActivityIndex) -> None:
@@ -608,6 +645,15 @@ class PlanScreen(BaseScreen):
 
         if (row := self.highlighted) is not None:
             self.app.push_screen(ActivityHistoryModal(row.id))
+
+    def action_narrative(self) -> None:
+        from tui.screens.narrative import NarrativeScreen
+
+        scope = self.view.scope
+        unit = next((u for u in self.units if u.id == scope), None)
+        owner = unit.name if unit is not None else self.plan_title
+        self.app.push_screen(NarrativeScreen(self.plan_id, unit.id if unit else None, owner),
+                             lambda _: self.load())  # fmt: skip
 
     def action_export(self) -> None:
         from tui.flows.export import open_export
