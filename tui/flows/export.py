@@ -50,12 +50,15 @@ def write_in_background(app: HrplanApp, request: ExportRequest) -> None:
 
     def write() -> None:
         from db.errors import HrplanError
-        from db.queries.export import gather_export
+        from db.queries.export import gather_export, gather_report
         from exporters import write_export
 
         try:
             with app.database.read() as session:
-                data = gather_export(request.plan_id, session=session, round_id=request.round_id)
+                if request.what == "report":
+                    data = gather_report(request.plan_id, session=session, year=request.year)
+                else:
+                    data = gather_export(request.plan_id, session=session, round_id=request.round_id)
             written = write_export(
                 data,
                 what=request.what,

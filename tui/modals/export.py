@@ -29,11 +29,12 @@ if TYPE_CHECKING:
 @dataclass(frozen=True, slots=True)
 class ExportRequest:
     plan_id: int
-    what: str  # "summary" or "plan"
+    what: str  # "summary", "plan" or "report"
     fmt: str  # one of FORMATS
     round_id: int | None  # None: the latest round
     path: Path
     overwrite: bool
+    year: int | None = None  # the annual report's year: that of the chosen round
 
 
 def default_folder() -> Path:
@@ -104,7 +105,7 @@ class ExportModal(ModalScreen[ExportRequest | None]):
                         value=self._round_id,
                         allow_blank=False,
                         id="round",
-                        disabled=what != "summary",
+                        disabled=what == "plan",
                     )
                 else:
                     yield Select([], prompt=t("export.no_round_choice"), id="round", disabled=True)
@@ -151,7 +152,11 @@ class ExportModal(ModalScreen[ExportRequest | None]):
             if path.suffix.lstrip(".") in FORMATS and path.suffix != f".{self.fmt}":
                 path_input.value = str(path.with_suffix(f".{self.fmt}"))
             return
-        name = default_file_name(self.choices.title, self.what, self.fmt, self._round_name(), get_language())
+        round_name = self._round_name()
+        if self.what == "report":
+            chosen = next((r for r in self.choices.rounds if r.id == self.round_id), None)
+            round_name = str(chosen.date.year) if chosen else None
+        name = default_file_name(self.choices.title, self.what, self.fmt, round_name, get_language())
         self._suggested = str(self._folder / name)
         path_input.value = self._suggested
 
@@ -159,7 +164,7 @@ class ExportModal(ModalScreen[ExportRequest | None]):
     def _choice_changed(self, event: Select.Changed) -> None:
         if event.select.id == "what":
             round_select = self.query_one("#round", Select)
-            round_select.disabled = self.what != "summary" or not self.choices.rounds
+            round_select.disabled = self.what == "plan" or not self.choices.rounds
         self._suggest_path()
 
     @on(Input.Changed, "#path")
@@ -187,8 +192,10 @@ class ExportModal(ModalScreen[ExportRequest | None]):
         path = Path(text).expanduser()
         if not path.is_absolute():
             path = self._folder / path
+        chosen = next((r for r in self.choices.rounds if r.id == self.round_id), None)
+        year = chosen.date.year if chosen is not None and self.what == "report" else None
         request = ExportRequest(
-            self.choices.plan_id, self.what, self.fmt, self.round_id, path, overwrite=False
+            self.choices.plan_id, self.what, self.fmt, self.round_id, path, overwrite=False, year=year
         )
         try:
             check_target(path, overwrite=False)

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -57,7 +58,7 @@ def entries_for(sections: list[SectionRow], kinds: tuple[str, ...]) -> list[Entr
 
 class NarrativeScreen(BaseScreen):
     DEFAULT_CSS = """
-    NarrativeScreen #narrative-sections { width: 38; height: 1fr; border-right: solid $panel-lighten-2; }
+    NarrativeScreen #narrative-sections { width: 34%; max-width: 44; height: 1fr; border-right: solid $panel-lighten-2; }
     NarrativeScreen #narrative-editor { width: 1fr; height: 1fr; }
     NarrativeScreen #narrative-title { height: 3; }
     NarrativeScreen #narrative-body { height: 1fr; }
@@ -137,11 +138,11 @@ class NarrativeScreen(BaseScreen):
         options = []
         for entry in self.entries:
             if entry.section_id is None and entry.key != NEW_FREE:
-                label = f"[dim]{_markup_safe(entry.heading)} – {t('narrative.not_written')}[/]"
-                options.append(Option(label, id=entry.key))
+                label = Text(f"{entry.heading} – {t('narrative.not_written')}", style="dim")
             else:
                 words = t("narrative.words", count=count_words(entry.body))
-                options.append(Option(f"{_markup_safe(entry.heading)} [dim]· {words}[/]", id=entry.key))
+                label = Text.assemble(entry.heading, (f" · {words}", "dim"))
+            options.append(Option(label, id=entry.key))
         sections = self.query_one("#narrative-sections", OptionList)
         with self.prevent(OptionList.OptionHighlighted):
             sections.clear_options()
@@ -264,7 +265,7 @@ class NarrativeScreen(BaseScreen):
         self.entries = [e for e in self.entries if e.key != NEW_FREE] + [entry]
         sections = self.query_one("#narrative-sections", OptionList)
         with self.prevent(OptionList.OptionHighlighted):
-            sections.add_option(Option(f"{t('narrative.new_section')}", id=NEW_FREE))
+            sections.add_option(Option(Text(t("narrative.new_section")), id=NEW_FREE))
             sections.highlighted = sections.option_count - 1
         self._show(entry)
         self.query_one("#narrative-title", Input).focus()
@@ -320,8 +321,3 @@ class NarrativeScreen(BaseScreen):
         self.app.push_screen(ConfirmModal(t("narrative.confirm_discard"), yes=t("narrative.discard")),
                              answered)  # fmt: skip
 
-
-def _markup_safe(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)
