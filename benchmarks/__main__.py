@@ -11,7 +11,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks import exporting, importing, interactive, memory, opening, startup
+from benchmarks import exporting, importing, interactive, memory, opening, pdf, startup
 from benchmarks.generate import generate
 from benchmarks.report import machine, table, write_markdown
 
@@ -36,6 +36,7 @@ def main() -> int:
                             ("opening the plan", lambda: opening.run(large)),
                             ("checklist and key presses", lambda: interactive.run(large)),
                             ("export", lambda: exporting.run(large)),
+                            ("pdf", lambda: pdf.run(large)),
                             ("import", importing.run),
                             ("memory", lambda: memory.run(empty, large))):  # fmt: skip
             results += bench()

@@ -520,7 +520,7 @@ def _draw(layout: _Layout, outline: Outline, out: BinaryIO) -> None:
         if page["lines"]:
             canvas.setStrokeColor(rule_colour)
             canvas.setLineWidth(0.5)
-            canvas.lines(page["lines"])
+            canvas.lines(merged_rules(page["lines"]))
         text = canvas.beginText()
         current = None
         for x, y, font, size, string, _colour in page["text"]:
@@ -541,6 +541,29 @@ def _draw(layout: _Layout, outline: Outline, out: BinaryIO) -> None:
             canvas.setFillColor(HexColor("#000000"))
         canvas.showPage()
     canvas.save()
+
+
+def merged_rules(lines: list[tuple[float, float, float, float]]) -> list[tuple[float, float, float, float]]:
+    """The page's rules with the vertical ones that continue each other drawn as one: a column's
+    border runs down the whole table, not once per row (a large table has 40,000 of them)."""
+    vertical: dict[float, list[tuple[float, float]]] = {}
+    merged = []
+    for x1, y1, x2, y2 in lines:
+        if x1 == x2:
+            vertical.setdefault(x1, []).append((min(y1, y2), max(y1, y2)))
+        else:
+            merged.append((x1, y1, x2, y2))
+    for x, spans in vertical.items():
+        spans.sort()
+        low, high = spans[0]
+        for start, end in spans[1:]:
+            if start <= high + 0.01:
+                high = max(high, end)
+            else:
+                merged.append((x, low, x, high))
+                low, high = start, end
+        merged.append((x, low, x, high))
+    return merged
 
 
 def _fit_header(text: str) -> str:

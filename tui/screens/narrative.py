@@ -58,7 +58,9 @@ def entries_for(sections: list[SectionRow], kinds: tuple[str, ...]) -> list[Entr
 
 class NarrativeScreen(BaseScreen):
     DEFAULT_CSS = """
-    NarrativeScreen #narrative-sections { width: 34%; max-width: 44; height: 1fr; border-right: solid $panel-lighten-2; }
+    NarrativeScreen #narrative-sections {
+        width: 34%; max-width: 44; height: 1fr; border-right: solid $panel-lighten-2;
+    }
     NarrativeScreen #narrative-editor { width: 1fr; height: 1fr; }
     NarrativeScreen #narrative-title { height: 3; }
     NarrativeScreen #narrative-body { height: 1fr; }
