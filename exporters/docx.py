@@ -267,8 +267,25 @@ def _narrative(document, block: Narrative) -> None:  # noqa: ANN001
             _add_spans(document.add_paragraph(), md.spans)
         elif isinstance(md, MdList):
             style = "List Number" if md.ordered else "List Bullet"
+            number_id = _restarted_numbering(document, md.start) if md.ordered else None
             for item in md.items:
-                _add_spans(document.add_paragraph(style=style), item)
+                paragraph = document.add_paragraph(style=style)
+                if number_id is not None:
+                    numbering = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+                    numbering.get_or_add_ilvl().val = 0
+                    numbering.get_or_add_numId().val = number_id
+                _add_spans(paragraph, item)
+
+
+def _restarted_numbering(document, start: int) -> int:  # noqa: ANN001
+    """A numbering of its own for one numbered list, starting at ``start``: without it every numbered
+    list of the document would go on counting from the one before."""
+    numbering = document.part.numbering_part.element
+    style_num = document.styles["List Number"].element.pPr.numPr.numId.val
+    abstract = next(n.abstractNumId.val for n in numbering.num_lst if n.numId == style_num)
+    num = numbering.add_num(abstract)
+    num.add_lvlOverride(ilvl=0).add_startOverride(start)
+    return num.numId
 
 
 def _chart(document, block: Chart, lang: str) -> None:  # noqa: ANN001
@@ -287,6 +304,9 @@ def write_docx(outline: Outline, out: BinaryIO) -> None:
     document = Document()
     _landscape(document)
     _header_and_footer(document, outline)
+    # The title page has neither the running header nor a page number.
+    title_page = any(isinstance(b, TitlePage) for b in outline.front)
+    document.sections[0].different_first_page_header_footer = title_page
     document.core_properties.title = xml_safe(outline.title)
     document.core_properties.language = outline.lang
     if any(isinstance(b, Contents) for b in outline.front):

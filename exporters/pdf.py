@@ -116,14 +116,15 @@ class _Measure:
         return lines
 
     def _cut(self, word: str, font: str, size: float, width: float) -> list[str]:
-        pieces, current = [], ""
-        for char in word:
-            if current and pdfmetrics.stringWidth(current + char, font, size) > width:
-                pieces.append(current)
-                current = char
-            else:
-                current += char
-        pieces.append(current)
+        """A word too long for the line, cut where it fills the line (character widths add up)."""
+        pieces, start, used = [], 0, 0.0
+        for index, char in enumerate(word):
+            w = self.width(char, font, size)
+            if index > start and used + w > width:
+                pieces.append(word[start:index])
+                start, used = index, 0.0
+            used += w
+        pieces.append(word[start:])
         return pieces
 
     def wrap_spans(self, spans: Spans, size: float, width: float) -> list[list[tuple[str, str]]]:

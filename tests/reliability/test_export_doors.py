@@ -55,6 +55,11 @@ def read_back(path: Path, fmt: str) -> str:
 
         workbook = load_workbook(str(path))
         return "\n".join(str(c.value) for ws in workbook for row in ws.iter_rows() for c in row if c.value)
+    if fmt == "pdf":
+        from pypdf import PdfReader
+
+        # A PDF's lines are wrapped (inside long words too): its text is compared without white space.
+        return "".join("".join(page.extract_text().split()) for page in PdfReader(path).pages)
     text = path.read_text(encoding="utf-8-sig")
     if fmt == "csv":
         rows = csv.reader(io.StringIO(text, newline=""), delimiter=separator("sv"))  # tests run in Swedish
