@@ -13,6 +13,7 @@ from datetime import date
 from db.queries.export import ExportActivity, ExportData, ExportSection, ExportUnit
 from exporters.markup import MdBlock, parse
 from i18n import t
+from models.progress import progress_of
 from models.status import STATUS_ORDER
 
 # Colours of the status bars (hex RGB, no '#'), in STATUS_ORDER.
@@ -537,10 +538,7 @@ def report_outline(data: ExportData, lang: str) -> Outline:
         blocks.append(Heading(3, t("export.report_areas", lang=lang)))
         area_rows = []
         for area, activities in unit.areas():
-            from models.progress import progress_of
-
-            progress = progress_of(a.status for a in activities)
-            area_rows.append(_count_row(area, progress, lang))
+            area_rows.append(_count_row(area, progress_of(a.status for a in activities), lang))
         if area_rows:
             blocks.append(Table(
                 (t("col.area", lang=lang), *(status_label(s.value, lang) for s in STATUS_ORDER),
@@ -559,5 +557,9 @@ def report_outline(data: ExportData, lang: str) -> Outline:
          t("export.total", lang=lang),
          t("export.share_done", lang=lang)),
         tuple(overview_rows), (3.0, 1.2, 1.2, 1.2, 1.0, 1.0)))  # fmt: skip
+    if all(u.name is not None for u in data.units):  # no whole-plan part: its key figures go here
+        whole_figures = _figure_changes(data, None, lang)
+        if whole_figures is not None:
+            front += [Heading(3, t("export.report_figures", lang=lang)), whole_figures]
     day = report.rounds[-1].date.isoformat() if report and report.rounds else today().isoformat()
     return Outline(title, lang, tuple(front), tuple(sections), columns, page_per_section=True, date=day)

@@ -352,7 +352,7 @@ class _Layout:
         self.room(header_height + leading + 2 * PAD)
         page_room = TOP - BOTTOM - header_height
         self.y -= 4
-        segment_top = self._table_header(header, xs, header_height, leading)
+        self._table_header(header, xs, header_height, leading)
         for row in block.rows:
             if isinstance(row, AreaRow):
                 cells = [measure.wrap(xml_safe(row.text), BOLD, SMALL, TEXT_WIDTH - 2 * PAD)]
@@ -375,9 +375,8 @@ class _Layout:
                     fit -= 2
                 if fit < 1 or (start == 0 and fit < lines and lines * leading + 2 * PAD <= page_room):
                     # The row does not fit here but would on a page of its own: it moves whole.
-                    self._close_segment(xs, segment_top)
                     self.new_page()
-                    segment_top = self._table_header(header, xs, header_height, leading)
+                    self._table_header(header, xs, header_height, leading)
                     continue
                 part = min(lines - start, fit)
                 height = part * leading + 2 * PAD
@@ -398,7 +397,7 @@ class _Layout:
                 start += part
         self.y -= 10
 
-    def _table_header(self, header: list[list[str]], xs: list[float], height: float, leading: float) -> float:
+    def _table_header(self, header: list[list[str]], xs: list[float], height: float, leading: float) -> None:
         top = self.y
         self.fill(MARGIN, top - height, TEXT_WIDTH, height, HEADER_FILL)
         for cell, left in zip(header, xs, strict=False):
@@ -411,10 +410,6 @@ class _Layout:
         self.line(MARGIN, self.y, MARGIN + TEXT_WIDTH, self.y)
         for x in xs:
             self.line(x, top, x, self.y)
-        return top
-
-    def _close_segment(self, xs: list[float], top: float) -> None:
-        """Nothing to draw: every row draws its own rules, so a page break leaves a closed table."""
 
     # ---- bars and charts --------------------------------------------------------------------------
     def bars(self, block: Bars) -> None:
