@@ -315,18 +315,18 @@ def gather_report(plan_ref: str | int, *, session: Session, year: int | None = N
     the annual follow-up report needs: the year's rounds, the statuses before it, the year's comments."""
     import dataclasses
 
-    first = gather_export(plan_ref, session=session)
-    years = report_years(first.rounds)
+    choices = export_choices(plan_ref, session=session)  # the rounds, without reading the activities
+    years = report_years(choices.rounds)
     if year is None:
         year = years[-1] if years else date.today().year
-    in_year = tuple(r for r in first.rounds if r.date.year == year)
+    in_year = tuple(r for r in choices.rounds if r.date.year == year)
     if not in_year:
-        if first.rounds:
+        if choices.rounds:
             raise NotFoundError("export.report_no_year", year=year, years=", ".join(map(str, years)))
-        report = ExportReport(year, (), {}, {})
-        return dataclasses.replace(first, report=report)
-    data = gather_export(first.plan_id, session=session, round_id=in_year[-1].id)
-    earlier = [r for r in first.rounds if r.date.year < year]
+        data = gather_export(choices.plan_id, session=session)
+        return dataclasses.replace(data, report=ExportReport(year, (), {}, {}))
+    data = gather_export(choices.plan_id, session=session, round_id=in_year[-1].id)
+    earlier = [r for r in choices.rounds if r.date.year < year]
     by_round = _entries_by_round([r.id for r in earlier + list(in_year)], session=session)
     before = _statuses_as_of([by_round[r.id] for r in earlier])
     comments: dict[int, str] = {}  # the latest comment up to the year's end: why it is delayed, how it ended

@@ -120,3 +120,33 @@ def test_snapshot_narrative_editor_swedish(snap_compare, demo_database: Database
 def test_snapshot_narrative_editor_english_small(snap_compare, demo_database: Database) -> None:  # noqa: ANN001
     app = make_app(db_path=demo_database.path, lang="en")
     assert snap_compare(app, terminal_size=(80, 24), run_before=_editor_shown(2))
+
+
+async def test_sections_move_and_go_from_the_list(demo_database: Database) -> None:
+    app = make_app(db_path=demo_database.path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        editor = await _open_unit_text(pilot, app, unit_steps=2)  # Hemtjänsten
+        unit_id = editor.unit_id
+        kinds = [k for k, _, _ in _unit_sections(demo_database, unit_id)]
+        assert kinds == ["tasks", "analysis", "future_needs", "risks"]
+        await pilot.press("ctrl+down")
+        await settle(pilot, app)
+        assert [k for k, _, _ in _unit_sections(demo_database, unit_id)] == [
+            "analysis", "tasks", "future_needs", "risks"
+        ]
+        assert editor.query_one("#narrative-title", Input).placeholder == "Uppgifter"  # still on it
+        await pilot.press("ctrl+d")
+        await settle(pilot, app)
+        await pilot.press("j")  # ja: remove it
+        await settle(pilot, app)
+        kinds = [k for k, _, _ in _unit_sections(demo_database, unit_id)]
+        assert kinds == ["analysis", "future_needs", "risks"]
+        labels = editor.query_one("#narrative-sections", OptionList)
+        assert "Uppgifter – ej skrivet" in [str(labels.get_option_at_index(i).prompt)
+                                             for i in range(labels.option_count)]  # fmt: skip
+        editor.query_one("#narrative-sections", OptionList).focus()
+        await pilot.press("ctrl+z")
+        await settle(pilot, app)
+        assert [k for k, _, _ in _unit_sections(demo_database, unit_id)] == [
+            "analysis", "tasks", "future_needs", "risks"
+        ]
