@@ -6,6 +6,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.where.table": ("tabell {table}", "table {table}"),
     "import.where.row": ("rad {row}", "row {row}"),
     "import.where.line": ("rad {line}", "line {line}"),
+    "import.where.paragraph": ("stycke {paragraph}", "paragraph {paragraph}"),
     # Errors: nothing has been written
     "import.error.unreadable": ("filen kan inte läsas som en plan.", "the file cannot be read as a plan."),
     "import.error.no_such_file": ("filen finns inte.", "there is no such file."),
@@ -141,6 +142,42 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "planens titel står inte i dokumentet; filnamnet används – ange --title eller ändra efter importen",
         "the plan's title is not in the document; the file name is used – give --title or change it after the import",
     ),
+    "import.warn.heading_area": (
+        "rubriken ”{name}” före aktiviteterna lästes som ett eget område",
+        "the heading “{name}” before the activities was read as an area of the plan's own",
+    ),
+    "import.warn.key_figures_no_period": (
+        "nyckeltalstabellen har ingen period i rubriken ovanför; planperioden används",
+        "the key-figure table has no period in the heading above it; the plan period is used",
+    ),
+    "import.warn.narrative_cut": (
+        "avsnittet är längre än {limit} tecken och kortades",
+        "the section is longer than {limit} characters and was shortened",
+    ),
+    "import.warn.status_unknown": (
+        "statusen ”{text}” kunde inte läsas; den sparas som kommentar i första uppföljningen",
+        "the status “{text}” could not be read; it is kept as the comment in the first follow-up",
+    ),
+    "import.warn.narrative_not_stored": (
+        "avsnittet ”{kind}” ({unit}) visas här men sparas inte: planen har ännu ingen plats för det",
+        "the section “{kind}” ({unit}) is shown here but not saved: the plan has no place for it yet",
+    ),
+    "import.warn.unit_from_file_name": (
+        "filen namnger ingen avdelning/enhet; aktiviteterna läggs i {name} – ange --unit för en annan",
+        "the file names no unit; the activities go into {name} – give --unit for another",
+    ),
+    # Narrative sections of a unit
+    "import.narrative.tasks": ("Uppgifter", "Tasks"),
+    "import.narrative.follow_up": (
+        "Uppföljning av genomförda aktiviteter och dess resultat",
+        "Follow-up of activities carried out and their results",
+    ),
+    "import.narrative.analysis": ("Analys", "Analysis"),
+    "import.narrative.future_needs": (
+        "Framtida kompetensbehov och strategisk inriktning",
+        "Future competence needs and strategic direction",
+    ),
+    "import.narrative.risk_analysis": ("Riskanalys", "Risk analysis"),
     # Summary (preview and command line)
     "import.summary.decision": ("Beslut", "Decision"),
     "import.summary.units": ("Avdelningar/enheter", "Units"),
