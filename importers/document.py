@@ -102,3 +102,19 @@ def warnings_list(imported: ImportedPlan) -> list[dict[str, str]]:
     return [
         {"where": w.where.describe(), "message": t(w.key, **dict(w.params))} for w in imported.warnings
     ]
+
+
+def into_document(into) -> dict[str, Any]:  # noqa: ANN001 - an importers.into.IntoPlan
+    """What ``--into`` would add, in the same shape: the plan's id and title, only the units, areas,
+    activities, key figures and round entries the file adds, and under ``new`` what the plan does
+    not have yet."""
+    document = preview_document(into.imported)
+    document["id"] = into.target.plan_id
+    document["title"] = into.target.title
+    document["new"] = {
+        "units": list(into.new_units),
+        "areas": list(into.new_areas),
+        "activities": len(into.imported.activities),
+        "round": into.imported.round_name if into.round_is_new else None,
+    }
+    return document

@@ -37,7 +37,7 @@ def is_page_number(text: str) -> bool:
     """"Sida 3 av 12", "Page 3 of 12", "3 (12)", "- 3 -", "3/12", "3" (but not "3." or "3)", the
     number of an item in a list)."""
     stripped = text.strip()
-    if stripped[-1:] in ".)":
+    if re.fullmatch(r"\(?\d{1,3}[.)]", stripped):
         return False
     return bool(_PAGE.match(_norm(stripped)))
 

@@ -187,6 +187,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.summary.total": ("Totalt", "Total"),
     "import.summary.no_warnings": ("Inga varningar.", "No warnings."),
     "import.summary.warnings": ("Varningar ({count}):", "Warnings ({count}):"),
+    "import.summary.key_figures": ("Nyckeltal", "Key figures"),
+    "import.summary.narrative": ("Texter per avdelning/enhet", "Texts per unit"),
+    "import.summary.stored": ("sparas", "saved"),
+    "import.summary.not_stored": ("sparas inte", "not saved"),
+    "import.summary.chars": ("{count} tecken", "{count} characters"),
+    "import.summary.round": (
+        "Statuskolumnen blir uppföljningen {name}: {counts}.",
+        "The status column becomes the follow-up round {name}: {counts}.",
+    ),
+    "import.summary.into": ("Läggs till i planen {title}", "Added to the plan {title}"),
+    "import.summary.new_units": ("Nya avdelningar/enheter: {names}", "New units: {names}"),
+    "import.summary.new_areas": ("Nya områden: {names}", "New areas: {names}"),
+    "import.summary.nothing_new": (
+        "Inga nya avdelningar/enheter eller områden; aktiviteterna läggs till i befintliga.",
+        "No new units or areas; the activities are added to existing ones.",
+    ),
+    "import.summary.existing_round": (
+        "Statusarna läggs i den öppna uppföljningen {name}.",
+        "The statuses go into the open follow-up round {name}.",
+    ),
+    "import.summary.sources": ("Källa", "Source"),
     # Command line
     "import.cli.help": ("importera en plan från Word, Excel, CSV eller text", "import a plan from Word, Excel, CSV or text"),
     "import.cli.description": (
@@ -196,6 +217,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.cli.arg_file": ("filen att importera", "the file to import"),
     "import.cli.opt_dry_run": ("visa vad som skulle importeras, spara inget", "show what would be imported, save nothing"),
     "import.cli.opt_title": ("planens titel (annars dokumentets)", "the plan's title (else the document's)"),
+    "import.cli.opt_into": (
+        "lägg till filen i en befintlig plan (id eller titel) som en avdelning/enhet",
+        "add the file to an existing plan (id or title) as one unit",
+    ),
+    "import.cli.opt_unit": (
+        "avdelningen/enheten aktiviteterna läggs i (med --into; annars filens)",
+        "the unit the activities go into (with --into; else the file's)",
+    ),
+    "import.cli.unit_without_into": ("--unit gäller bara med --into.", "--unit only applies with --into."),
+    "import.cli.into_done": (
+        "{count} aktiviteter lades till i planen {title}.",
+        "{count} activities were added to the plan {title}.",
+    ),
     "import.cli.dry_run_done": ("Torrkörning: inget sparades.", "Dry run: nothing was saved."),
     "import.cli.done": ("Importerades som plan {id} med {count} aktiviteter.", "Imported as plan {id} with {count} activities."),
     # In the app

@@ -1,0 +1,119 @@
+"""A department's own file added to an existing plan (``hrplan import FILE --into PLAN``), and what
+an import writes besides activities: key figures, risk analyses and the first follow-up round."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from db.changes import undo_last
+from db.engine import Database
+from models.activity import Activity
+from models.changelog import ChangeLog
+from models.followup import FollowUpEntry, FollowUpRound
+from tests.unit.import_fixtures import PDF_TEXT
+from tests.unit.import_shapes_fixtures import KEY_FIGURES_AND_NARRATIVE_TEXT, LIST_TEXT, write_followup_xlsx
+from tui.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def plan_db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    db = tmp_path / "plans.db"
+    source = tmp_path / "personalstrategi.txt"
+    source.write_text(PDF_TEXT, encoding="utf-8")
+    assert run(capsys, "--db", str(db), "import", str(source))[0] == 0
+    return db
+
+
+def show(capsys: pytest.CaptureFixture[str], db: Path) -> dict:
+    code, out, _ = run(capsys, "--db", str(db), "show", "1", "--json")
+    assert code == 0
+    return json.loads(out)
+
+
+def test_a_departments_file_becomes_a_unit_of_the_plan(
+    plan_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lists = tmp_path / "biblioteken.txt"
+    lists.write_text(LIST_TEXT, encoding="utf-8")
+    before = show(capsys, plan_db)
+    args = ("--db", str(plan_db), "import", str(lists), "--into", "1")
+    code, out, _ = run(capsys, *args, "--dry-run", "--json")
+    preview = json.loads(out)
+    assert code == 0 and preview["id"] == 1
+    assert preview["new"] == {"units": ["Biblioteken"], "areas": [], "activities": 4, "round": None}
+    assert show(capsys, plan_db) == before  # a dry run writes nothing
+    code, out, _ = run(capsys, *args)
+    assert code == 0 and "4 aktiviteter lades till" in out
+    after = show(capsys, plan_db)
+    assert after["areas"] == before["areas"]
+    added = [(a["area"], a["description"][:20]) for a in after["activities"] if a["unit"] == "Biblioteken"]
+    assert added == [("Utveckla", "Utbildning i digital"), ("Utveckla", "Studiecirklar om käl"),
+                     ("Behålla", "Friskvårdsbidrag höj"), ("Rekrytera", "Praktikplatser för s")]  # fmt: skip
+    assert len(after["activities"]) == len(before["activities"]) + 4
+
+
+def test_into_a_named_unit_that_exists(
+    plan_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lists = tmp_path / "lista.txt"
+    lists.write_text(LIST_TEXT, encoding="utf-8")
+    code, _, _ = run(capsys, "--db", str(plan_db), "import", str(lists), "--into", "1", "--unit", "hemvården")
+    assert code == 0
+    after = show(capsys, plan_db)
+    assert [u["name"] for u in after["units"]] == ["Hemvården", "Boendet", "Dagverksamheten"]
+    assert sum(a["unit"] == "Hemvården" for a in after["activities"]) == 4 + 4
+
+
+def test_unit_without_into_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    lists = tmp_path / "lista.txt"
+    lists.write_text(LIST_TEXT, encoding="utf-8")
+    code, _, err = run(capsys, "--db", str(tmp_path / "x.db"), "import", str(lists), "--unit", "X")
+    assert code == 2 and "--into" in err
+
+
+def test_excel_follow_up_becomes_a_plan_with_a_first_round(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "plans.db"
+    path = write_followup_xlsx(tmp_path / "uppfoljning.xlsx")
+    assert run(capsys, "--db", str(db), "import", str(path))[0] == 0
+    shown = show(capsys, db)
+    [first] = shown["rounds"]
+    statuses = {a["description"]: a["status"] for a in shown["activities"]}
+    assert statuses["HLR-utbildning"] == "done" and statuses["Rekryteringskampanj"] == "delayed"
+    comments = {e["comment"] for e in first["entries"]}
+    assert {"Alla gick", "Ingen budget", "Väntar på beslut"} <= comments
+    database = Database(db)
+    with database.read() as session:
+        assert session.execute(select(func.count(func.distinct(ChangeLog.batch)))).scalar() == 1
+    with database.write() as session:
+        undo_last(session)
+    with database.read() as session:
+        for model in (Activity, FollowUpRound, FollowUpEntry):
+            assert session.execute(select(func.count()).select_from(model)).scalar() == 0
+
+
+def test_key_figures_and_risk_analysis_are_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "plans.db"
+    path = tmp_path / "plan.txt"
+    path.write_text(KEY_FIGURES_AND_NARRATIVE_TEXT, encoding="utf-8")
+    assert run(capsys, "--db", str(db), "import", str(path))[0] == 0
+    shown = show(capsys, db)
+    figures = [(k["unit"], k["count"], k["share"]) for k in shown["key_figures"]]
+    assert figures == [("Förskoleavdelningen", 40, 12.5), ("Äldreomsorgsavdelningen", 31, 9.8),
+                       (None, 71, 11.0)]  # fmt: skip
+    risks = {u["name"]: u["risk_analysis"] for u in shown["units"]}
+    assert risks == {"Förskoleavdelningen": "Risk att erfarna förskollärare går i pension samtidigt.",
+                     "Äldreomsorgsavdelningen": ""}  # fmt: skip
