@@ -257,6 +257,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Förhandsvisning av {file}: {count} aktiviteter. Inget är sparat ännu.",
         "Preview of {file}: {count} activities. Nothing is saved yet.",
     ),
+    "import.preview.into_title": (
+        "Förhandsvisning av {file}: {count} aktiviteter läggs till i {title}. Inget är sparat ännu.",
+        "Preview of {file}: {count} activities are added to {title}. Nothing is saved yet.",
+    ),
+    "import.into_done": (
+        "{count} aktiviteter från {file} lades till i planen.",
+        "{count} activities from {file} were added to the plan.",
+    ),
+    "plan.key_import_into": ("Importera avdelningens fil …", "Import a unit's file …"),
     "import.preview.activities": ("Aktiviteter per område", "Activities per area"),
     "import.preview.confirm": ("Importera", "Import"),
     "import.done": (

@@ -8,6 +8,7 @@ The flow belongs to no screen, so its thread workers run on the app and come bac
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -81,3 +82,62 @@ def _write(app: HrplanApp, on_done: OnDone, imported: ImportedPlan) -> None:
 def _done(app: HrplanApp, on_done: OnDone, imported: ImportedPlan, plan_id: int) -> None:
     app.notify(t("import.done", title=imported.details.title, count=len(imported.activities)))
     on_done(plan_id)
+
+
+def open_import_into(app: HrplanApp, plan_id: int, on_done: OnDone) -> None:
+    """Add a department's file to the plan ``plan_id`` as its unit: the same file dialog, a preview
+    saying what is new, then one change; ``on_done(plan_id)`` once it is saved."""
+    from tui.modals.import_file import ImportFileModal
+
+    def ask(initial: str = "", error: str = "") -> None:
+        app.push_screen(ImportFileModal(initial, error), chosen)
+
+    def chosen(path: Path | None) -> None:
+        if path is not None:
+            app.notify(t("import.reading", file=path.name), timeout=2)
+            app.run_worker(partial(read, path), thread=True, exclusive=True, group="import",
+                           name="import-read")  # fmt: skip
+
+    def read(path: Path) -> None:
+        from db.errors import HrplanError
+        from db.queries.import_target import import_target
+        from importers.files import read_plan_file
+        from importers.into import fit_into
+
+        try:
+            imported = read_plan_file(path)
+            with app.database.read() as session:
+                target = import_target(plan_id, session=session)
+            into = fit_into(imported, target)
+        except HrplanError as exc:
+            app.call_from_thread(ask, str(path), exc.message())
+            return
+        app.call_from_thread(preview, into)
+
+    def preview(into) -> None:  # noqa: ANN001 - an importers.into.IntoPlan
+        from tui.modals.import_preview import ImportPreviewModal
+
+        def answered(confirmed: bool | None) -> None:
+            if confirmed:
+                app.run_worker(partial(write, into), thread=True, exclusive=True, group="import",
+                               name="import-write")  # fmt: skip
+
+        app.push_screen(ImportPreviewModal(into.imported, into=into), answered)
+
+    def write(into) -> None:  # noqa: ANN001
+        from db.errors import HrplanError
+        from importers.writer import write_into
+
+        try:
+            with app.database.write() as session:
+                count = write_into(into, session=session)
+        except HrplanError as exc:
+            app.call_from_thread(app.notify, exc.message(), severity="error", timeout=10)
+            return
+        app.call_from_thread(done, into.imported.source, count)
+
+    def done(file: str, count: int) -> None:
+        app.notify(t("import.into_done", count=count, file=file))
+        on_done(plan_id)
+
+    ask()

@@ -25,7 +25,8 @@ def _label(activity) -> str:  # noqa: ANN001 - an ImportedActivity
     text = text if len(text) <= 60 else text[:59] + "…"
     number = f"{activity.number}. " if activity.number is not None else ""
     target = f"  [{activity.target_text}]" if activity.target_text else ""
-    return f"{number}{text}{target}"
+    source = f"  ← {activity.source_text()}" if activity.sources else ""
+    return f"{number}{text}{target}{source}"
 
 
 class ImportPreviewModal(ModalScreen[bool]):
@@ -54,19 +55,22 @@ class ImportPreviewModal(ModalScreen[bool]):
         Binding("ctrl+s", "answer(True)", "import.preview.confirm", id="import_preview.confirm"),
     ]
 
-    def __init__(self, imported: ImportedPlan) -> None:
+    def __init__(self, imported: ImportedPlan, into=None) -> None:  # noqa: ANN001 - an IntoPlan
         super().__init__()
         translate_bindings(self)
-        self.imported = imported
+        self.into = into
+        self.imported = imported if into is None else into.imported
 
     def compose(self) -> ComposeResult:
         imported = self.imported
         with Vertical():
-            yield Static(t("import.preview.title", file=imported.source, count=len(imported.activities)),
+            key = "import.preview.title" if self.into is None else "import.preview.into_title"
+            yield Static(t(key, file=imported.source, count=len(imported.activities),
+                           title=self.into.target.title if self.into else ""),
                          classes="import-title")  # fmt: skip
             with Horizontal(id="import-body"):
                 with VerticalScroll(id="import-summary"):
-                    yield ImportSummary(imported)
+                    yield ImportSummary(imported, into=self.into)
                 yield self._activity_tree()
             with Horizontal(id="import-buttons"):
                 yield Button(t("key.cancel"), id="cancel")

@@ -82,6 +82,7 @@ class PlanScreen(BaseScreen):
         Binding("f", "followup", "key.followup", id="plan.followup"),
         Binding("h", "history", "key.history", id="plan.history"),
         Binding("x", "export", "key.export", id="plan.export"),
+        Binding("i", "import_into", "plan.key_import_into", id="plan.import_into", show=False),
         Binding("ctrl+z", "undo", "plan.key_undo", id="plan.undo"),
         Binding("escape", "back", "key.back", id="plan.back"),
     ]
@@ -613,6 +614,11 @@ class PlanScreen(BaseScreen):
         from tui.flows.export import open_export
 
         open_export(self.app, self.plan_id)
+
+    def action_import_into(self) -> None:
+        from tui.flows.importing import open_import_into
+
+        open_import_into(self.app, self.plan_id, lambda _: self.load())
 
     def action_back(self) -> None:
         if self.query_one("#plan-search", Input).has_focus:
