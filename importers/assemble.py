@@ -169,7 +169,9 @@ class Assembler:
             if event.style == HEADING:
                 self._end_narrative()
             else:
-                self.narrative.paragraphs.append(paragraph)
+                # A Word list item keeps its bullet in the text, as a list copied out of a PDF has it.
+                shown = paragraph if event.style != LIST else Paragraph(f"- {text}", where, style=LIST)
+                self.narrative.paragraphs.append(shown)
                 self.paragraphs.append(paragraph)
                 return
         if not in_table and self._list_line(paragraph):

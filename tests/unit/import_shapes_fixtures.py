@@ -198,3 +198,32 @@ def write_followup_xlsx(path: Path) -> Path:
     sheet.append(["Övrigt", "Nya lokaler", "Utredning", "2026", "Chef", "Väntar på beslut", None])
     workbook.save(str(path))
     return path
+
+
+def write_narrative_docx(path: Path) -> Path:
+    """A Word plan with each department's sections under Word headings, then its activity table."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Kompetensförsörjningsplan 2025-2027", level=0)
+    document.add_heading("Förskoleavdelningen", level=1)
+    document.add_heading("Uppgifter", level=2)
+    document.add_paragraph("Avdelningen ansvarar för:")
+    document.add_paragraph("Kommunala förskolor", style="List Bullet")
+    document.add_paragraph("Öppen förskola", style="List Bullet")
+    document.add_heading("Analys", level=2)
+    document.add_paragraph("Barnen blir färre.")
+    document.add_heading("Riskanalys", level=2)
+    document.add_paragraph("Många går i pension samtidigt.")
+    document.add_heading("Äldreomsorgen", level=1)
+    document.add_heading("Uppgifter", level=2)
+    document.add_paragraph("Hemtjänst och boenden.")
+    document.add_heading("Aktivitetsplan", level=1)
+    document.add_paragraph("Avdelning/Enhet: Förskoleavdelningen")
+    table = document.add_table(rows=3, cols=2)
+    for r, (goal, activity) in enumerate([("Mål", "Aktivitet"), ("Utveckla", ""),
+                                          ("Fler behöriga", "Uppdragsutbildning")]):  # fmt: skip
+        table.cell(r, 0).text = goal
+        table.cell(r, 1).text = activity
+    document.save(str(path))
+    return path

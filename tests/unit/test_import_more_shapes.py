@@ -183,3 +183,18 @@ def test_bullets_in_prose_of_a_plan_with_tables_are_not_activities(tmp_path: Pat
                       "Kunniga chefer\tLedarskapsprogram"])  # fmt: skip
     plan = read_text(tmp_path, text)
     assert [(a.area, a.goal) for a in plan.activities] == [("Utveckla", "Kunniga chefer")]
+
+
+def test_narrative_sections_under_word_headings(tmp_path: Path) -> None:
+    from tests.unit.import_shapes_fixtures import write_narrative_docx
+
+    plan = read_plan_file(write_narrative_docx(tmp_path / "plan.docx"))
+    assert {(n.unit, n.kind): n.text for n in plan.narrative} == {
+        ("Förskoleavdelningen", "tasks"): "Avdelningen ansvarar för:\n- Kommunala förskolor\n- Öppen förskola",
+        ("Förskoleavdelningen", "analysis"): "Barnen blir färre.",
+        ("Förskoleavdelningen", "risk_analysis"): "Många går i pension samtidigt.",
+        ("Äldreomsorgen", "tasks"): "Hemtjänst och boenden.",
+    }
+    assert [(a.unit, a.area, a.goal) for a in plan.activities] == [
+        ("Förskoleavdelningen", "Utveckla", "Fler behöriga")]
+    assert [u.name for u in plan.units] == ["Förskoleavdelningen", "Äldreomsorgen"]
