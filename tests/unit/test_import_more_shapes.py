@@ -190,7 +190,8 @@ def test_narrative_sections_under_word_headings(tmp_path: Path) -> None:
 
     plan = read_plan_file(write_narrative_docx(tmp_path / "plan.docx"))
     assert {(n.unit, n.kind): n.text for n in plan.narrative} == {
-        ("Förskoleavdelningen", "tasks"): "Avdelningen ansvarar för:\n- Kommunala förskolor\n- Öppen förskola",
+        ("Förskoleavdelningen", "tasks"): "Avdelningen ansvarar för:\n- Kommunala förskolor\n"
+                                          "- Öppen förskola",
         ("Förskoleavdelningen", "analysis"): "Barnen blir färre.",
         ("Förskoleavdelningen", "risk_analysis"): "Många går i pension samtidigt.",
         ("Äldreomsorgen", "tasks"): "Hemtjänst och boenden.",
