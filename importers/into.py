@@ -41,6 +41,7 @@ class IntoPlan:
     new_units: tuple[str, ...]
     new_areas: tuple[str, ...]
     round_is_new: bool = False
+    original: ImportedPlan | None = None  # the file as read, to fit again into another unit
 
 
 def _area_in(name: str, areas: list[str]) -> str:
@@ -132,4 +133,5 @@ def fit_into(imported: ImportedPlan, target: Target, *, unit: str | None = None)
         new_units=tuple(n for n in units if n.casefold() not in folded_units),
         new_areas=tuple(areas[len(target.areas):]),
         round_is_new=round_is_new,
+        original=imported,
     )

@@ -19,6 +19,15 @@ if TYPE_CHECKING:
     from tui.app import HrplanApp
 
 OnDone = Callable[[int], None]
+# Choices of the unit dialog besides the plan's units (names cannot hold control characters).
+_FILE, _NEW = "\x00file", "\x00new"
+
+
+def _check_unit(value: str) -> None:
+    from models.limits import NAME_MAX
+    from models.validation import clean_text
+
+    clean_text(value, limit=NAME_MAX, required=True, multiline=False)
 
 
 def open_import(app: HrplanApp, on_done: OnDone) -> None:
@@ -114,15 +123,46 @@ def open_import_into(app: HrplanApp, plan_id: int, on_done: OnDone) -> None:
             return
         app.call_from_thread(preview, into)
 
-    def preview(into) -> None:  # noqa: ANN001 - an importers.into.IntoPlan
+    def preview(into, imported=None) -> None:  # noqa: ANN001 - an importers.into.IntoPlan, ImportedPlan
         from tui.modals.import_preview import ImportPreviewModal
 
-        def answered(confirmed: bool | None) -> None:
-            if confirmed:
+        original = imported if imported is not None else into.original
+
+        def answered(answer: bool | str | None) -> None:
+            if answer == "unit":
+                choose_unit(into, original)
+            elif answer is True:
                 app.run_worker(partial(write, into), thread=True, exclusive=True, group="import",
                                name="import-write")  # fmt: skip
 
         app.push_screen(ImportPreviewModal(into.imported, into=into), answered)
+
+    def choose_unit(into, original) -> None:  # noqa: ANN001
+        """Another unit for the file's activities: the file's own, one of the plan's, or a new one."""
+        from importers.into import fit_into
+        from tui.modals.pick import PickModal
+        from tui.modals.text_prompt import TextPromptModal
+
+        def refit(unit: str | None) -> None:
+            preview(fit_into(original, into.target, unit=unit), original)
+
+        def named(name: str | None) -> None:
+            if name is None:
+                preview(into, original)
+            else:
+                refit(name)
+
+        def picked(choice: str | None) -> None:
+            if choice is None:
+                preview(into, original)
+            elif choice == _NEW:
+                app.push_screen(TextPromptModal(t("import.new_unit"), check=_check_unit), named)
+            else:
+                refit(None if choice == _FILE else choice)
+
+        choices = [(_FILE, t("import.pick.file_unit")), *((name, name) for name in into.target.units),
+                   (_NEW, t("import.pick.new_unit"))]  # fmt: skip
+        app.push_screen(PickModal(t("import.pick.title"), choices), picked)
 
     def write(into) -> None:  # noqa: ANN001
         from db.errors import HrplanError

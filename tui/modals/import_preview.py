@@ -1,5 +1,7 @@
 """What an import will add, before anything is written: the plan, its units, the activities per
-area (counted, and listed under each area) and the warnings. Dismisses True to import, False on Esc."""
+area (counted, and listed under each area, each with the rows it came from) and the warnings.
+Dismisses True to import, False on Esc; adding a file to an existing plan, "unit" to choose another unit.
+"""
 
 from __future__ import annotations
 
@@ -29,7 +31,7 @@ def _label(activity) -> str:  # noqa: ANN001 - an ImportedActivity
     return f"{number}{text}{target}{source}"
 
 
-class ImportPreviewModal(ModalScreen[bool]):
+class ImportPreviewModal(ModalScreen[bool | str]):
     DEFAULT_CSS = """
     ImportPreviewModal { align: center middle; }
     ImportPreviewModal > Vertical {
@@ -53,6 +55,7 @@ class ImportPreviewModal(ModalScreen[bool]):
     BINDINGS = [
         Binding("escape", "answer(False)", "key.cancel", id="import_preview.cancel"),
         Binding("ctrl+s", "answer(True)", "import.preview.confirm", id="import_preview.confirm"),
+        Binding("u", "answer('unit')", "import.preview.choose_unit", id="import_preview.unit"),
     ]
 
     def __init__(self, imported: ImportedPlan, into=None) -> None:  # noqa: ANN001 - an IntoPlan
@@ -73,6 +76,8 @@ class ImportPreviewModal(ModalScreen[bool]):
                     yield ImportSummary(imported, into=self.into)
                 yield self._activity_tree()
             with Horizontal(id="import-buttons"):
+                if self.into is not None:
+                    yield Button(t("import.preview.unit_button"), id="unit")
                 yield Button(t("key.cancel"), id="cancel")
                 yield Button(t("import.preview.confirm"), id="confirm", variant="primary")
 
@@ -91,7 +96,12 @@ class ImportPreviewModal(ModalScreen[bool]):
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "confirm")
+        self.dismiss("unit" if event.button.id == "unit" else event.button.id == "confirm")
 
-    def action_answer(self, value: bool) -> None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "answer" and parameters == ("unit",) and self.into is None:
+            return False
+        return True
+
+    def action_answer(self, value: bool | str) -> None:
         self.dismiss(value)
