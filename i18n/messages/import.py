@@ -240,6 +240,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Read a plan from Word, Excel, CSV or text copied out of a PDF",
     ),
     "import.file.title": ("Importera plan", "Import plan"),
+    "import.file.into_title": (
+        "Lägg till en avdelnings/enhets fil i planen",
+        "Add a unit's file to the plan",
+    ),
     "import.file.hint": (
         "Word (.docx), Excel (.xlsx), CSV eller text kopierad ur en PDF (.txt). → fyller i förslaget, Enter läser filen.",
         "Word (.docx), Excel (.xlsx), CSV or text copied out of a PDF (.txt). → accepts the suggestion, Enter reads the file.",

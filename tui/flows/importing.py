@@ -99,7 +99,7 @@ def open_import_into(app: HrplanApp, plan_id: int, on_done: OnDone) -> None:
     from tui.modals.import_file import ImportFileModal
 
     def ask(initial: str = "", error: str = "") -> None:
-        app.push_screen(ImportFileModal(initial, error), chosen)
+        app.push_screen(ImportFileModal(initial, error, title=t("import.file.into_title")), chosen)
 
     def chosen(path: Path | None) -> None:
         if path is not None:
