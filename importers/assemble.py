@@ -51,6 +51,7 @@ from importers.stream import BOLD, HEADING, LIST, Event, Paragraph, Row, TableSt
 from models.limits import NAME_MAX, TEXT_MAX
 from models.validation import Invalid, clean_text
 
+HEADING_REACH = 3  # paragraphs between a heading and the table or list whose area it names
 _TOTAL = {"totalt", "total", "summa", "sum", "hela förvaltningen", "förvaltningen totalt", "samtliga"}
 
 
@@ -99,6 +100,8 @@ class Assembler:
         self.has_activity_table = False
         self.after_running_header = False
         self.heading: tuple[str, SourceRef] | None = None  # a heading that may name the next area
+        self.heading_age = 0  # paragraphs since that heading
+        self.after_rows = False
         self.recent: list[Paragraph] = []  # paragraphs since the last table, section or heading
         self.list: _ListBlock | None = None
         self.narrative: _Narrative | None = None
@@ -144,6 +147,11 @@ class Assembler:
         text = " ".join(event.text.split())
         if not text:
             return
+        if self.after_rows and not in_table:
+            # The first paragraph after a table: what came before the table is no heading of what
+            # comes next.
+            self.after_rows = False
+            self.recent = []
         where = event.where
         if self._furniture(text, [text]):
             return
@@ -180,6 +188,12 @@ class Assembler:
         self.recent.append(paragraph)
         if self._heading_line(paragraph) and heading_like(text):
             self.heading = (own_area_name(text), where)
+            self.heading_age = 0
+        elif self.heading is not None:
+            # A heading names the area of a table or list just after it, not of one pages later.
+            self.heading_age += 1
+            if self.heading_age > HEADING_REACH:
+                self.heading = None
 
     @staticmethod
     def _heading_line(p: Paragraph) -> bool:
@@ -388,6 +402,7 @@ class Assembler:
             return
         self._end_list()
         self._end_narrative()
+        self.after_rows = True
         if self._furniture(filled[0][1], [t for _, t in filled]):
             return
         if self.key_table is not None and self._key_figure(row, texts):
