@@ -84,10 +84,12 @@ def fit_into(imported: ImportedPlan, target: Target, *, unit: str | None = None)
     else:
         one = None  # several units in the file: each its own, matched by name
 
-    def unit_of(name: str | None) -> str:
+    def unit_of(name: str | None) -> str | None:
+        """The plan's unit for a unit of the file; the whole plan stays the whole plan when the
+        file names several units."""
         if one is not None:
             return one
-        return unit_named(name or file_units[0], plan_units, add=False)
+        return None if name is None else unit_named(name, plan_units, add=False)
 
     areas = list(target.areas)
     activities = []
@@ -99,19 +101,19 @@ def fit_into(imported: ImportedPlan, target: Target, *, unit: str | None = None)
     by_name = {u.name: u for u in imported.units}
     units: dict[str, ImportedUnit] = {}
     for a in activities:
-        assert a.unit is not None
-        units.setdefault(a.unit, ImportedUnit(a.unit))
+        if a.unit is not None:
+            units.setdefault(a.unit, ImportedUnit(a.unit))
     for u in imported.units:
         name = unit_of(u.name)
         units[name] = replace(by_name[u.name], name=name)
-    key_figures = tuple(replace(k, unit=unit_of(k.unit) if k.unit is not None else None)
-                        for k in imported.key_figures)  # fmt: skip
+    key_figures = tuple(replace(k, unit=unit_of(k.unit)) for k in imported.key_figures)
     narrative = tuple(replace(n, unit=unit_of(n.unit)) for n in imported.narrative)
     for k in key_figures:
         if k.unit is not None:
             units.setdefault(k.unit, ImportedUnit(k.unit))
     for n in narrative:
-        units.setdefault(n.unit, ImportedUnit(n.unit))  # type: ignore[arg-type]
+        if n.unit is not None:
+            units.setdefault(n.unit, ImportedUnit(n.unit))
     round_name, round_is_new = None, False
     if imported.round_name is not None:
         if target.open_round is not None:

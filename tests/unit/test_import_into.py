@@ -117,3 +117,37 @@ def test_key_figures_and_risk_analysis_are_written(
     risks = {u["name"]: u["risk_analysis"] for u in shown["units"]}
     assert risks == {"Förskoleavdelningen": "Risk att erfarna förskollärare går i pension samtidigt.",
                      "Äldreomsorgsavdelningen": ""}  # fmt: skip
+
+
+def test_fit_into_matches_areas_and_units_by_name() -> None:
+    from importers.into import Target, fit_into
+    from importers.model import (
+        ImportedActivity,
+        ImportedKeyFigure,
+        ImportedPlan,
+        ImportedUnit,
+        PlanDetails,
+        SourceRef,
+    )
+
+    where = SourceRef("avd.docx")
+    imported = ImportedPlan(
+        source="avd.docx", details=PlanDetails(title="x"),
+        units=(ImportedUnit("HEMTJÄNSTEN"), ImportedUnit("Nattpatrullen")),
+        areas=("Rekrytera", "Arbetsmiljö"),
+        activities=(ImportedActivity(area="Rekrytera", unit="HEMTJÄNSTEN", description="a"),
+                    ImportedActivity(area="Arbetsmiljö", unit="Nattpatrullen", description="b"),
+                    ImportedActivity(area="Rekrytera", unit=None, description="c")),
+        key_figures=(ImportedKeyFigure(None, "personalomsättning", "2024", 3, None, where),),
+    )  # fmt: skip
+    target = Target(plan_id=1, title="Plan", cadence="tertial", units=("Hemtjänsten",),
+                    areas=("Utveckla", "Rekrytering"))  # fmt: skip
+    into = fit_into(imported, target)
+    found = [(a.unit, a.area, a.description) for a in into.imported.activities]
+    assert found == [("Hemtjänsten", "Rekrytering", "a"), ("Nattpatrullen", "Arbetsmiljö", "b"),
+                     (None, "Rekrytering", "c")]  # fmt: skip
+    assert (into.new_units, into.new_areas) == (("Nattpatrullen",), ("Arbetsmiljö",))
+    assert into.imported.key_figures[0].unit is None
+    one = fit_into(imported, target, unit="Boendet")
+    assert {a.unit for a in one.imported.activities} == {"Boendet"} and one.new_units == ("Boendet",)
+    assert one.imported.key_figures[0].unit == "Boendet"
