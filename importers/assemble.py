@@ -48,7 +48,7 @@ from importers.sections import (
     read_share,
 )
 from importers.stream import BOLD, HEADING, LIST, Event, Paragraph, Row, TableStart
-from models.limits import NAME_MAX, TEXT_MAX
+from models.limits import NAME_MAX, SECTION_MAX
 from models.validation import Invalid, clean_text
 
 HEADING_REACH = 3  # paragraphs between a heading and the table or list whose area it names
@@ -58,8 +58,8 @@ _TOTAL = {"totalt", "total", "summa", "sum", "hela förvaltningen", "förvaltnin
 class _Narrative:
     """A narrative section being read: its kind, the unit it names, its paragraphs."""
 
-    def __init__(self, kind: str, unit: str | None, where: SourceRef) -> None:
-        self.kind, self.unit, self.where = kind, unit, where
+    def __init__(self, kind: str, unit: str | None, where: SourceRef, heading: str) -> None:
+        self.kind, self.unit, self.where, self.heading = kind, unit, where, heading
         self.paragraphs: list[Paragraph] = []
 
 
@@ -164,7 +164,7 @@ class Assembler:
         if event.style != LIST and (section := narrative_heading(text)) is not None and not in_table:
             self._end_list()
             self.paragraphs.append(paragraph)
-            self._start_narrative(*section, where)
+            self._start_narrative(*section, paragraph)
             return
         if (area := ubara_area(text)) is not None and len(text) <= 40:
             self._end_list()
@@ -317,7 +317,7 @@ class Assembler:
 
     # --- narrative sections --------------------------------------------------------------------
 
-    def _start_narrative(self, kind: str, named: str | None, where: SourceRef) -> None:
+    def _start_narrative(self, kind: str, named: str | None, heading: Paragraph) -> None:
         previous = self.narrative
         self._end_narrative()
         if named is not None:
@@ -328,7 +328,7 @@ class Assembler:
             self.department_kinds.add(kind)
             unit = self.department
         self.heading = None
-        self.narrative = _Narrative(kind, unit, where)
+        self.narrative = _Narrative(kind, unit, heading.where, heading.text)
 
     def _new_department(self, previous: _Narrative | None) -> None:
         """A unit's sections start again: its name is the last heading before them, at the end of
@@ -612,26 +612,21 @@ class Assembler:
         for section in self.narratives:
             text = "\n".join(p.text for p in section.paragraphs)
             try:
-                text = clean_text(text, limit=10 * TEXT_MAX, multiline=True)
+                text = clean_text(text, limit=2 * SECTION_MAX, multiline=True)
             except Invalid:
                 text = ""
             if not text:
                 continue
-            if len(text) > TEXT_MAX:
+            if len(text) > SECTION_MAX:
                 self.warnings.append(ImportWarning("import.warn.narrative_cut", section.where,
-                                                   (("limit", str(TEXT_MAX)),)))  # fmt: skip
-                text = text[: TEXT_MAX - 1].rstrip() + "…"
+                                                   (("limit", str(SECTION_MAX)),)))  # fmt: skip
+                text = text[: SECTION_MAX - 1].rstrip() + "…"
             unit = section.unit
             if unit is None and len(names) == 1 and not self.narratives_have_departments():
                 unit = names[0]
             elif unit is not None:
                 unit = unit_named(unit, names, add=True)
-            found.append(ImportedNarrative(unit, section.kind, text, section.where))
-            if not (section.kind == "risk_analysis" and unit is not None):
-                from i18n import t
-
-                params = (("kind", t(f"import.narrative.{section.kind}")), ("unit", unit or t("whole_plan")))
-                self.warnings.append(ImportWarning("import.warn.narrative_not_stored", section.where, params))
+            found.append(ImportedNarrative(unit, section.kind, text, section.where, section.heading))
         return tuple(found)
 
     def narratives_have_departments(self) -> bool:

@@ -3,7 +3,7 @@
 Every key of that shape is here; ids are null because nothing has been written. An activity's
 status is the one a status column gave it (the first round, under ``rounds``), else ``not_started``.
 Keys added: ``source`` per activity (the rows, lines or paragraphs it was read from), ``narrative``
-(each section per unit, with ``stored`` saying whether the import keeps it) and ``warnings``, each
+(each section per unit, or of the whole plan with the document's heading) and ``warnings``, each
 with its message and where it was found.
 """
 
@@ -54,17 +54,12 @@ def preview_document(imported: ImportedPlan) -> dict[str, Any]:
         ],
         "rounds": _rounds(imported),
         "narrative": [
-            {"unit": n.unit, "kind": n.kind, "text": n.text, "stored": narrative_stored(n),
+            {"unit": n.unit, "kind": n.kind, "heading": n.heading, "text": n.text,
              "source": n.where.describe()}
             for n in imported.narrative
         ],
         "warnings": warnings_list(imported),
     }  # fmt: skip
-
-
-def narrative_stored(section) -> bool:  # noqa: ANN001 - an ImportedNarrative
-    """Whether an import keeps the section: a unit's risk analysis has its field on the unit."""
-    return section.kind == "risk_analysis" and section.unit is not None
 
 
 def _rounds(imported: ImportedPlan) -> list[dict[str, Any]]:
@@ -81,8 +76,8 @@ def _rounds(imported: ImportedPlan) -> list[dict[str, Any]]:
 
 
 def risk_analysis_of(imported: ImportedPlan, unit: str | None) -> str:
-    """The unit's risk analysis sections, as the import stores them in the unit's field."""
-    return "\n\n".join(n.text for n in imported.narrative if n.kind == "risk_analysis" and n.unit == unit)
+    """The unit's Riskanalys section as the import writes it (its risk analysis in ``show --json``)."""
+    return "\n\n".join(n.text for n in imported.narrative if n.kind == "risks" and n.unit == unit)
 
 
 def in_show_order(imported: ImportedPlan) -> list:

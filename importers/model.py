@@ -116,18 +116,20 @@ class ImportedKeyFigure:
     where: SourceRef
 
 
-# The narrative sections a plan writes per unit, in the order plans write them.
-NARRATIVE_KINDS: tuple[str, ...] = ("tasks", "follow_up", "analysis", "future_needs", "risk_analysis")
-
-
 @dataclass(frozen=True, slots=True)
 class ImportedNarrative:
-    """One narrative section ("Analys") of a unit, or of the whole plan when ``unit`` is None."""
+    """One narrative section ("Analys") of a unit, or of the whole plan when ``unit`` is None.
+
+    ``kind`` is a unit's section kind of ``models.section.SectionKind`` ("tasks", "follow_up",
+    "analysis", "future_needs", "risks"); ``heading`` is the heading as the document writes it (the
+    title of a section of the whole plan, which has no such kind).
+    """
 
     unit: str | None
     kind: str
     text: str
     where: SourceRef
+    heading: str = ""
 
 
 @dataclass(frozen=True, slots=True)

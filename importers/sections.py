@@ -7,7 +7,7 @@ import re
 
 from models.limits import SHORT_MAX
 
-# Narrative kind (``importers.model.NARRATIVE_KINDS``) and the headings that start it.
+# A unit's section kind (``models.section.SectionKind``) and the headings that start it.
 _NARRATIVE: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("tasks", ("uppgifter", "avdelningens uppgifter", "enhetens uppgifter", "verksamhetens uppgifter",
                "uppdrag och uppgifter", "tasks", "responsibilities")),
@@ -20,7 +20,7 @@ _NARRATIVE: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("future_needs", ("framtida kompetensbehov och strategisk inriktning", "framtida kompetensbehov",
                       "strategisk inriktning", "framtida behov", "future competence needs and strategic "
                       "direction", "future competence needs", "strategic direction")),
-    ("risk_analysis", ("riskanalys", "riskanalyser", "risicanalys", "risk analysis", "risk analyses",
+    ("risks", ("riskanalys", "riskanalyser", "risicanalys", "risk analysis", "risk analyses",
                        "risker")),
 )  # fmt: skip
 _BY_HEADING = {h: kind for kind, headings in _NARRATIVE for h in headings}
@@ -35,7 +35,7 @@ def _norm(text: str) -> str:
 
 
 def narrative_heading(text: str) -> tuple[str, str | None] | None:
-    """("analysis", None) for "Analys", ("risk_analysis", "förskoleavdelningen") for "Riskanalys
+    """("analysis", None) for "Analys", ("risks", "förskoleavdelningen") for "Riskanalys
     förskoleavdelningen"; None when the text starts no narrative section."""
     if len(text) > 90:
         return None
@@ -43,7 +43,7 @@ def narrative_heading(text: str) -> tuple[str, str | None] | None:
     if s in _BY_HEADING:
         return _BY_HEADING[s], None
     if m := _RISK_OF.match(s):
-        return "risk_analysis", " ".join(text.split())[-len(m.group(1)):].strip(" .:;–-")
+        return "risks", " ".join(text.split())[-len(m.group(1)):].strip(" .:;–-")
     return None
 
 

@@ -1,6 +1,7 @@
 """Writing an imported plan: the plan, its areas (the UBARA set first, then the plan's own), its
-units and activities, key figures, each unit's risk analysis and the first follow-up round when the
-file had a status column, all in one ``ChangeSet``, so that the import is one undo step.
+units and activities, key figures, the units' narrative sections (``db.queries.sections``) and the
+first follow-up round when the file had a status column, all in one ``ChangeSet``, so that the
+import is one undo step.
 
 ``write_into`` adds a department's file to a plan that exists (see ``importers.into``), the same
 way: new areas and units after the plan's own, activities after the ones already there.
@@ -14,14 +15,14 @@ from sqlalchemy import func, select
 from sqlmodel import Session
 
 from db.changes import ChangeSet
-from importers.document import in_show_order, risk_analysis_of
+from importers.document import in_show_order
 from importers.model import ImportedPlan
 from models.activity import Activity
 from models.area import Area
 from models.base import now
 from models.followup import FollowUpEntry, FollowUpRound
 from models.keyfigure import KeyFigure
-from models.limits import TEXT_MAX
+from models.limits import NAME_MAX, SECTION_MAX
 from models.plan import Cadence, Plan, PlanKind, PlanStatus
 from models.status import Status
 from models.unit import Unit
@@ -75,17 +76,12 @@ def _write_contents(
     unit_ids: dict[str | None, int | None] = {None: None, **{n: u.id for n, u in units.items()}}
     base = max((u.position for u in units.values()), default=-1) + 1
     for unit in imported.units:
-        risk = risk_analysis_of(imported, unit.name)
         if unit.name in units:
-            row = units[unit.name]
-            if risk:
-                text = "\n\n".join(x for x in (row.risk_analysis, risk) if x)[:TEXT_MAX]
-                changes.update(row, {"risk_analysis": text})
             continue
-        row = Unit(plan_id=plan_id, name=unit.name, manager=unit.manager, date=unit.date,
-                   risk_analysis=risk[:TEXT_MAX], position=base)  # fmt: skip
+        row = Unit(plan_id=plan_id, name=unit.name, manager=unit.manager, date=unit.date, position=base)
         unit_ids[unit.name] = changes.insert(row).id
         base += 1
+    _write_narrative(changes, plan_id, imported, unit_ids)
     positions: dict[tuple[int | None, int], int] = {}
     if units:
         ends = session.execute(
@@ -112,6 +108,31 @@ def _write_contents(
         changes.insert_all(figures)
     if imported.round_name is not None:
         _first_round(changes, plan_id, imported.round_name, round_id, list(zip(ordered, rows, strict=True)))
+
+
+def _write_narrative(
+    changes: ChangeSet, plan_id: int, imported: ImportedPlan, unit_ids: dict[str | None, int | None]
+) -> None:
+    """Each unit's sections, by kind (two "Riskanalys" of one unit are one section); a section the
+    unit already has gets the file's text after its own. Sections of the whole plan are sections of
+    its own, titled as the document heads them."""
+    from db.queries.sections import sections_of, write_section
+    from models.section import SectionKind
+
+    session = changes.session
+    texts: dict[tuple[int | None, str, str], str] = {}
+    for n in imported.narrative:
+        unit_id = unit_ids[n.unit]
+        key = (unit_id, n.kind, "") if unit_id is not None else (None, SectionKind.FREE.value, n.heading)
+        texts[key] = "\n\n".join(x for x in (texts.get(key), n.text) if x)
+    for (unit_id, kind, heading), text in texts.items():
+        if unit_id is not None:
+            owned = sections_of(plan_id, unit_id, session=session)
+            existing = next((s for s in owned if s.kind == kind), None)
+            if existing is not None and existing.body:
+                text = f"{existing.body}\n\n{text}"
+        write_section(plan_id, session=session, kind=kind, body=text[:SECTION_MAX], unit_id=unit_id,
+                      title=heading[:NAME_MAX] or None, changes=changes)  # fmt: skip
 
 
 def _first_round(changes: ChangeSet, plan_id: int, name: str, round_id: int | None, pairs: list) -> None:

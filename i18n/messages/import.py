@@ -158,26 +158,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "statusen ”{text}” kunde inte läsas; den sparas som kommentar i första uppföljningen",
         "the status “{text}” could not be read; it is kept as the comment in the first follow-up",
     ),
-    "import.warn.narrative_not_stored": (
-        "avsnittet ”{kind}” ({unit}) visas här men sparas inte: planen har ännu ingen plats för det",
-        "the section “{kind}” ({unit}) is shown here but not saved: the plan has no place for it yet",
-    ),
     "import.warn.unit_from_file_name": (
         "filen namnger ingen avdelning/enhet; aktiviteterna läggs i {name} – ange --unit för en annan",
         "the file names no unit; the activities go into {name} – give --unit for another",
     ),
-    # Narrative sections of a unit
-    "import.narrative.tasks": ("Uppgifter", "Tasks"),
-    "import.narrative.follow_up": (
-        "Uppföljning av genomförda aktiviteter och dess resultat",
-        "Follow-up of activities carried out and their results",
-    ),
-    "import.narrative.analysis": ("Analys", "Analysis"),
-    "import.narrative.future_needs": (
-        "Framtida kompetensbehov och strategisk inriktning",
-        "Future competence needs and strategic direction",
-    ),
-    "import.narrative.risk_analysis": ("Riskanalys", "Risk analysis"),
     # Summary (preview and command line)
     "import.summary.decision": ("Beslut", "Decision"),
     "import.summary.units": ("Avdelningar/enheter", "Units"),
@@ -189,8 +173,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.summary.warnings": ("Varningar ({count}):", "Warnings ({count}):"),
     "import.summary.key_figures": ("Nyckeltal", "Key figures"),
     "import.summary.narrative": ("Texter per avdelning/enhet", "Texts per unit"),
-    "import.summary.stored": ("sparas", "saved"),
-    "import.summary.not_stored": ("sparas inte", "not saved"),
     "import.summary.chars": ("{count} tecken", "{count} characters"),
     "import.summary.round": (
         "Statuskolumnen blir uppföljningen {name}: {counts}.",

@@ -117,6 +117,25 @@ def test_key_figures_and_risk_analysis_are_written(
     risks = {u["name"]: u["risk_analysis"] for u in shown["units"]}
     assert risks == {"Förskoleavdelningen": "Risk att erfarna förskollärare går i pension samtidigt.",
                      "Äldreomsorgsavdelningen": ""}  # fmt: skip
+    from db.queries.sections import list_sections
+
+    with Database(db).read() as session:
+        sections = [(s.unit_id, s.kind, s.body) for s in list_sections(1, session=session)]
+    assert sections == [
+        (1, "tasks", "Avdelningen ansvarar för:\n- Kommunala förskolor\n- Öppen förskola"),
+        (1, "follow_up", "Alla rektorer har gått ledarskapsutbildningen."),
+        (1, "analysis", "Barnen blir färre och förskolor slås ihop."),
+        (1, "future_needs", "Fler förskollärare med specialpedagogisk kompetens."),
+        (1, "risks", "Risk att erfarna förskollärare går i pension samtidigt."),
+        (2, "tasks", "Hemtjänst och särskilt boende."),
+        (2, "analysis", "Fler äldre över 80 år."),
+    ]
+    # Added again into the same plan: the unit's sections get the file's text after their own.
+    code, _, _ = run(capsys, "--db", str(db), "import", str(path), "--into", "1")
+    with Database(db).read() as session:
+        analysis = next(s.body for s in list_sections(1, session=session) if s.kind == "analysis")
+    once = "Barnen blir färre och förskolor slås ihop."
+    assert code == 0 and analysis == f"{once}\n\n{once}"
 
 
 def test_fit_into_matches_areas_and_units_by_name() -> None:

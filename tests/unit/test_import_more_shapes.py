@@ -169,12 +169,11 @@ def test_key_figures_and_narrative_sections_per_unit(tmp_path: Path) -> None:
         ("Förskoleavdelningen", "future_needs"): "Fler förskollärare med specialpedagogisk kompetens.",
         ("Äldreomsorgsavdelningen", "tasks"): "Hemtjänst och särskilt boende.",
         ("Äldreomsorgsavdelningen", "analysis"): "Fler äldre över 80 år.",
-        ("Förskoleavdelningen", "risk_analysis"): "Risk att erfarna förskollärare går i pension samtidigt.",
+        ("Förskoleavdelningen", "risks"): "Risk att erfarna förskollärare går i pension samtidigt.",
     }
     assert per_unit_and_area(plan) == {("Förskoleavdelningen", "Utveckla"): 1,
                                        ("Äldreomsorgsavdelningen", "Behålla"): 1}  # fmt: skip
-    # Narrative without a place in the plan yet is said, the risk analysis goes to the unit.
-    assert [w.key for w in plan.warnings].count("import.warn.narrative_not_stored") == 6
+    assert {n.heading for n in plan.narrative if n.kind == "risks"} == {"Riskanalys förskoleavdelningen"}
 
 
 def test_bullets_in_prose_of_a_plan_with_tables_are_not_activities(tmp_path: Path) -> None:
@@ -193,7 +192,7 @@ def test_narrative_sections_under_word_headings(tmp_path: Path) -> None:
         ("Förskoleavdelningen", "tasks"): "Avdelningen ansvarar för:\n- Kommunala förskolor\n"
                                           "- Öppen förskola",
         ("Förskoleavdelningen", "analysis"): "Barnen blir färre.",
-        ("Förskoleavdelningen", "risk_analysis"): "Många går i pension samtidigt.",
+        ("Förskoleavdelningen", "risks"): "Många går i pension samtidigt.",
         ("Äldreomsorgen", "tasks"): "Hemtjänst och boenden.",
     }
     assert [(a.unit, a.area, a.goal) for a in plan.activities] == [

@@ -110,13 +110,11 @@ def _key_figures(imported: ImportedPlan) -> Table | Text:
 def _narrative(imported: ImportedPlan) -> Text:
     if not imported.narrative:
         return Text("")
-    from importers.document import narrative_stored
-
     text = Text(t("import.summary.narrative") + "\n", style="bold")
     for n in imported.narrative:
-        stored = t("import.summary.stored" if narrative_stored(n) else "import.summary.not_stored")
-        text.append(f"• {n.unit or t('whole_plan')} · {t('import.narrative.' + n.kind)}"
-                    f" ({t('import.summary.chars', count=len(n.text))}, {stored}): ")  # fmt: skip
+        heading = t("section." + n.kind) if n.unit is not None else n.heading
+        text.append(f"• {n.unit or t('whole_plan')} · {heading}"
+                    f" ({t('import.summary.chars', count=len(n.text))}): ")  # fmt: skip
         first = " ".join(n.text.split())
         text.append((first[:70] + "…" if len(first) > 70 else first) + "\n", style="dim")
     return text
