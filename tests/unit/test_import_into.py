@@ -121,6 +121,7 @@ def test_key_figures_and_risk_analysis_are_written(
 
     with Database(db).read() as session:
         sections = [(s.unit_id, s.kind, s.body) for s in list_sections(1, session=session)]
+        assert session.execute(select(func.count(func.distinct(ChangeLog.batch)))).scalar() == 1
     assert sections == [
         (1, "tasks", "Avdelningen ansvarar för:\n- Kommunala förskolor\n- Öppen förskola"),
         (1, "follow_up", "Alla rektorer har gått ledarskapsutbildningen."),
