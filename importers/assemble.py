@@ -39,8 +39,10 @@ from importers.model import (
 )
 from importers.plan_details import plan_details
 from importers.sections import (
+    PLAN_KINDS,
     SICK_WORDS,
     TURNOVER_WORDS,
+    ends_narrative,
     key_figure_columns,
     narrative_heading,
     period_in,
@@ -174,7 +176,7 @@ class Assembler:
             self._start_area(area)
             return
         if self.narrative is not None:
-            if event.style == HEADING:
+            if event.style == HEADING or ends_narrative(text):
                 self._end_narrative()
             else:
                 # A Word list item keeps its bullet in the text, as a list copied out of a PDF has it.
@@ -186,7 +188,7 @@ class Assembler:
             return
         self.paragraphs.append(paragraph)
         self.recent.append(paragraph)
-        if self._heading_line(paragraph) and heading_like(text):
+        if self._heading_line(paragraph) and heading_like(text) and own_area_name(text):
             self.heading = (own_area_name(text), where)
             self.heading_age = 0
         elif self.heading is not None:
@@ -320,8 +322,10 @@ class Assembler:
     def _start_narrative(self, kind: str, named: str | None, heading: Paragraph) -> None:
         previous = self.narrative
         self._end_narrative()
-        if named is not None:
-            unit: str | None = named or None  # "Riskanalys förskoleavdelningen"; "" for the chapter
+        if kind in PLAN_KINDS:
+            unit: str | None = None  # the plan's own section, whatever unit came before
+        elif named is not None:
+            unit = named or None  # "Riskanalys förskoleavdelningen"; "" for the chapter
         else:
             if self.department is None or kind in self.department_kinds:
                 self._new_department(previous)
@@ -337,7 +341,7 @@ class Assembler:
         pool = self.recent if previous is None or self.recent else previous.paragraphs
         for index in range(len(pool) - 1, -1, -1):
             p = pool[index]
-            if self._heading_line(p) and len(p.text) <= 60:
+            if self._heading_line(p) and len(p.text) <= 60 and own_area_name(p.text):
                 self.department = own_area_name(p.text)
                 if pool is not self.recent:
                     self._cut_narrative(previous, index)
@@ -622,7 +626,9 @@ class Assembler:
                                                    (("limit", str(SECTION_MAX)),)))  # fmt: skip
                 text = text[: SECTION_MAX - 1].rstrip() + "…"
             unit = section.unit
-            if unit is None and len(names) == 1 and not self.narratives_have_departments():
+            if section.kind in PLAN_KINDS:
+                pass
+            elif unit is None and len(names) == 1 and not self.narratives_have_departments():
                 unit = names[0]
             elif unit is not None:
                 unit = unit_named(unit, names, add=True)

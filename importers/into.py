@@ -15,6 +15,7 @@ from pathlib import Path
 from importers.areas import ubara_area
 from importers.assemble import unit_named
 from importers.model import ImportedPlan, ImportedUnit, ImportWarning, SourceRef
+from importers.sections import PLAN_KINDS
 from models.limits import NAME_MAX
 from models.validation import Invalid, clean_text
 
@@ -107,7 +108,8 @@ def fit_into(imported: ImportedPlan, target: Target, *, unit: str | None = None)
         name = unit_of(u.name)
         units[name] = replace(by_name[u.name], name=name)
     key_figures = tuple(replace(k, unit=unit_of(k.unit)) for k in imported.key_figures)
-    narrative = tuple(replace(n, unit=unit_of(n.unit)) for n in imported.narrative)
+    narrative = tuple(n if n.kind in PLAN_KINDS else replace(n, unit=unit_of(n.unit))
+                      for n in imported.narrative)  # fmt: skip
     for k in key_figures:
         if k.unit is not None:
             units.setdefault(k.unit, ImportedUnit(k.unit))

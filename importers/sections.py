@@ -22,7 +22,14 @@ _NARRATIVE: tuple[tuple[str, tuple[str, ...]], ...] = (
                       "direction", "future competence needs", "strategic direction")),
     ("risks", ("riskanalys", "riskanalyser", "risicanalys", "risk analysis", "risk analyses",
                        "risker")),
+    # The plan's own conclusion (a section of the plan, not of a unit).
+    ("conclusion", ("slutsats", "slutsatser", "avslutning", "sammanfattning och slutsatser", "conclusion",
+                    "conclusions")),
 )  # fmt: skip
+PLAN_KINDS = {"conclusion"}
+_ENDS = re.compile(r"^(?:bilaga|bilagor|appendix|annex)\b", re.IGNORECASE)
+_PLAN_TITLE = re.compile(r"kompetensförsörjningsplan|handlingsplan|aktivitetsplan|personalstrategi|"
+                         r"competence supply plan|action plan", re.IGNORECASE)
 _BY_HEADING = {h: kind for kind, headings in _NARRATIVE for h in headings}
 _RISK_OF = re.compile(r"^(?:riskanalys|risicanalys|risk analysis)(?:\s+(?:för|of|for))?\s+(.{2,60})$")
 _NUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]?\s+")
@@ -45,6 +52,15 @@ def narrative_heading(text: str) -> tuple[str, str | None] | None:
     if m := _RISK_OF.match(s):
         return "risks", " ".join(text.split())[-len(m.group(1)):].strip(" .:;–-")
     return None
+
+
+def ends_narrative(text: str) -> bool:
+    """A line that is no part of the section before it: an appendix heading ("Bilaga 1 – …"), or a
+    short heading naming a plan ("Kompetensförsörjningsplan för verksamheten")."""
+    s = " ".join(text.split())
+    if _ENDS.match(s):
+        return True
+    return len(s) <= 60 and bool(_PLAN_TITLE.search(s)) and not s.endswith((".", ":", ";", ",", "?", "!"))
 
 
 # --- key figures ---------------------------------------------------------------------------------

@@ -117,16 +117,19 @@ def _write_narrative(
     unit already has gets the file's text after its own. Sections of the whole plan are sections of
     its own, titled as the document heads them."""
     from db.queries.sections import sections_of, write_section
-    from models.section import SectionKind
+    from models.section import PLAN_KINDS, SectionKind
 
     session = changes.session
     texts: dict[tuple[int | None, str, str], str] = {}
     for n in imported.narrative:
         unit_id = unit_ids[n.unit]
-        key = (unit_id, n.kind, "") if unit_id is not None else (None, SectionKind.FREE.value, n.heading)
+        if unit_id is not None or n.kind in PLAN_KINDS:
+            key = (unit_id, n.kind, "")
+        else:
+            key = (None, SectionKind.FREE.value, n.heading)
         texts[key] = "\n\n".join(x for x in (texts.get(key), n.text) if x)
     for (unit_id, kind, heading), text in texts.items():
-        if unit_id is not None:
+        if kind != SectionKind.FREE.value:
             owned = sections_of(plan_id, unit_id, session=session)
             existing = next((s for s in owned if s.kind == kind), None)
             if existing is not None and existing.body:

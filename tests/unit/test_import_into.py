@@ -123,6 +123,7 @@ def test_key_figures_and_risk_analysis_are_written(
         sections = [(s.unit_id, s.kind, s.body) for s in list_sections(1, session=session)]
         assert session.execute(select(func.count(func.distinct(ChangeLog.batch)))).scalar() == 1
     assert sections == [
+        (None, "conclusion", "Planen bygger på avdelningarnas analyser."),
         (1, "tasks", "Avdelningen ansvarar för:\n- Kommunala förskolor\n- Öppen förskola"),
         (1, "follow_up", "Alla rektorer har gått ledarskapsutbildningen."),
         (1, "analysis", "Barnen blir färre och förskolor slås ihop."),

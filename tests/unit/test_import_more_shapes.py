@@ -170,6 +170,7 @@ def test_key_figures_and_narrative_sections_per_unit(tmp_path: Path) -> None:
         ("Äldreomsorgsavdelningen", "tasks"): "Hemtjänst och särskilt boende.",
         ("Äldreomsorgsavdelningen", "analysis"): "Fler äldre över 80 år.",
         ("Förskoleavdelningen", "risks"): "Risk att erfarna förskollärare går i pension samtidigt.",
+        (None, "conclusion"): "Planen bygger på avdelningarnas analyser.",  # the appendix heading ends it
     }
     assert per_unit_and_area(plan) == {("Förskoleavdelningen", "Utveckla"): 1,
                                        ("Äldreomsorgsavdelningen", "Behålla"): 1}  # fmt: skip
