@@ -139,3 +139,29 @@ def test_arbitrary_lists_as_text_and_word_paragraphs(lines: list[str], styles: l
     path = _folder / "lista.docx"
     document.save(str(path))
     import_quietly(path)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tables, LINES, st.one_of(st.none(), st.sampled_from(["Hemtjänsten", "ny enhet", " "])))
+def test_arbitrary_files_into_an_existing_plan(
+    rows: list[list[str]], lines: list[str], unit: str | None
+) -> None:
+    from db.demo import add_demo_plan
+    from db.queries.import_target import import_target
+    from importers.into import fit_into
+    from importers.writer import write_into
+
+    with _database.write() as session:
+        plan_id, _ = add_demo_plan(session=session)
+    text = "\n".join(lines + ["\t".join(c.replace("\t", " ").replace("\n", " ") for c in r) for r in rows])
+    path = _folder / "avdelning.txt"
+    path.write_text(text, encoding="utf-8", errors="surrogatepass")
+    try:
+        imported = read_plan_file(path)
+        with _database.read() as session:
+            into = fit_into(imported, import_target(plan_id, session=session), unit=unit)
+    except ImportFileError as exc:
+        assert exc.message()
+        return
+    with _database.write() as session:
+        write_into(into, session=session)
