@@ -393,6 +393,8 @@ class Assembler:
                                   name=excerpt(value), limit=str(NAME_MAX)) from None  # fmt: skip
 
     def _start_area(self, name: str) -> None:
+        if not name:  # "-" in an Område cell: no name, the area goes on
+            return
         self.area = name
         self.heading = None
         self.open_draft = None
