@@ -44,6 +44,7 @@ from importers.sections import (
     TURNOVER_WORDS,
     ends_narrative,
     key_figure_columns,
+    names_a_plan,
     narrative_heading,
     period_in,
     read_count,
@@ -188,7 +189,8 @@ class Assembler:
             return
         self.paragraphs.append(paragraph)
         self.recent.append(paragraph)
-        if self._heading_line(paragraph) and heading_like(text) and own_area_name(text):
+        if (self._heading_line(paragraph) and heading_like(text) and own_area_name(text)
+                and not names_a_plan(text)):  # fmt: skip
             self.heading = (own_area_name(text), where)
             self.heading_age = 0
         elif self.heading is not None:

@@ -29,7 +29,7 @@ _NARRATIVE: tuple[tuple[str, tuple[str, ...]], ...] = (
 PLAN_KINDS = {"conclusion"}
 _ENDS = re.compile(r"^(?:bilaga|bilagor|appendix|annex)\b", re.IGNORECASE)
 _PLAN_TITLE = re.compile(r"kompetensförsörjningsplan|handlingsplan|aktivitetsplan|personalstrategi|"
-                         r"competence supply plan|action plan", re.IGNORECASE)
+                         r"competence supply plan|action plan|plan of action", re.IGNORECASE)
 _BY_HEADING = {h: kind for kind, headings in _NARRATIVE for h in headings}
 _RISK_OF = re.compile(r"^(?:riskanalys|risicanalys|risk analysis)(?:\s+(?:för|of|for))?\s+(.{2,60})$")
 _NUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})*[.)]?\s+")
@@ -52,6 +52,11 @@ def narrative_heading(text: str) -> tuple[str, str | None] | None:
     if m := _RISK_OF.match(s):
         return "risks", " ".join(text.split())[-len(m.group(1)):].strip(" .:;–-")
     return None
+
+
+def names_a_plan(text: str) -> bool:
+    """"Aktivitetsplan", "Handlingsplan 2025": a heading about the plan, never an area's name."""
+    return bool(_PLAN_TITLE.search(text))
 
 
 def ends_narrative(text: str) -> bool:

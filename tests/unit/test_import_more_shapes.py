@@ -199,3 +199,11 @@ def test_narrative_sections_under_word_headings(tmp_path: Path) -> None:
     assert [(a.unit, a.area, a.goal) for a in plan.activities] == [
         ("Förskoleavdelningen", "Utveckla", "Fler behöriga")]
     assert [u.name for u in plan.units] == ["Förskoleavdelningen", "Äldreomsorgen"]
+
+
+def test_a_heading_about_the_plan_names_no_area(tmp_path: Path) -> None:
+    text = "\n".join(["Aktivitetsplan", "", "Vad ska vi uppnå?\tAktivitet",
+                      "Kunniga chefer\tLedarskapsprogram"])  # fmt: skip
+    plan = read_text(tmp_path, text, "plan 2025-2026.txt")
+    assert [(a.area, a.goal) for a in plan.activities] == [("Övrigt", "Kunniga chefer")]
+    assert "import.warn.no_area" in [w.key for w in plan.warnings]
