@@ -172,3 +172,18 @@ def test_fit_into_matches_areas_and_units_by_name() -> None:
     one = fit_into(imported, target, unit="Boendet")
     assert {a.unit for a in one.imported.activities} == {"Boendet"} and one.new_units == ("Boendet",)
     assert one.imported.key_figures[0].unit == "Boendet"
+
+
+def test_the_preview_says_the_first_round_key_figures_and_texts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_followup_xlsx(tmp_path / "uppfoljning.xlsx")
+    code, out, _ = run(capsys, "--lang", "en", "import", str(path), "--dry-run")
+    assert code == 0 and "The status column becomes the follow-up round" in out
+    assert "1 Not started, 1 In progress, 2 Done, 1 Delayed" in " ".join(out.split())
+    text = tmp_path / "plan.txt"
+    text.write_text(KEY_FIGURES_AND_NARRATIVE_TEXT, encoding="utf-8")
+    code, out, _ = run(capsys, "--lang", "en", "import", str(text), "--dry-run")
+    flat = " ".join(out.split())
+    assert "Key figures" in flat and "2023-01-01" in flat and "personalomsättning" in flat
+    assert "Förskoleavdelningen · Risk analysis (55 characters): Risk att erfarna" in flat
