@@ -185,5 +185,6 @@ def test_the_preview_says_the_first_round_key_figures_and_texts(
     text.write_text(KEY_FIGURES_AND_NARRATIVE_TEXT, encoding="utf-8")
     code, out, _ = run(capsys, "--lang", "en", "import", str(text), "--dry-run")
     flat = " ".join(out.split())
-    assert "Key figures" in flat and "2023-01-01" in flat and "personalomsättning" in flat
+    assert "Key figures" in flat
+    assert "2023-01-01" in flat and "personalomsättning" in flat
     assert "Förskoleavdelningen · Risk analysis (55 characters): Risk att erfarna" in flat

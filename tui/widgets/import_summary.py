@@ -98,7 +98,7 @@ def _key_figures(imported: ImportedPlan) -> Table | Text:
     table = Table(title=t("import.summary.key_figures"), title_justify="left", expand=True)
     table.add_column(t("col.unit"), ratio=3)
     table.add_column(t("col.period"), ratio=2)
-    table.add_column(t("import.summary.key_figures"), ratio=2, overflow="fold")
+    table.add_column(t("import.summary.key_figures"), min_width=18, no_wrap=True)
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column("%", justify="right", no_wrap=True)
     for k in imported.key_figures:
