@@ -92,19 +92,21 @@ def _round(imported: ImportedPlan, *, existing: bool = False) -> Text:
     return text
 
 
-def _key_figures(imported: ImportedPlan) -> Table | Text:
-    if not imported.key_figures:
-        return Text("")
-    table = Table(title=t("import.summary.key_figures"), title_justify="left", expand=True)
-    table.add_column(t("col.unit"), ratio=3)
-    table.add_column(t("col.period"), ratio=2)
-    table.add_column(t("import.summary.key_figures"), min_width=18, no_wrap=True)
-    table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("%", justify="right", no_wrap=True)
-    for k in imported.key_figures:
-        table.add_row(k.unit or t("whole_plan"), k.period, k.name, "" if k.count is None else str(k.count),
-                      "" if k.share is None else f"{k.share:g}")  # fmt: skip
-    return table
+def _key_figures(imported: ImportedPlan) -> Group:
+    """One table per key figure ("personalomsättning"): unit, period, count and share."""
+    tables = []
+    for name in dict.fromkeys(k.name for k in imported.key_figures):
+        table = Table(title=f"{t('import.summary.key_figures')}: {name}", title_justify="left", expand=True)
+        table.add_column(t("col.unit"), ratio=3)
+        table.add_column(t("col.period"), ratio=3, min_width=12)
+        table.add_column("#", justify="right", no_wrap=True)
+        table.add_column("%", justify="right", no_wrap=True)
+        for k in imported.key_figures:
+            if k.name == name:
+                table.add_row(k.unit or t("whole_plan"), k.period, "" if k.count is None else str(k.count),
+                              "" if k.share is None else f"{k.share:g}")  # fmt: skip
+        tables += [table, Text("")]
+    return Group(*tables)
 
 
 def _narrative(imported: ImportedPlan) -> Text:
