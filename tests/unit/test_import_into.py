@@ -188,3 +188,19 @@ def test_the_preview_says_the_first_round_key_figures_and_texts(
     assert "Key figures" in flat
     assert "2023-01-01" in flat and "personalomsättning" in flat
     assert "Förskoleavdelningen · Risk analysis (55 characters): Risk att erfarna" in flat
+
+
+def test_a_departments_word_file_becomes_its_unit(
+    plan_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.unit.import_shapes_fixtures import write_heading_docx
+
+    path = write_heading_docx(tmp_path / "gatuenheten.docx")
+    code, out, _ = run(capsys, "--db", str(plan_db), "--lang", "en", "import", str(path), "--into", "1")
+    assert code == 0 and "5 activities were added" in out
+    after = show(capsys, plan_db)
+    assert [u["name"] for u in after["units"]][-1] == "Gatuenheten"
+    added = [(a["area"], a["responsible"]) for a in after["activities"] if a["unit"] == "Gatuenheten"]
+    assert added == [("Behålla", "Enhetschef"), ("Behålla", "HR"), ("Attrahera", "Enhetschef"),
+                     ("Attrahera", "Kommunikatör"), ("Lärande och utbildning", "Arbetsledare")]  # fmt: skip
+    assert after["areas"][-1] == "Lärande och utbildning"
