@@ -39,13 +39,10 @@ def status_code(text: str) -> str | None:
         return None
     if s in _BY_WORD:
         return _BY_WORD[s]
-    # The status first, then a date or words about it.
-    for cut in (r"\s*[-–—:,(/]\s*", r"\s+"):
-        parts = re.split(cut, s, maxsplit=1)
-        head = parts[0].strip(_EDGE)
-        if head in _BY_WORD:
-            return _BY_WORD[head]
-        two = " ".join(s.split()[:2]).strip(_EDGE)
-        if two in _BY_WORD:
-            return _BY_WORD[two]
+    # The status first, then a date or words about it: "Röd – saknar budget", "Ej påbörjad 2025".
+    head = re.split(r"\s*[-–—:,(/]\s*", s, maxsplit=1)[0].strip(_EDGE)
+    words = s.split()
+    for candidate in (head, " ".join(words[:2]).strip(_EDGE), words[0].strip(_EDGE)):
+        if candidate in _BY_WORD:
+            return _BY_WORD[candidate]
     return None

@@ -53,12 +53,20 @@ def write_into(into, *, session: Session) -> int:  # noqa: ANN001 - an importers
     areas = {a.name: a for a in session.execute(select(Area).where(Area.plan_id == plan.id)).scalars()}
     units = {u.name: u for u in session.execute(select(Unit).where(Unit.plan_id == plan.id)).scalars()}
     round_id = None
-    if into.imported.round_name is not None and not into.round_is_new:
-        round_id = session.execute(
-            select(FollowUpRound.id).where(FollowUpRound.plan_id == plan.id,
-                                           FollowUpRound.name == into.imported.round_name)
-        ).scalar()  # fmt: skip
-    _write_contents(changes, plan.id, into.imported, areas=areas, units=units, round_id=round_id)
+    imported = into.imported
+    if imported.round_name is not None:
+        rounds = dict(session.execute(select(FollowUpRound.name, FollowUpRound.id)
+                                      .where(FollowUpRound.plan_id == plan.id)).all())  # fmt: skip
+        if into.round_is_new:
+            # A round may have been started meanwhile: the name stays unique.
+            from dataclasses import replace
+
+            from models.rounds import unique_round_name
+
+            imported = replace(imported, round_name=unique_round_name(imported.round_name, rounds))
+        else:
+            round_id = rounds.get(imported.round_name)
+    _write_contents(changes, plan.id, imported, areas=areas, units=units, round_id=round_id)
     return len(into.imported.activities)
 
 
@@ -149,7 +157,8 @@ def _first_round(changes: ChangeSet, plan_id: int, name: str, round_id: int | No
         from db.queries.rounds import statuses_before
 
         carried = statuses_before(plan_id, date.today(), session=session)
-        others = [i for i in ids_of_plan if i not in set(ids)]
+        new = set(ids)
+        others = [i for i in ids_of_plan if i not in new]
     else:
         carried, others = {}, []
     stamp = now()

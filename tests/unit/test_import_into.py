@@ -204,3 +204,20 @@ def test_a_departments_word_file_becomes_its_unit(
     assert added == [("Behålla", "Enhetschef"), ("Behålla", "HR"), ("Attrahera", "Enhetschef"),
                      ("Attrahera", "Kommunikatör"), ("Lärande och utbildning", "Arbetsledare")]  # fmt: skip
     assert after["areas"][-1] == "Lärande och utbildning"
+
+
+def test_statuses_of_a_file_added_to_a_plan_go_into_its_open_round(
+    plan_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(capsys, "--db", str(plan_db), "round", "new", "1", "--name", "VT 2026")[0] == 0
+    path = write_followup_xlsx(tmp_path / "uppfoljning.xlsx")
+    args = ("--db", str(plan_db), "import", str(path), "--into", "1", "--unit", "Räddningstjänsten")
+    code, out, _ = run(capsys, *args, "--dry-run", "--json")
+    assert code == 0 and json.loads(out)["new"]["round"] is None  # the open round, not a new one
+    assert run(capsys, *args)[0] == 0
+    shown = show(capsys, plan_db)
+    [round_] = shown["rounds"]
+    assert round_["name"] == "VT 2026" and len(round_["entries"]) == len(shown["activities"]) == 13 + 6
+    added = [a for a in shown["activities"] if a["unit"] == "Räddningstjänsten"]
+    statuses = {a["description"]: a["status"] for a in added}
+    assert statuses["HLR-utbildning"] == "done" and statuses["Avgångssamtal"] == "in_progress"
