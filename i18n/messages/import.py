@@ -208,6 +208,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the unit the activities go into (with --into; else the file's)",
     ),
     "import.cli.unit_without_into": ("--unit gäller bara med --into.", "--unit only applies with --into."),
+    "import.cli.title_with_into": (
+        "--title gäller en ny plan, inte med --into (planen har redan sin titel).",
+        "--title is for a new plan, not with --into (the plan has its title).",
+    ),
     "import.cli.into_done": (
         "{count} aktiviteter lades till i planen {title}.",
         "{count} activities were added to the plan {title}.",

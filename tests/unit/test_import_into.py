@@ -77,8 +77,11 @@ def test_into_a_named_unit_that_exists(
 def test_unit_without_into_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     lists = tmp_path / "lista.txt"
     lists.write_text(LIST_TEXT, encoding="utf-8")
-    code, _, err = run(capsys, "--db", str(tmp_path / "x.db"), "import", str(lists), "--unit", "X")
+    start = ("--db", str(tmp_path / "x.db"), "import", str(lists))
+    code, _, err = run(capsys, *start, "--unit", "X")
     assert code == 2 and "--into" in err
+    code, _, err = run(capsys, *start, "--into", "1", "--title", "X")
+    assert code == 2 and "--title" in err
 
 
 def test_excel_follow_up_becomes_a_plan_with_a_first_round(

@@ -28,6 +28,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         from db.errors import HrplanError
 
         raise HrplanError("import.cli.unit_without_into")
+    if args.title is not None and args.into is not None:
+        from db.errors import HrplanError
+
+        raise HrplanError("import.cli.title_with_into")
     imported = read_plan_file(args.file, title=args.title)
     if args.into is not None:
         return _into(args, imported)
