@@ -125,6 +125,7 @@ class PlanScreen(BaseScreen):
         self.activities: list[ActivityRow] = []
         self._by_id: dict[int, ActivityRow] = {}
         self.index = ActivityIndex((), date.today())
+        self._styles: dict = {}
         self.view = ViewFilter()
         self._focus_after_load: object = None
         self._loaded = False
@@ -146,6 +147,9 @@ class PlanScreen(BaseScreen):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        from tui.palette import status_styles
+
+        self._styles = status_styles(self.app)
         self.query_one("#plan-units", OptionList).border_title = t("plan.units_heading")
         self.query_one(ActivityTable).focus()
         self.load()
@@ -198,7 +202,7 @@ class PlanScreen(BaseScreen):
                     plan.title,
                     list_units(self.plan_id, session=session),
                     list_areas(self.plan_id, session=session),
-                    ActivityIndex(list_activities(self.plan_id, session=session), self.today),
+                    ActivityIndex(list_activities(self.plan_id, session=session), self.today, self._styles),
                 )
         except HrplanError as exc:
             self.post_message(self.Failed(exc.message()))

@@ -25,15 +25,6 @@ if TYPE_CHECKING:
 ALL = "all"  # every activity of the plan, grouped by unit and area
 WHOLE = "whole"  # the activities of the plan as a whole (no unit)
 
-STATUS_STYLES = {
-    "not_started": "dim",
-    "in_progress": "yellow",
-    "done": "green",
-    "delayed": "bold red",
-    "cancelled": "dim strike",
-}
-
-
 @dataclass(frozen=True, slots=True)
 class ViewFilter:
     """What the table shows: a scope (ALL, WHOLE or a unit id), a search text and filters."""
@@ -49,10 +40,11 @@ class ViewFilter:
         return bool(self.search.strip() or self.status or self.responsible or self.overdue)
 
 
-def status_text(status: str, overdue: bool = False) -> Text:
-    text = Text(t(f"status.{status}"), style=STATUS_STYLES.get(status, ""))
+def status_text(status: str, styles: dict, overdue: bool = False) -> Text:
+    """A status in its colour from ``tui.palette``; ``!`` marks an overdue activity."""
+    text = Text(t(f"status.{status}"), style=styles.get(status, ""))
     if overdue:
-        text.append(" !", style="bold red")
+        text.append(" !", style=styles["overdue"])
     return text
 
 
@@ -63,7 +55,10 @@ class ActivityIndex:
     search field costs a pass over plain strings, not 5,000 new rows.
     """
 
-    def __init__(self, activities: Iterable[ActivityRow], today: date) -> None:
+    def __init__(self, activities: Iterable[ActivityRow], today: date, styles: dict | None = None) -> None:
+        from tui.palette import styles_from
+
+        self.styles = styles or styles_from({})
         self.activities = tuple(activities)
         self.by_id = {a.id: a for a in self.activities}
         self.overdue = {a.id: is_overdue(a.target_date, a.status, today) for a in self.activities}
@@ -72,9 +67,9 @@ class ActivityIndex:
 
     def _item(self, a: ActivityRow) -> Row:
         overdue = self.overdue[a.id]
-        target = Text(a.target_text, style="red" if overdue else "")
+        target = Text(a.target_text, style=self.styles["overdue"] if overdue else "")
         cells = (a.goal, a.description, target, a.responsible, a.resources, a.follow_up,
-                 status_text(a.status, overdue))  # fmt: skip
+                 status_text(a.status, self.styles, overdue))  # fmt: skip
         return Row(key=a.id, cells=cells)
 
     def matches(self, a: ActivityRow, view: ViewFilter, needle: str) -> bool:
