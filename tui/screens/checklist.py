@@ -20,7 +20,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Header
-from textual.worker import get_current_worker
 
 from i18n import t
 from models.activity_filter import ActivityFilter, Group, unit_key
@@ -28,6 +27,7 @@ from models.meeting import Entry, Item, Meeting, Tally, Write
 from models.status import STATUS_ORDER
 from tui.palette import status_styles
 from tui.screens.base import BaseScreen
+from tui.widgets.activity_table import group_label
 from tui.widgets.checklist_detail import ChecklistDetail
 from tui.widgets.checklist_progress import ChecklistProgress
 from tui.widgets.db_watcher import DatabaseWatcher
@@ -44,13 +44,6 @@ WRITE_ACTIONS = {"toggle_done", "set_status", "comment", "undo", "redo"}
 # Rows read first when a checklist opens, more than a terminal shows: the first paint waits for these
 # and the counts only; the rest follows at once.
 FIRST_ROWS = 150
-
-
-def group_label(group: Group) -> str:
-    """A heading of the plan screen and the checklist: "Unit › Area" (or the area alone)."""
-    if not group.by_unit:
-        return group.area
-    return f"{group.unit_name or t('whole_plan')}  ›  {group.area}"
 
 
 def _entry(state: EntryState) -> Entry:
@@ -141,10 +134,10 @@ class ChecklistScreen(BaseScreen):
             self.text = text
 
     class HistoryRead(Message):
-        def __init__(self, activity_id: int, line: str) -> None:
+        def __init__(self, activity_id: int, rounds: tuple[tuple[int, str, str], ...]) -> None:
             super().__init__()
             self.activity_id = activity_id
-            self.line = line
+            self.rounds = rounds  # (round id, name, status), oldest first
 
     def __init__(self, plan_id: int, round_id: int, *, today: date | None = None) -> None:
         super().__init__()
@@ -160,7 +153,10 @@ class ChecklistScreen(BaseScreen):
         self._writes = WriteQueue(self._run_writes)
         self._early: list[Callable[[], None]] = []  # keys pressed before the rows were there
         self._editing: tuple[int, str] | None = None  # the activity and the comment the edit began from
-        self._history: dict[int, str] = {}
+        self._history: dict[int, tuple[tuple[int, str, str], ...]] = {}
+        self._history_busy = False
+        self._loading = False
+        self._load_again = False
         self._styles: dict = {}
         self._status_cells: dict[str, Text] = {}
         self._marks: dict[bool, Text] = {}
@@ -198,7 +194,7 @@ class ChecklistScreen(BaseScreen):
         self._pending_mark = Text("*", style=self._styles["pending"])
         self.title = t("checklist.title")
         self.query_one(RowList).focus()
-        self.load(self.meeting.reads)
+        self.reload()
 
     def on_resize(self) -> None:
         small = self.size.height < 30
@@ -208,14 +204,28 @@ class ChecklistScreen(BaseScreen):
             self._show_progress()
 
     # ---- loading ---------------------------------------------------------------------------
-    @work(thread=True, exclusive=True, group="checklist-load")
-    def load(self, since: int) -> None:
+    def reload(self) -> None:
+        """Read the round (again). One read at a time, none cancelled: asked for while one runs,
+        another follows it, so the newest state is always read last."""
+        if self._loading:
+            self._load_again = True
+            return
+        self._loading = True
+        self._load(self.meeting.reads)
+
+    def _load_finished(self) -> None:
+        self._loading = False
+        if self._load_again:
+            self._load_again = False
+            self.reload()
+
+    @work(thread=True, group="checklist-load")
+    def _load(self, since: int) -> None:
         """Read the round: the first screenful and the counts first (one paint), then every row, in
         the same read transaction. ``since``: the meeting's ``reads`` when the load was asked for."""
         from db.errors import HrplanError
         from db.queries.rounds import checklist, status_counts
 
-        worker = get_current_worker()
         first = not self.meeting.items
         try:
             with self.app.database.read() as session:
@@ -224,14 +234,13 @@ class ChecklistScreen(BaseScreen):
                 unit_names = {unit_key(c.unit_id): c.unit or t("whole_plan") for c in counts}
                 if first:
                     head = checklist(self.round_id, session=session, limit=FIRST_ROWS)
-                    if len(head.rows) == FIRST_ROWS and not worker.is_cancelled:
+                    if len(head.rows) == FIRST_ROWS:
                         self._post_loaded(head, False, tally, unit_names, since)
                 data = checklist(self.round_id, session=session)
         except HrplanError as exc:
             self.post_message(self.LoadFailed(exc.message()))
             return
-        if not worker.is_cancelled:  # a newer load started meanwhile: it wins
-            self._post_loaded(data, True, None, unit_names, since)
+        self._post_loaded(data, True, None, unit_names, since)
 
     def _post_loaded(self, data: Checklist, complete: bool, tally: Tally | None, unit_names: dict[int, str],
                      since: int) -> None:  # fmt: skip
@@ -251,7 +260,7 @@ class ChecklistScreen(BaseScreen):
     def _loaded(self, message: Loaded) -> None:
         data = message.checklist
         if not message.complete and self.meeting.items:
-            return  # a first screenful after the whole round: nothing new
+            return  # a first screenful when the round is held already: the whole follows
         was_closed = self.closed
         self.closed = data.round.closed
         self.round_name = data.round.name
@@ -280,6 +289,10 @@ class ChecklistScreen(BaseScreen):
             self.refresh_bindings()
         self._show_progress()
         self._show_detail()
+        if message.complete:
+            if before:
+                self._history.clear()  # a change elsewhere may have touched another round
+            self._load_finished()
         if self.meeting.complete and self._early:
             early, self._early = self._early, []
             for action in early:
@@ -336,13 +349,26 @@ class ChecklistScreen(BaseScreen):
             return
         detail.show(
             self.meeting.items[aid], self.meeting.shown(aid), round_name=self.round_name,
-            previous_round=self.previous_round, history=self._history.get(aid),
+            previous_round=self.previous_round, history=self._history_line(aid),
             pending=self.meeting.is_pending(aid), today=self.today, styles=self._styles,
         )  # fmt: skip
-        if aid not in self._history:
+        if aid not in self._history and not self._history_busy:
+            self._history_busy = True
             self._read_history(aid)
 
-    @work(thread=True, exclusive=True, group="checklist-history")
+    def _history_line(self, aid: int) -> str | None:
+        """The activity's status in every round, this one as shown now; None until it is read."""
+        rounds = self._history.get(aid)
+        if rounds is None:
+            return None
+        shown = t(f"status.{self.meeting.shown(aid).status}")
+        parts = [f"{name}: {shown if rid == self.round_id else t(f'status.{status}')}"
+                 for rid, name, status in rounds]  # fmt: skip
+        if all(rid != self.round_id for rid, _, _ in rounds):
+            parts.append(f"{self.round_name}: {shown}")
+        return " · ".join(parts)
+
+    @work(thread=True, group="checklist-history")
     def _read_history(self, aid: int) -> None:
         from db.errors import HrplanError
         from db.queries.rounds import activity_history
@@ -351,14 +377,17 @@ class ChecklistScreen(BaseScreen):
             with self.app.database.read() as session:
                 history = activity_history(aid, session=session)
         except HrplanError:
+            self.post_message(self.HistoryRead(aid, ()))
             return
-        parts = [f"{i.round_name}: {t(f'status.{i.status}')}" for i in reversed(history.items)]
-        self.post_message(self.HistoryRead(aid, " · ".join(parts) or t("history.none")))
+        rounds = tuple((i.round_id, i.round_name) + (i.status,) for i in reversed(history.items))
+        self.post_message(self.HistoryRead(aid, rounds))
 
     @on(HistoryRead)
     def _history_read(self, message: HistoryRead) -> None:
-        self._history[message.activity_id] = message.line
-        if message.activity_id == self._cursor():
+        """One history read at a time: the line is kept, and the one under the cursor read next."""
+        self._history_busy = False
+        self._history[message.activity_id] = message.rounds
+        if self._cursor() is not None and self.meeting.items:
             self._show_detail()
 
     def _apply_filter(self) -> None:
@@ -593,13 +622,13 @@ class ChecklistScreen(BaseScreen):
     def _changed_elsewhere(self) -> None:
         """Another hrplan or a script saved something: read the round again. Presses not yet stored
         stay on top of what is read, and a comment being typed stays in its editor."""
-        self.load(self.meeting.reads)
+        self.reload()
 
     @on(Reload)
     def _reload(self, message: Reload) -> None:
         if message.text:
             self.notify(message.text)
-        self.load(self.meeting.reads)
+        self.reload()
 
     @work(thread=True, group="checklist-writes")
     def _run_writes(self) -> None:
@@ -689,7 +718,7 @@ class ChecklistScreen(BaseScreen):
 
     def _open_round(self, round_id: int | None) -> None:
         if round_id is None:
-            self.load(self.meeting.reads)  # a round may have been closed or reopened from the list
+            self.reload()  # a round may have been closed or reopened from the list
         elif round_id != self.round_id:
             self.app.switch_screen(ChecklistScreen(self.plan_id, round_id, today=self.today))
 
