@@ -266,6 +266,7 @@ MESSAGES.update(
         "conflict.keep_mine": ("Behåll min", "Keep mine"),
         "conflict.merge": ("Slå ihop", "Merge"),
         "key.redo": ("Gör om", "Redo"),
+        "checklist.key_read": ("Läs hela aktiviteten", "Read the whole activity"),
         "key.delete_round": ("Ta bort uppföljningen", "Delete the round"),
         "error.nothing_to_redo": ("Inget att göra om.", "Nothing to redo."),
         "command.redo": ("Gör om det senast ångrade", "Redo the latest undone change"),

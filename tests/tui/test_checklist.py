@@ -616,3 +616,41 @@ async def test_keys_pressed_while_the_checklist_opens_are_kept(demo_database: Da
         stored = entries(demo_database, "T3 2025")[first]
         assert (stored.status, stored.reviewed) == ("cancelled", True)
         assert screen.query_one(RowList).cursor_key == second
+
+
+async def test_enter_reads_the_whole_activity_when_the_pane_is_too_small(demo_database: Database) -> None:
+    from tui.modals.full_text import FullTextModal
+
+    app, round_id = await _open_checklist(demo_database)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _push(pilot, app, round_id)
+        detail = screen.query_one(ChecklistDetail)
+        assert await wait_until(pilot, lambda: "Historik" in detail.text and "T1 2025:" in detail.text)
+        assert detail.max_scroll_y > 0  # at 80x24 the pane holds less than the activity
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert isinstance(app.screen, FullTextModal)
+        shown = str(app.screen.query_one("#full-text").render())
+        assert "Historik: T1 2025:" in shown and "Resurser" in shown
+        await pilot.press("escape")
+        assert app.screen is screen
+
+
+async def test_a_key_pressed_while_the_plans_list_loads_is_kept(demo_database: Database, monkeypatch) -> None:  # noqa: ANN001
+    """The first key after start-up used to be lost while the list was read; now it waits for it."""
+    import db.queries.plan_list as plan_list
+
+    release = threading.Event()
+    real = plan_list.list_plans
+
+    def held(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        release.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(plan_list, "list_plans", held)
+    app = make_app(db_path=demo_database.path, lang="sv")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f")
+        release.set()
+        await settle(pilot, app)
+        assert await wait_until(pilot, lambda: isinstance(app.screen, NewRoundModal))

@@ -46,6 +46,12 @@ WRITE_ACTIONS = {"toggle_done", "set_status", "comment", "undo", "redo"}
 FIRST_ROWS = 150
 
 
+class ChecklistList(RowList):
+    """The checklist's rows; Enter reads the highlighted activity in full."""
+
+    BINDINGS = [Binding("enter", "select", "checklist.key_read", id="checklist_list.read", show=False)]
+
+
 def _entry(state: EntryState) -> Entry:
     return Entry(state.status, state.comment, state.reviewed, state.version)
 
@@ -166,7 +172,7 @@ class ChecklistScreen(BaseScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield ChecklistProgress(id="checklist-progress")
-        yield RowList(
+        yield ChecklistList(
             [
                 Column("", width=1, min_width=1),  # gone through in this round
                 Column("", width=1, min_width=1),  # a write not yet stored
@@ -407,6 +413,23 @@ class ChecklistScreen(BaseScreen):
     def _cursor(self) -> int | None:
         key = self.query_one(RowList).cursor_key
         return key if isinstance(key, int) else None
+
+    @on(RowList.Selected)
+    def _read_in_full(self) -> None:
+        """Enter: the highlighted activity in full, scrolled with the keys (Esc or Enter closes)."""
+        from tui.modals.full_text import FullTextModal
+        from tui.widgets.checklist_detail import checklist_detail_text
+
+        aid = self._cursor()
+        if aid is None or aid not in self.meeting.items:
+            return
+        item = self.meeting.items[aid]
+        text = checklist_detail_text(
+            item, self.meeting.shown(aid), round_name=self.round_name, previous_round=self.previous_round,
+            history=self._history_line(aid), pending=self.meeting.is_pending(aid), today=self.today,
+            styles=self._styles,
+        )  # fmt: skip
+        self.app.push_screen(FullTextModal(item.title, text))
 
     @on(RowList.Highlighted)
     def _highlighted(self) -> None:

@@ -83,10 +83,10 @@ def build_rows(index: ActivityIndex, view: ActivityFilter) -> list[Row]:
 
 
 def group_label(group: Group) -> str:
-    """A heading of the plan screen and the checklist: "Unit › Area" (or the area alone)."""
+    """A heading of the plan screen and the checklist: "Unit · Area" (or the area alone)."""
     if not group.by_unit:
         return group.area
-    return f"{group.unit_name or t('whole_plan')}  ›  {group.area}"
+    return f"{group.unit_name or t('whole_plan')} · {group.area}"
 
 
 class ActivityTable(RowList):
