@@ -342,7 +342,7 @@ async def test_follow_up_history_and_export_keys(demo_database: Database) -> Non
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, NewRoundModal)
-        await pilot.press("enter", "enter")  # the proposed name, then the proposed date
+        await pilot.press("enter")  # Enter in the name field starts the round with what is proposed
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, ChecklistScreen)
