@@ -444,11 +444,11 @@ def _previous_round(followup: FollowUpRound, *, session: Session) -> FollowUpRou
 CHECKLIST_SQL = f"""
 SELECT a.id, a.number, a.unit_id, u.name, ar.name, a.goal, a.description, a.target_text,
        a.target_date, a.ongoing, a.responsible,
-       {status_sql(as_of=True)}, e.comment, e.reviewed, p.status, p.comment, a.resources, e.version
+       {status_sql(as_of=True, entry='e')}, e.comment, e.reviewed, p.status, p.comment, a.resources, e.version
 FROM activity a
 JOIN area ar ON ar.id = a.area_id
 LEFT JOIN unit u ON u.id = a.unit_id
-LEFT JOIN followup_entry e ON e.activity_id = a.id AND e.round_id = :round
+LEFT JOIN followup_entry e ON e.activity_id = a.id AND e.round_id = :as_of_id
 LEFT JOIN followup_entry p ON p.activity_id = a.id AND p.round_id = :previous
 WHERE a.plan_id = :plan
 ORDER BY CASE WHEN a.unit_id IS NULL THEN -1 ELSE u.position END, u.id, ar.position, ar.id,
@@ -461,10 +461,10 @@ SELECT c.unit_id, c.unit, c.status, c.reviewed, count(*)
 FROM (
     SELECT a.unit_id AS unit_id, u.name AS unit,
            CASE WHEN a.unit_id IS NULL THEN -1 ELSE u.position END AS pos,
-           {status_sql(as_of=True)} AS status, CASE WHEN e.reviewed THEN 1 ELSE 0 END AS reviewed
+           {status_sql(as_of=True, entry='e')} AS status, CASE WHEN e.reviewed THEN 1 ELSE 0 END AS reviewed
     FROM activity a
     LEFT JOIN unit u ON u.id = a.unit_id
-    LEFT JOIN followup_entry e ON e.activity_id = a.id AND e.round_id = :round
+    LEFT JOIN followup_entry e ON e.activity_id = a.id AND e.round_id = :as_of_id
     WHERE a.plan_id = :plan
 ) AS c
 GROUP BY c.unit_id, c.unit, c.pos, c.status, c.reviewed
@@ -492,7 +492,7 @@ def checklist(round_id: int, *, session: Session, limit: int | None = None) -> C
     sql = CHECKLIST_SQL if limit is None else f"{CHECKLIST_SQL} LIMIT {int(limit)}"
     result = session.execute(
         text(sql),
-        {"round": round_id, "previous": previous.id if previous else -1, "plan": plan.id,
+        {"previous": previous.id if previous else -1, "plan": plan.id,
          **as_of_params(followup.date, followup.id)},
     )  # fmt: skip
     rows = tuple(
@@ -520,7 +520,7 @@ def status_counts(round_id: int, *, session: Session) -> tuple[StatusCount, ...]
     followup, _previous = _round_and_previous(round_id, session=session)
     result = session.execute(
         text(COUNTS_SQL),
-        {"round": round_id, "plan": followup.plan_id, **as_of_params(followup.date, followup.id)},
+        {"plan": followup.plan_id, **as_of_params(followup.date, followup.id)},
     )  # fmt: skip
     return tuple(StatusCount(r[0], r[1], r[2], bool(r[3]), r[4]) for r in result)
 

@@ -23,10 +23,16 @@ _RULE = """COALESCE((
 _AS_OF = " AND (sr.date < :as_of_date OR (sr.date = :as_of_date AND sr.id <= :as_of_id))"
 
 
-def status_sql(activity: str = "a", *, as_of: bool = False) -> str:
+def status_sql(activity: str = "a", *, as_of: bool = False, entry: str | None = None) -> str:
     """The rule as an SQL expression for the activity aliased ``activity``. With ``as_of`` only the
-    rounds up to ``:as_of_date``/``:as_of_id`` count (give them with ``as_of_params``)."""
-    return _RULE.format(activity=activity, bound=_AS_OF if as_of else "")
+    rounds up to ``:as_of_date``/``:as_of_id`` count (give them with ``as_of_params``).
+
+    ``entry``: the alias of the activity's entry in the ``as_of`` round itself, when the query joins
+    it. Its status is the rule's answer whenever it exists, so the rule's subquery only runs for
+    activities without one (COALESCE stops at the first value, in SQLite and PostgreSQL alike).
+    """
+    rule = _RULE.format(activity=activity, bound=_AS_OF if as_of else "")
+    return f"COALESCE({entry}.status, {rule})" if entry and as_of else rule
 
 
 def as_of_params(day: dt.date, round_id: int) -> dict[str, object]:
@@ -55,7 +61,11 @@ def statuses_as_of(plan_id: int, day: dt.date, round_id: int, *, session: Sessio
     from sqlalchemy import text
 
     rows = session.execute(
-        text(f"SELECT a.id, {status_sql(as_of=True)} FROM activity a WHERE a.plan_id = :plan"),
+        text(
+            f"SELECT a.id, {status_sql(as_of=True, entry='e')} FROM activity a "
+            "LEFT JOIN followup_entry e ON e.activity_id = a.id AND e.round_id = :as_of_id "
+            "WHERE a.plan_id = :plan"
+        ),
         {"plan": plan_id, **as_of_params(day, round_id)},
     )
     return {row[0]: row[1] for row in rows}
