@@ -22,7 +22,7 @@ from db.errors import (
     RoundClosedError,
     what_of,
 )
-from db.queries.status import as_of_params, status_sql, statuses_as_of
+from db.queries.status import as_of_params, as_of_text, status_sql, statuses_as_of
 from models.activity import Activity
 from models.base import now
 from models.followup import FollowUpEntry, FollowUpRound
@@ -491,7 +491,7 @@ def checklist(round_id: int, *, session: Session, limit: int | None = None) -> C
     plan = _plan(followup.plan_id, session=session)
     sql = CHECKLIST_SQL if limit is None else f"{CHECKLIST_SQL} LIMIT {int(limit)}"
     result = session.execute(
-        text(sql),
+        as_of_text(sql),
         {"previous": previous.id if previous else -1, "plan": plan.id,
          **as_of_params(followup.date, followup.id)},
     )  # fmt: skip
@@ -519,7 +519,7 @@ def status_counts(round_id: int, *, session: Session) -> tuple[StatusCount, ...]
     rule of ``checklist``: what the progress header needs, without reading every row."""
     followup, _previous = _round_and_previous(round_id, session=session)
     result = session.execute(
-        text(COUNTS_SQL),
+        as_of_text(COUNTS_SQL),
         {"plan": followup.plan_id, **as_of_params(followup.date, followup.id)},
     )  # fmt: skip
     return tuple(StatusCount(r[0], r[1], r[2], bool(r[3]), r[4]) for r in result)

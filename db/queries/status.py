@@ -37,8 +37,15 @@ def status_sql(activity: str = "a", *, as_of: bool = False, entry: str | None = 
 
 def as_of_params(day: dt.date, round_id: int) -> dict[str, object]:
     """The parameters of ``status_sql(as_of=True)``: the round ``round_id`` dated ``day`` and
-    every round before it."""
-    return {"as_of_date": day.isoformat(), "as_of_id": round_id}
+    every round before it. Run the query through ``as_of_text`` so the date goes as a date."""
+    return {"as_of_date": day, "as_of_id": round_id}
+
+
+def as_of_text(sql: str):  # noqa: ANN201
+    """``text(sql)`` with ``:as_of_date`` typed as a date (a date in PostgreSQL, ISO text in SQLite)."""
+    from sqlalchemy import Date, bindparam, text
+
+    return text(sql).bindparams(bindparam("as_of_date", type_=Date))
 
 
 CURRENT_STATUS_SQL = status_sql()
@@ -58,10 +65,9 @@ def current_statuses(plan_id: int, *, session: Session) -> dict[int, str]:
 def statuses_as_of(plan_id: int, day: dt.date, round_id: int, *, session: Session) -> dict[int, str]:
     """Activity id → its status as of the round ``round_id`` dated ``day`` (that round and the
     ones before it), for every activity of the plan."""
-    from sqlalchemy import text
 
     rows = session.execute(
-        text(
+        as_of_text(
             f"SELECT a.id, {status_sql(as_of=True, entry='e')} FROM activity a "
             "LEFT JOIN followup_entry e ON e.activity_id = a.id AND e.round_id = :as_of_id "
             "WHERE a.plan_id = :plan"

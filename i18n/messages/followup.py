@@ -221,7 +221,6 @@ MESSAGES.update(
         "checklist.saving_row": ("sparas …", "being saved …"),
         "checklist.detail_comment": ("Kommentar {round}", "Comment {round}"),
         "checklist.detail_history": ("Historik", "History"),
-        "history.none": ("ingen uppföljning ännu", "not followed up yet"),
         "checklist.closed_refused": (
             "{name} är stängd och kan inte ändras. S öppnar den igen.",
             "{name} is closed and cannot be changed. S reopens it.",
