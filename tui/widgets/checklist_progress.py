@@ -108,12 +108,14 @@ class ChecklistProgress(Widget):
         self._set_lines(lines)
 
     @staticmethod
-    def _counts(tally: Tally, styles: dict, saving: int, gap: str = "   ") -> Text:
+    def _counts(tally: Tally, styles: dict, saving: int, compact: bool = False) -> Text:
+        """The count per status (with its key, unless compact), and how many are being saved."""
         counts = Text()
         for number, (status, count) in enumerate(tally.status_counts(), start=1):
-            counts.append(f"[{number}] ", style="dim")
+            if not compact:
+                counts.append(f"[{number}] ", style="dim")
             counts.append(t(f"status.{status}"), style=styles[status])
-            counts.append(f" {count}{gap}")
+            counts.append(f" {count}" + ("  " if compact else "   "))
         if saving:
             counts.append(f"* {t('progress.saving', n=saving)}", style=styles["pending"])
         return counts
@@ -134,7 +136,7 @@ class ChecklistProgress(Widget):
             first.append_text(name)
             first.append(f" {unit.share_done:.0%}, {unit.reviewed}/{unit.total}")
         second = (
-            Text(note, style=styles["pending"]) if note else self._counts(tally, styles, saving, gap="  ")
+            Text(note, style=styles["pending"]) if note else self._counts(tally, styles, saving, compact=True)
         )
         if note and saving:
             second.append(f"  * {t('progress.saving', n=saving)}")
