@@ -57,7 +57,9 @@ class Item:
 
     @property
     def title(self) -> str:
-        return self.goal.strip() or self.description.strip()
+        """How the activity is named in the list: what it does, else what it aims for (several
+        activities often share one goal; the goal is in the detail pane)."""
+        return self.description.strip() or self.goal.strip()
 
     def search_texts(self) -> tuple[str, ...]:
         return (self.goal, self.description, self.responsible, self.target_text, self.resources,

@@ -535,7 +535,7 @@ def compare_rounds(older_id: int, newer_id: int, *, session: Session) -> RoundCo
     result = session.execute(
         text(
             """
-            SELECT a.id, u.name, CASE WHEN trim(a.goal) = '' THEN a.description ELSE a.goal END,
+            SELECT a.id, u.name, CASE WHEN trim(a.description) = '' THEN a.goal ELSE a.description END,
                    o.status, o.comment, n.status, n.comment
             FROM followup_entry n
             JOIN activity a ON a.id = n.activity_id

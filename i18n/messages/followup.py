@@ -73,7 +73,7 @@ MESSAGES.update(
     {
         "checklist.title": ("Uppföljning", "Follow-up"),
         "checklist.help_title": ("Hjälp – uppföljningens checklista", "Help – the follow-up checklist"),
-        "checklist.col_activity": ("Vad ska vi uppnå? / Aktivitet", "Goal / Activity"),
+        "checklist.col_activity": ("Aktivitet", "Activity"),
         "checklist.col_responsible": ("Ansvarig", "Responsible"),
         "checklist.col_comment": ("Kommentar", "Comment"),
         "checklist.col_previous": ("Förra kommentaren", "Previous comment"),

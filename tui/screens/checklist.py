@@ -613,11 +613,7 @@ class ChecklistScreen(BaseScreen):
                     self.post_message(self.LoadFailed(t("checklist.round_removed", name=self.round_name)))
                     return
                 state = None
-                if (
-                    result is not None
-                    and result.entity == FollowUpEntry.__tablename__
-                    and result.changes == 1
-                ):
+                if result is not None and result.entity == FollowUpEntry.__tablename__:
                     entry = session.get(FollowUpEntry, result.entity_id)
                     if entry is not None and entry.round_id == self.round_id:
                         state = entry_state(self.round_id, entry.activity_id, session=session)
