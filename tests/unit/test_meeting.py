@@ -260,3 +260,25 @@ def test_responsible_choices_name_each_function_once() -> None:
     assert responsible_choices(["Enhetschef, HR-konsult", "enhetschef och rektor", ""]) == [
         "Enhetschef", "HR-konsult", "rektor",
     ]  # fmt: skip
+
+
+def test_undo_and_redo_show_what_the_store_answers() -> None:
+    m = _meeting()
+    m.press(2, "cancelled")
+    m.confirmed(2, Entry("cancelled", "", True, 2))
+    assert m.applied(2, Entry("in_progress", "", False, 3))  # undo
+    assert m.shown(2).status == "in_progress" and m.not_reviewed == 4
+    assert m.applied(2, Entry("cancelled", "", True, 4))  # redo
+    assert m.shown(2).status == "cancelled" and m.not_reviewed == 3
+    assert _counts(m) == {"in_progress": 3, "cancelled": 1}
+
+
+def test_a_reload_while_a_comment_is_open_keeps_what_the_edit_started_from() -> None:
+    m = _meeting()
+    started_from = m.shown(3).comment  # the editor opens on ""
+    m.reloaded([_item(1, WHOLE_PLAN), _item(2, 1), _item(3, 1, "Behålla"), _item(4, 2)],
+               {1: Entry("in_progress", "", False, 1), 2: Entry("in_progress", "", False, 1),
+                3: Entry("delayed", "Deras", True, 2), 4: Entry("in_progress", "", False, 1)})  # fmt: skip
+    assert m.shown(3) == Entry("delayed", "Deras", True, 2)  # shown at once, the editor keeps its text
+    write = m.comment(3, "Min", started_from=started_from)
+    assert write == Write(3, comment="Min", expected_comment="")  # the store will see the conflict
