@@ -35,8 +35,8 @@ PLAN_COLUMNS = (
 )
 PLAN_WIDTHS = (3.0, 4.0, 1.4, 2.2, 1.8, 2.4)
 SUMMARY_COLUMNS = ("export.col_number", "col.goal", "export.col_activity", "col.responsible", "col.target",
-                   "col.status", "export.col_comment")  # fmt: skip
-SUMMARY_WIDTHS = (0.6, 3.0, 3.5, 1.8, 1.3, 1.2, 3.5)
+                   "col.status", "export.col_reviewed", "export.col_comment")  # fmt: skip
+SUMMARY_WIDTHS = (0.6, 2.8, 3.3, 1.7, 1.2, 1.7, 1.0, 3.4)
 REPORT_COLUMNS = ("export.col_number", "export.col_activity", "col.target", "col.responsible", "col.status",
                   "export.col_comment")  # fmt: skip
 REPORT_WIDTHS = (0.6, 4.5, 1.4, 2.0, 1.2, 4.5)
@@ -359,13 +359,32 @@ def plan_outline(data: ExportData, lang: str) -> Outline:
                    date=day)  # fmt: skip
 
 
-def _count_row(label: str, progress, lang: str) -> tuple[Cell, ...]:  # noqa: ANN001
-    return (
+def _count_row(
+    label: str, progress, lang: str, activities: list[ExportActivity] | None = None  # noqa: ANN001
+) -> tuple[Cell, ...]:
+    """Counts per status, the total and the share done; with ``activities``, how many were gone through."""
+    row: tuple[Cell, ...] = (
         label,
         *(progress.counts.get(s.value, 0) for s in STATUS_ORDER),
         progress.total,
         Percent(round(progress.share_done * 100, 1)),
     )
+    if activities is not None:
+        row += (f"{sum(1 for a in activities if a.reviewed)}/{len(activities)}",)
+    return row
+
+
+def reviewed_label(a: ExportActivity, lang: str) -> str:
+    """Gone through in the round: yes, or no (its status is the one from the round before)."""
+    return t("export.yes" if a.reviewed else "export.no", lang=lang)
+
+
+def summary_status(a: ExportActivity, lang: str) -> str:
+    """The status as of the round; for one not gone through, said to come from the round before."""
+    label = status_label(a.status, lang)
+    if a.reviewed is False:
+        return t("export.status_from_before", lang=lang, status=label)
+    return label
 
 
 def summary_outline(data: ExportData, lang: str) -> Outline:
@@ -381,6 +400,12 @@ def summary_outline(data: ExportData, lang: str) -> Outline:
         if data.round.notes:
             round_facts.append((t("export.round_notes", lang=lang), data.round.notes))
         front.append(Facts(tuple(round_facts)))
+        left = data.not_reviewed
+        total = len(data.activities)
+        front.append(Paragraph(
+            t("export.reviewed_all", lang=lang, n=total) if not left
+            else t("export.reviewed_some", lang=lang, n=total - left, total=total, left=left)
+        ))  # fmt: skip
 
     front.append(Heading(2, t("export.counts", lang=lang)))
     count_columns = (
@@ -388,10 +413,11 @@ def summary_outline(data: ExportData, lang: str) -> Outline:
         *(status_label(s.value, lang) for s in STATUS_ORDER),
         t("export.total", lang=lang),
         t("export.share_done", lang=lang),
+        t("export.col_reviewed", lang=lang),
     )
-    count_rows = [_count_row(unit_name(u, lang), u.progress, lang) for u in data.units]
-    count_rows.append(_count_row(t("export.all_units", lang=lang), data.progress, lang))
-    front.append(Table(count_columns, tuple(count_rows), (3.0, *(1.0,) * len(STATUS_ORDER), 1.0, 1.0)))
+    count_rows = [_count_row(unit_name(u, lang), u.progress, lang, list(u.activities)) for u in data.units]
+    count_rows.append(_count_row(t("export.all_units", lang=lang), data.progress, lang, data.activities))
+    front.append(Table(count_columns, tuple(count_rows), (3.0, *(1.0,) * len(STATUS_ORDER), 1.0, 1.0, 1.2)))
     legend = tuple((s.value, status_label(s.value, lang)) for s in STATUS_ORDER)
     front.append(
         Bars(
@@ -410,7 +436,7 @@ def summary_outline(data: ExportData, lang: str) -> Outline:
 
     def row(a: ExportActivity) -> tuple[Cell, ...]:
         return (a.number if a.number is not None else "", a.goal, a.description, a.responsible,
-                a.target_text, status_label(a.status, lang), a.comment)  # fmt: skip
+                a.target_text, summary_status(a, lang), reviewed_label(a, lang), a.comment)  # fmt: skip
 
     sections = _unit_sections(data, lang, lambda name: name, columns, row, SUMMARY_WIDTHS)
 

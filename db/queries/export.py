@@ -1,9 +1,11 @@
 """Everything an export needs, gathered once as frozen data: the writers never touch the database.
 
 Built on ``plan_document`` (the shape of ``hrplan show --json``). For a follow-up summary the status of
-an activity is its status *as of the round*: the status in the latest round up to and including the
-chosen one (by date, then id) that has an entry for it, else not started. The same rule, applied to
-the round before, gives "what changed since the round before".
+an activity is its status *as of the round*, by the one rule of ``db.queries.status``: the status in
+the latest round up to and including the chosen one that has an entry for it, else not started. The
+same rule, applied to the round before, gives "what changed since the round before". Whether an
+activity was gone through in the round is its entry's mark; one that was not shows the status from
+the round before.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ class ExportActivity:
     comment: str  # the comment of the round's entry, "" without one
     previous_status: str | None  # as of the round before; None when there is none
     overdue: bool
+    reviewed: bool | None = None  # gone through in the round; None without a round
 
     @property
     def title(self) -> str:
@@ -133,12 +136,21 @@ class ExportData:
     rounds: tuple[ExportRound, ...] = field(default=())
     sections: tuple[ExportSection, ...] = ()  # the plan's own, in order
     key_figures: tuple[ExportKeyFigure, ...] = ()  # in the plan's order
-    reviewed: frozenset[int] = frozenset()  # activities gone through in the round
     report: ExportReport | None = None  # for the annual follow-up report
 
     @property
     def activities(self) -> list[ExportActivity]:
         return [a for unit in self.units for a in unit.activities]
+
+    @property
+    def reviewed(self) -> int:
+        """Activities gone through in the round."""
+        return sum(1 for a in self.activities if a.reviewed)
+
+    @property
+    def not_reviewed(self) -> int:
+        """Activities not gone through in the round: they show the status from the round before."""
+        return sum(1 for a in self.activities if a.reviewed is False)
 
     @property
     def overdue(self) -> list[tuple[ExportUnit, ExportActivity]]:
@@ -159,30 +171,15 @@ def _round(raw: dict[str, Any]) -> ExportRound:
     )
 
 
-def _entries_by_round(round_ids: list[int], *, session: Session) -> dict[int, list[tuple[int, str, str]]]:
-    """Round id → (activity id, status, comment) of its entries: only the columns an export uses,
-    as plain tuples (a large plan has 60,000 entries; whole rows cost most of the export's time)."""
+def _round_entries(round_id: int, *, session: Session) -> dict[int, tuple[str, bool]]:
+    """Activity id → (comment, gone through) of the round's entries: only the columns used."""
     from sqlalchemy import select
 
     from models.followup import FollowUpEntry
 
     entry = FollowUpEntry.__table__.c
-    by_round: dict[int, list[tuple[int, str, str]]] = {r: [] for r in round_ids}
-    if round_ids:
-        query = select(entry.round_id, entry.activity_id, entry.status, entry.comment).where(
-            entry.round_id.in_(round_ids)
-        )
-        for round_id, activity_id, status, comment in session.execute(query):
-            by_round[round_id].append((activity_id, status, comment))
-    return by_round
-
-
-def _statuses_as_of(entries: list[list[tuple[int, str, str]]]) -> dict[int, str]:
-    """Activity id → status in the latest of the rounds' ``entries`` (sorted by date, id) with one."""
-    statuses: dict[int, str] = {}
-    for round_entries in entries:
-        statuses.update((activity_id, status) for activity_id, status, _ in round_entries)
-    return statuses
+    query = select(entry.activity_id, entry.comment, entry.reviewed).where(entry.round_id == round_id)
+    return {aid: (comment, bool(reviewed)) for aid, comment, reviewed in session.execute(query)}
 
 
 def pick_round(rounds: list[dict[str, Any]], name: str | None) -> int | None:
@@ -214,15 +211,18 @@ def gather_export(
         index = pick_round(rounds, round_name)
     if index is None:
         statuses = {a["id"]: a["status"] for a in document["activities"]}
-        comments: dict[int, str] = {}
+        entries: dict[int, tuple[str, bool]] = {}
         previous: dict[int, str] | None = None
         reference_day = date.today()
     else:
-        by_round = _entries_by_round([r["id"] for r in rounds[: index + 1]], session=session)
-        entries = [by_round[r["id"]] for r in rounds[: index + 1]]
-        previous = _statuses_as_of(entries[:index]) if index > 0 else None
-        statuses = {**(previous or {}), **_statuses_as_of(entries[index:])}
-        comments = {activity_id: comment for activity_id, _, comment in entries[index]}
+        from db.queries.status import statuses_as_of
+
+        def as_of(raw: dict[str, Any]) -> dict[int, str]:
+            return statuses_as_of(document["id"], date.fromisoformat(raw["date"]), raw["id"], session=session)
+
+        previous = as_of(rounds[index - 1]) if index > 0 else None
+        statuses = as_of(rounds[index])
+        entries = _round_entries(rounds[index]["id"], session=session)
         reference_day = date.fromisoformat(rounds[index]["date"])
 
     by_unit: dict[str | None, list[ExportActivity]] = {}
@@ -234,9 +234,10 @@ def gather_export(
                 id=raw["id"], number=raw["number"], area=raw["area"] or "", goal=raw["goal"],
                 description=raw["description"], target_text=raw["target_text"], target_date=target,
                 responsible=raw["responsible"], resources=raw["resources"], follow_up=raw["follow_up"],
-                status=status, comment=comments.get(raw["id"], ""),
+                status=status, comment=entries.get(raw["id"], ("", False))[0],
                 previous_status=None if previous is None else previous.get(raw["id"], NOT_STARTED),
                 overdue=is_overdue(target, status, reference_day),
+                reviewed=None if index is None else entries.get(raw["id"], ("", False))[1],
             )
         )  # fmt: skip
     sections = _sections(document["id"], session=session)
@@ -250,7 +251,6 @@ def gather_export(
         ExportKeyFigure(k["name"], k["unit"], k["period"], k["count"], k["share"])
         for k in document["key_figures"]
     )
-    reviewed = frozenset(_reviewed(rounds[index]["id"], session=session) if index is not None else ())
     all_rounds = tuple(_round(r) for r in rounds)
     decision = document["decision"]
     return ExportData(
@@ -270,7 +270,6 @@ def gather_export(
         rounds=all_rounds,
         sections=sections.get(None, ()),
         key_figures=figures,
-        reviewed=reviewed,
     )
 
 
@@ -295,14 +294,23 @@ def _sections(plan_id: int, *, session: Session) -> dict[int | None, tuple[Expor
     return {owner: tuple(rows) for owner, rows in by_owner.items()}
 
 
-def _reviewed(round_id: int, *, session: Session) -> list[int]:
+def _latest_comments(round_ids: list[int], *, session: Session) -> dict[int, str]:
+    """Activity id → its latest comment that is not empty, over the rounds given (oldest first): why it
+    is delayed, how it ended."""
     from sqlalchemy import select
 
     from models.followup import FollowUpEntry
 
     entry = FollowUpEntry.__table__.c
-    query = select(entry.activity_id).where(entry.round_id == round_id, entry.reviewed.is_(True))
-    return list(session.execute(query).scalars())
+    order = {round_id: index for index, round_id in enumerate(round_ids)}
+    latest: dict[int, tuple[int, str]] = {}
+    for start in range(0, len(round_ids), 500):
+        chunk = round_ids[start : start + 500]
+        query = select(entry.round_id, entry.activity_id, entry.comment).where(entry.round_id.in_(chunk))
+        for round_id, activity_id, comment in session.execute(query):
+            if comment.strip() and order[round_id] >= latest.get(activity_id, (-1, ""))[0]:
+                latest[activity_id] = (order[round_id], comment)
+    return {activity_id: comment for activity_id, (_, comment) in latest.items()}
 
 
 def report_years(rounds: tuple[ExportRound, ...]) -> list[int]:
@@ -327,11 +335,12 @@ def gather_report(plan_ref: str | int, *, session: Session, year: int | None = N
         return dataclasses.replace(data, report=ExportReport(year, (), {}, {}))
     data = gather_export(choices.plan_id, session=session, round_id=in_year[-1].id)
     earlier = [r for r in choices.rounds if r.date.year < year]
-    by_round = _entries_by_round([r.id for r in earlier + list(in_year)], session=session)
-    before = _statuses_as_of([by_round[r.id] for r in earlier])
-    comments: dict[int, str] = {}  # the latest comment up to the year's end: why it is delayed, how it ended
-    for r in earlier + list(in_year):
-        comments.update((a, comment) for a, _, comment in by_round[r.id] if comment.strip())
+    before: dict[int, str] = {}
+    if earlier:
+        from db.queries.status import statuses_as_of
+
+        before = statuses_as_of(choices.plan_id, earlier[-1].date, earlier[-1].id, session=session)
+    comments = _latest_comments([r.id for r in earlier + list(in_year)], session=session)
     return dataclasses.replace(data, report=ExportReport(year, in_year, before, comments))
 
 
