@@ -36,7 +36,7 @@ PLAN_COLUMNS = (
 PLAN_WIDTHS = (3.0, 4.0, 1.4, 2.2, 1.8, 2.4)
 SUMMARY_COLUMNS = ("export.col_number", "col.goal", "export.col_activity", "col.responsible", "col.target",
                    "col.status", "export.col_reviewed", "export.col_comment")  # fmt: skip
-SUMMARY_WIDTHS = (0.6, 2.8, 3.3, 1.7, 1.2, 1.7, 1.0, 3.4)
+SUMMARY_WIDTHS = (0.6, 2.8, 3.2, 1.7, 1.2, 1.6, 1.4, 3.3)
 REPORT_COLUMNS = ("export.col_number", "export.col_activity", "col.target", "col.responsible", "col.status",
                   "export.col_comment")  # fmt: skip
 REPORT_WIDTHS = (0.6, 4.5, 1.4, 2.0, 1.2, 4.5)
