@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Boolean, Date, DateTime, Table, func, insert, select
+from sqlalchemy import Boolean, Date, DateTime, Table, func, insert, select, text
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session, SQLModel
 
 from db.errors import ConflictError, what_of
 from db.guard import check_values
 from models.base import now
-from models.changelog import WHOLE_ROW, ChangeLog
+from models.changelog import WHOLE_ROW, ChangeBatch, ChangeLog
 
 
 def _encode(value: Any) -> Any:
@@ -82,8 +83,42 @@ def collect_cascade(session: Session, table: Table, row_id: int) -> list[dict[st
     return rows
 
 
-def next_batch(session: Session) -> int:
-    return (session.execute(select(func.max(ChangeLog.batch))).scalar() or 0) + 1
+def session_actor(session: Session) -> str:
+    """Who this session's changes are by: set by ``Database.write()``; the OS user otherwise."""
+    actor = session.info.get("actor")
+    if actor is None:
+        from db.engine import os_user
+
+        actor = session.info["actor"] = os_user()
+    return actor
+
+
+def next_batch(session: Session, actor: str = "") -> int:
+    """A new undo batch, numbered by the database (two writers at once never share one)."""
+    table = ChangeBatch.__table__
+    return session.execute(insert(table).values(actor=actor, at=now()).returning(table.c.id)).scalar_one()
+
+
+def new_ids(session: Session, table: Table, rows: list[dict[str, Any]]) -> list[int]:
+    """Insert ``rows`` into ``table`` in one statement; returns their ids, given by the database.
+
+    On PostgreSQL the ids are drawn from the table's sequence first; on SQLite the rows are inserted
+    under the write lock that ``database.write()`` holds, so their ids run up to the last one.
+    """
+    if not rows:
+        return []
+    if session.get_bind().dialect.name == "postgresql":
+        ids = list(
+            session.execute(
+                text("SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)"),
+                {"t": f'"{table.name}"', "n": len(rows)},
+            ).scalars()
+        )
+        session.execute(insert(table), [{**values, "id": i} for i, values in zip(ids, rows, strict=True)])
+        return ids
+    session.execute(insert(table), rows)
+    last = session.execute(text("SELECT last_insert_rowid()")).scalar_one()
+    return list(range(last - len(rows) + 1, last + 1))
 
 
 class ChangeSet:
@@ -92,7 +127,8 @@ class ChangeSet:
     def __init__(self, session: Session, *, plan_id: int | None) -> None:
         self.session = session
         self.plan_id = plan_id
-        self.batch = next_batch(session)
+        self.actor = session_actor(session)
+        self.batch = next_batch(session, self.actor)
         self.count = 0
 
     def _log(self, entity: str, entity_id: int, field: str, old: str | None, new: str | None) -> None:
@@ -105,6 +141,7 @@ class ChangeSet:
                 field=field,
                 old_value=old,
                 new_value=new,
+                actor=self.actor,
             )
         )
         self.count += 1
@@ -141,12 +178,9 @@ class ChangeSet:
             raise ValueError(f"insert_rows into {table.name} without {sorted(missing)}")
         for values in rows:
             check_values(table, values)
-        # Ids given here, after the highest one, under the write lock that ``database.write()`` holds:
-        # RETURNING would make SQLAlchemy send the rows to SQLite one by one to keep their order.
-        first = (self.session.execute(select(func.max(table.c.id))).scalar() or 0) + 1
-        ids = list(range(first, first + len(rows)))
+        # Ids given by the database (RETURNING would make SQLAlchemy send the rows to SQLite one by one).
+        ids = new_ids(self.session, table, rows)
         with_ids = [{**values, "id": row_id} for row_id, values in zip(ids, rows, strict=True)]
-        self.session.execute(insert(table), with_ids)
         at = now()
         plan_id = self.plan_id if self.plan_id is not None or table.name != "plan" else None
         log = [
@@ -154,7 +188,7 @@ class ChangeSet:
                 "batch": self.batch, "plan_id": plan_id if plan_id is not None else row_id,
                 "entity": table.name, "entity_id": row_id, "field": WHOLE_ROW, "old_value": None,
                 "new_value": json.dumps({c: values[c] for c in columns}, ensure_ascii=False, default=_encode),
-                "at": at, "undone": False,
+                "at": at, "undone": False, "actor": self.actor,
             }  # fmt: skip
             for row_id, values in zip(ids, with_ids, strict=True)
         ]
@@ -179,18 +213,29 @@ class ChangeSet:
         changed: dict[str, tuple[Any, Any]] = {}
         for field, new in values.items():
             old = getattr(obj, field)
-            if old == new:
-                continue
-            changed[field] = (old, new)
-            setattr(obj, field, new)
+            if old != new:
+                changed[field] = (old, new)
+        if not changed:
+            return changed
+        stored = {field: new for field, (_, new) in changed.items()}
+        condition = table.c.id == obj.id
+        if "version" in table.c:
+            # Compare-and-set in the statement itself: a writer that changed the row since it was
+            # read (on a server, one that committed while this UPDATE waited) leaves no row to match.
+            stored["version"] = (obj.version or 0) + 1
+            condition = condition & (table.c.version == obj.version)
+        if "updated_at" in table.c:
+            stored["updated_at"] = now()
+        result = self.session.execute(table.update().where(condition).values(**stored))
+        if result.rowcount != 1:
+            error = ConflictError(what=what_of(table.name))
+            current = self.session.execute(select(table).where(table.c.id == obj.id)).first()
+            error.current = row_snapshot(table, current) if current is not None else None
+            raise error
+        for field, value in stored.items():
+            set_committed_value(obj, field, value)
+        for field, (old, new) in changed.items():
             self._log(table.name, obj.id, field, _dumps(old), _dumps(new))
-        if changed:
-            if "version" in table.c:
-                obj.version = (obj.version or 0) + 1
-            if "updated_at" in table.c:
-                obj.updated_at = now()
-            self.session.add(obj)
-            self.session.flush()
         return changed
 
     def delete(self, obj: SQLModel) -> list[dict[str, Any]]:
@@ -257,16 +302,21 @@ def _revert_all(session: Session, entries: list[Any]) -> None:
     delete_run()
 
 
-def latest_batch(session: Session, *, plan_id: int | None = None) -> int | None:
-    """The latest batch not yet undone (of one plan, when given); None when there is none."""
-    query = select(func.max(ChangeLog.batch)).where(ChangeLog.undone == False)  # noqa: E712
+def latest_batch(session: Session, *, plan_id: int | None = None, actor: str | None = None) -> int | None:
+    """The latest batch not yet undone of ``actor`` (this session's by default; of one plan, when
+    given); None when there is none. A colleague's changes are never undone by this one."""
+    actor = session_actor(session) if actor is None else actor
+    # Changes logged before actors were recorded (actor "") are anybody's.
+    query = select(func.max(ChangeLog.batch)).where(
+        ChangeLog.undone == False, ChangeLog.actor.in_((actor, ""))  # noqa: E712
+    )
     if plan_id is not None:
         query = query.where(ChangeLog.plan_id == plan_id)
     return session.execute(query).scalar()
 
 
 def undo_last(session: Session, *, plan_id: int | None = None) -> UndoResult | None:
-    """Revert the latest batch not yet undone (of one plan, when given). None: nothing to undo."""
+    """Revert this actor's latest batch not yet undone (of one plan, when given). None: nothing."""
     batch = latest_batch(session, plan_id=plan_id)
     if batch is None:
         return None

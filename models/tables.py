@@ -2,10 +2,10 @@
 
 from models.activity import Activity
 from models.area import Area
-from models.changelog import ChangeLog
+from models.changelog import ChangeBatch, ChangeLog
 from models.followup import FollowUpEntry, FollowUpRound
 from models.keyfigure import KeyFigure
 from models.plan import Plan
 from models.unit import Unit
 
-__all__ = ["Activity", "Area", "ChangeLog", "FollowUpEntry", "FollowUpRound", "KeyFigure", "Plan", "Unit"]
+__all__ = ["Activity", "Area", "ChangeBatch", "ChangeLog", "FollowUpEntry", "FollowUpRound", "KeyFigure", "Plan", "Unit"]

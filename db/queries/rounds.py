@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select, text
+from sqlalchemy import Date, bindparam, select, text
 from sqlmodel import Session
 
 from db.changes import ChangeSet
@@ -153,10 +153,11 @@ class ActivityHistory:
 def _summaries(plan_id: int, *, session: Session, round_id: int | None = None) -> list[RoundSummary]:
     sql = """
         SELECT r.id, r.plan_id, r.name, r.date, r.closed, r.notes,
-               count(e.id), coalesce(sum(e.status = 'done'), 0), coalesce(sum(e.reviewed), 0)
+               count(e.id), count(CASE WHEN e.status = 'done' THEN 1 END),
+               count(CASE WHEN e.reviewed THEN 1 END)
         FROM followup_round r LEFT JOIN followup_entry e ON e.round_id = r.id
         WHERE r.plan_id = :plan {extra}
-        GROUP BY r.id ORDER BY r.date DESC, r.id DESC
+        GROUP BY r.id, r.plan_id, r.name, r.date, r.closed, r.notes ORDER BY r.date DESC, r.id DESC
     """.format(extra="AND r.id = :round" if round_id is not None else "")
     rows = session.execute(text(sql), {"plan": plan_id, "round": round_id})
     return [
@@ -240,10 +241,10 @@ def statuses_before(plan_id: int, day: dt.date, *, session: Session) -> dict[int
                        row_number() OVER (PARTITION BY e.activity_id ORDER BY r.date DESC, r.id DESC) AS n
                 FROM followup_entry e JOIN followup_round r ON r.id = e.round_id
                 WHERE r.plan_id = :plan AND r.date <= :day
-            ) WHERE n = 1
+            ) AS latest WHERE n = 1
             """
-        ),
-        {"plan": plan_id, "day": day.isoformat()},
+        ).bindparams(bindparam("day", type_=Date)),
+        {"plan": plan_id, "day": day},
     )
     return {r[0]: r[1] for r in rows}
 
@@ -330,9 +331,10 @@ def update_entry(
         except Invalid as exc:
             raise _invalid("field.comment", exc) from None
     entry = session.execute(
-        select(FollowUpEntry).where(
-            FollowUpEntry.round_id == round_id, FollowUpEntry.activity_id == activity_id
-        )
+        select(FollowUpEntry)
+        .where(FollowUpEntry.round_id == round_id, FollowUpEntry.activity_id == activity_id)
+        .with_for_update()  # another writer's tick waits for this one instead of clashing
+        .execution_options(populate_existing=True)
     ).scalar_one_or_none()
     changes = ChangeSet(session, plan_id=followup.plan_id)
     if entry is None:
@@ -400,18 +402,19 @@ LEFT JOIN followup_entry p ON p.activity_id = a.id AND p.round_id = :previous
 WHERE a.plan_id = :plan
 ORDER BY CASE WHEN a.unit_id IS NULL THEN -1 ELSE u.position END, u.id, ar.position, ar.id,
          a.position, a.id
-LIMIT :limit
+{limit}
 """
 
 # The same rule for the status as ``checklist`` (this round's, else the previous round's), counted.
 COUNTS_SQL = """
-SELECT a.unit_id, u.name, coalesce(e.status, p.status, :default), coalesce(e.reviewed, 0), count(*)
+SELECT a.unit_id, u.name, coalesce(e.status, p.status, :default) AS status,
+       coalesce(e.reviewed, false) AS reviewed, count(*)
 FROM activity a
 LEFT JOIN unit u ON u.id = a.unit_id
 LEFT JOIN followup_entry e ON e.activity_id = a.id AND e.round_id = :round
 LEFT JOIN followup_entry p ON p.activity_id = a.id AND p.round_id = :previous
 WHERE a.plan_id = :plan
-GROUP BY a.unit_id, 3, 4
+GROUP BY a.unit_id, u.name, u.position, coalesce(e.status, p.status, :default), coalesce(e.reviewed, false)
 ORDER BY CASE WHEN a.unit_id IS NULL THEN -1 ELSE u.position END, a.unit_id
 """
 
@@ -434,10 +437,9 @@ def checklist(round_id: int, *, session: Session, limit: int | None = None) -> C
     followup, previous = _round_and_previous(round_id, session=session)
     plan = _plan(followup.plan_id, session=session)
     result = session.execute(
-        text(CHECKLIST_SQL),
-        {"round": round_id, "previous": previous.id if previous else -1, "plan": plan.id,
-         "limit": -1 if limit is None else limit},
-    )  # fmt: skip
+        text(CHECKLIST_SQL.format(limit="" if limit is None else "LIMIT :limit")),
+        {"round": round_id, "previous": previous.id if previous else -1, "plan": plan.id, "limit": limit},
+    )
     rows = tuple(
         ChecklistRow(
             activity_id=r[0], number=r[1], unit_id=r[2], unit=r[3], area=r[4], goal=r[5],

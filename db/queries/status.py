@@ -35,7 +35,7 @@ def status_counts_by_plan(*, session: Session | sqlite3.Connection) -> dict[int,
     rows = fetch_all(
         session,
         f"SELECT plan_id, status, count(*) FROM "
-        f"(SELECT a.plan_id AS plan_id, {CURRENT_STATUS_SQL} AS status FROM activity a) "
+        f"(SELECT a.plan_id AS plan_id, {CURRENT_STATUS_SQL} AS status FROM activity a) AS current "
         f"GROUP BY plan_id, status",
     )
     counts: dict[int, dict[str, int]] = {}

@@ -22,7 +22,7 @@ def read_version(database: Database, model: type, row_id: int) -> tuple[int, dic
 
 @pytest.fixture
 def two(demo_database: Database) -> tuple[Database, Database]:
-    first, second = Database(demo_database.path), Database(demo_database.path)
+    first, second = Database(demo_database.target), Database(demo_database.target)
     yield first, second
     first.dispose()
     second.dispose()

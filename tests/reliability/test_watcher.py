@@ -29,7 +29,7 @@ def add_plan(database: Database, title: str) -> None:
     from db.queries.plans import create_plan
     from models.plan import PlanCreate
 
-    other = Database(database.path)
+    other = Database(database.target)
     with other.write() as session:
         create_plan(PlanCreate(title=title, period_start=2026, period_end=2028), session=session)
     other.dispose()

@@ -37,6 +37,9 @@ from models.area import UBARA_AREAS
 from models.plan import PlanCreate
 
 
+BOTH_ENGINES = True  # run on SQLite and on a PostgreSQL server
+
+
 @pytest.fixture
 def plan(database: Database) -> int:
     with database.write() as s:
