@@ -121,8 +121,12 @@ def _unique_field(name: str) -> str:
 
 
 # SQLite's extended result codes and PostgreSQL's SQLSTATEs of constraint violations.
-_SQLITE_KINDS = {"SQLITE_CONSTRAINT_CHECK": "check", "SQLITE_CONSTRAINT_UNIQUE": "unique",
-                 "SQLITE_CONSTRAINT_PRIMARYKEY": "unique", "SQLITE_CONSTRAINT_NOTNULL": "not_null"}  # fmt: skip
+_SQLITE_KINDS = {
+    "SQLITE_CONSTRAINT_CHECK": "check",
+    "SQLITE_CONSTRAINT_UNIQUE": "unique",
+    "SQLITE_CONSTRAINT_PRIMARYKEY": "unique",
+    "SQLITE_CONSTRAINT_NOTNULL": "not_null",
+}
 _SQLSTATE_KINDS = {"23514": "check", "23505": "unique", "23502": "not_null"}
 
 

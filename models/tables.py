@@ -8,4 +8,14 @@ from models.keyfigure import KeyFigure
 from models.plan import Plan
 from models.unit import Unit
 
-__all__ = ["Activity", "Area", "ChangeBatch", "ChangeLog", "FollowUpEntry", "FollowUpRound", "KeyFigure", "Plan", "Unit"]
+__all__ = [
+    "Activity",
+    "Area",
+    "ChangeBatch",
+    "ChangeLog",
+    "FollowUpEntry",
+    "FollowUpRound",
+    "KeyFigure",
+    "Plan",
+    "Unit",
+]

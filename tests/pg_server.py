@@ -37,7 +37,7 @@ def server_bin() -> Path:
     found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
     if found:
         return Path(found[-1]).parent
-    raise ServerUnavailable("no PostgreSQL server binaries (install the test extra: pip install -e '.[test]')")
+    raise ServerUnavailable("no PostgreSQL server binaries (the test extra has them)")
 
 
 def _as_server_user() -> tuple[list[str], int | None, int | None]:
@@ -49,7 +49,7 @@ def _as_server_user() -> tuple[list[str], int | None, int | None]:
     try:
         user = pwd.getpwnam("nobody")
     except KeyError:
-        raise ServerUnavailable("running as root and there is no user 'nobody' to run PostgreSQL as") from None
+        raise ServerUnavailable("running as root without a user 'nobody' to run PostgreSQL as") from None
     setpriv = shutil.which("setpriv")
     if setpriv is None:
         raise ServerUnavailable("running as root and setpriv (util-linux) is missing")
@@ -100,14 +100,15 @@ class Cluster:
         """Run statements as the superuser, outside a transaction (CREATE DATABASE needs that)."""
         import psycopg
 
-        with psycopg.connect(host=str(self.folder), user=SUPERUSER, dbname="postgres", autocommit=True) as conn:
+        params = {"host": str(self.folder), "user": SUPERUSER, "dbname": "postgres", "autocommit": True}
+        with psycopg.connect(**params) as conn:
             for statement in statements:
                 conn.execute(statement)
 
     def stop(self) -> None:
         if self.started:
             subprocess.run(
-                [*self.prefix, str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop"],
+                [*self.prefix, str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "stop"],
                 env=self.env, cwd=self.folder, capture_output=True, timeout=60, check=False,
             )  # fmt: skip
             self.started = False

@@ -16,7 +16,6 @@ import pytest
 from db.engine import Database
 from db.errors import ConflictError
 
-
 BOTH_ENGINES = True  # run on SQLite and on a PostgreSQL server
 
 

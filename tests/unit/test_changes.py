@@ -15,7 +15,6 @@ from models.followup import FollowUpEntry, FollowUpRound
 from models.plan import Plan, PlanCreate
 from models.unit import Unit
 
-
 BOTH_ENGINES = True  # run on SQLite and on a PostgreSQL server
 
 

@@ -23,7 +23,6 @@ from models.followup import FollowUpRound
 from models.keyfigure import KeyFigure
 from models.unit import Unit
 
-
 BOTH_ENGINES = True  # run on SQLite and on a PostgreSQL server
 
 
