@@ -11,6 +11,8 @@ from db.engine import Database
 from tui.factory import make_app
 from tui.widgets.db_watcher import DatabaseWatcher
 
+BOTH_ENGINES = True  # run on SQLite and on a PostgreSQL server
+
 
 class WatchingApp(App[None]):
     def __init__(self, database: Database) -> None:
@@ -73,7 +75,7 @@ async def test_the_apps_own_saves_are_not_reported(database: Database) -> None:
 
 
 async def test_plans_screen_shows_a_plan_added_by_another_instance(demo_database: Database) -> None:
-    app = make_app(db_path=demo_database.path, lang="sv")
+    app = make_app(db_path=demo_database.target, lang="sv")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         table = app.screen.query_one("#plans", DataTable)
