@@ -75,7 +75,8 @@ from db.engine import Database
 from db.paths import server_url
 from db.queries.rounds import update_entry
 
-url, who, activity, shared_activity, count = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
+url, who = sys.argv[1], sys.argv[2]
+activity, shared_activity, count = (int(v) for v in sys.argv[3:6])
 database = Database(server_url(url))
 statuses = ("in_progress", "done", "delayed")
 for i in range(count):
@@ -91,7 +92,8 @@ def test_four_processes_ticking_at_once_lose_nothing(shared: Database) -> None:
     """Four processes tick 200 times each, half of it on one shared activity: no error, every tick
     in the change log with its own undo batch."""
     with shared.read() as session:
-        round_id = session.execute(select(FollowUpRound.id).where(FollowUpRound.name == "T3 2025")).scalar_one()
+        named = select(FollowUpRound.id).where(FollowUpRound.name == "T3 2025")
+        round_id = session.execute(named).scalar_one()
         before = session.execute(select(func.count()).select_from(ChangeLog)).scalar_one()
     script = TICKER.replace("update_entry(1,", f"update_entry({round_id},")
     per_process = 200
