@@ -40,6 +40,7 @@ class ExportActivity:
     comment: str  # the comment of the round's entry, "" without one
     previous_status: str | None  # as of the round before; None when there is none
     overdue: bool
+    changed_by: str = ""  # who set the status in the round, when somebody did
 
     @property
     def title(self) -> str:
@@ -172,6 +173,7 @@ def gather_export(
             raise NotFoundError(what=t("what.round"), name=str(round_id))
     else:
         index = pick_round(rounds, round_name)
+    actors: dict[int, str] = {}
     if index is None:
         statuses = {a["id"]: a["status"] for a in document["activities"]}
         comments: dict[int, str] = {}
@@ -184,6 +186,10 @@ def gather_export(
         statuses = {**(previous or {}), **_statuses_as_of(entries[index:])}
         comments = {activity_id: comment for activity_id, _, comment in entries[index]}
         reference_day = date.fromisoformat(rounds[index]["date"])
+        from db.queries.actors import entry_actors
+
+        round_key = rounds[index]["id"]
+        actors = {a: who for (_, a), who in entry_actors([round_key], session=session).items()}
 
     by_unit: dict[str | None, list[ExportActivity]] = {}
     for raw in document["activities"]:
@@ -196,7 +202,7 @@ def gather_export(
                 responsible=raw["responsible"], resources=raw["resources"], follow_up=raw["follow_up"],
                 status=status, comment=comments.get(raw["id"], ""),
                 previous_status=None if previous is None else previous.get(raw["id"], NOT_STARTED),
-                overdue=is_overdue(target, status, reference_day),
+                overdue=is_overdue(target, status, reference_day), changed_by=actors.get(raw["id"], ""),
             )
         )  # fmt: skip
     units: list[ExportUnit] = []

@@ -87,6 +87,5 @@ MESSAGES = {
         "för över även när målet redan har planer",
         "transfer even when the target already holds plans",
     ),
-    "history.by": ("av {actor}", "by {actor}"),
     "summary.changed_by": ("Ändrad av", "Changed by"),
 }

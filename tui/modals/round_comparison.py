@@ -65,9 +65,11 @@ class RoundComparisonModal(ReadingModal):
         changes.add_column(c.older.name, no_wrap=True)
         changes.add_column("", no_wrap=True)
         changes.add_column(c.newer.name, no_wrap=True)
+        changes.add_column(t("summary.changed_by"), no_wrap=True)
         for s in c.status_changes:
             unit = s.unit or t("whole_plan")
-            changes.add_row(unit, s.goal, status_text(s.before), "→", status_text(s.after))
+            changes.add_row(unit, s.goal, status_text(s.before), "→", status_text(s.after),
+                            s.by or Text("—", "dim"))  # fmt: skip
         self.query_one("#compare-status", Static).update(changes if c.status_changes else t("compare.none"))
         comments = Table(box=None, expand=True, pad_edge=False, show_header=True, header_style="bold")
         comments.add_column(t("col.unit"), ratio=1)
