@@ -59,10 +59,6 @@ MESSAGES = {
         "Återställningen till {path} misslyckades och ingenting ändrades: {reason}",
         "The restore into {path} failed and nothing was changed: {reason}",
     ),
-    "restore.server_done": (
-        "Återställt {source} till {path}.",
-        "Restored {source} into {path}.",
-    ),
     "transfer.same": (
         "Källan och målet är samma databas.",
         "The source and the target are the same database.",
