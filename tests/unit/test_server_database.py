@@ -193,3 +193,45 @@ def test_a_duplicate_name_on_the_server_is_a_clear_refusal(
         )
     assert caught.value.params["field"] in ("guard.name", "name")
     database.dispose()
+
+
+def test_the_readme_setup_one_owner_and_a_login_role_per_coordinator(
+    pg_cluster, capsys: pytest.CaptureFixture[str]  # noqa: ANN001
+) -> None:
+    """What the README tells the IT department, step by step: the owner creates the tables, the
+    coordinators' roles read and write them, and their changes carry their role's name."""
+    pg_cluster.admin(
+        "CREATE ROLE hrplan_owner LOGIN",
+        "CREATE ROLE hrplan_users",
+        "CREATE ROLE anna LOGIN IN ROLE hrplan_users",
+        "CREATE ROLE bertil LOGIN IN ROLE hrplan_users",
+        "CREATE DATABASE shared_setup OWNER hrplan_owner",
+    )
+    try:
+        import psycopg
+
+        with psycopg.connect(host=str(pg_cluster.folder), user="postgres", dbname="shared_setup",
+                             autocommit=True) as conn:  # fmt: skip
+            conn.execute("ALTER DEFAULT PRIVILEGES FOR ROLE hrplan_owner IN SCHEMA public "
+                         "GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO hrplan_users")  # fmt: skip
+            conn.execute("ALTER DEFAULT PRIVILEGES FOR ROLE hrplan_owner IN SCHEMA public "
+                         "GRANT USAGE, SELECT ON SEQUENCES TO hrplan_users")  # fmt: skip
+        assert run(capsys, "--db", pg_cluster.url("shared_setup", "hrplan_owner"), "list")[0] == 0
+        anna, bertil = (pg_cluster.url("shared_setup", name) for name in ("anna", "bertil"))
+        assert run(capsys, "--db", anna, "demo")[0] == 0
+        assert run(capsys, "--db", anna, "round", "new", "1", "--name", "T3 2025")[0] == 0
+        assert run(capsys, "--db", bertil, "tick", "1", "3", "delayed")[0] == 0
+        from db.engine import Database
+        from db.queries.rounds import activity_history
+
+        database = Database(resolve_db(anna))
+        with database.read() as session:
+            assert activity_history(3, session=session).items[0].by == "bertil"
+        database.dispose()
+        # A coordinator's role may not change what is not theirs to change: one clear line.
+        code, _, err = run(capsys, "--lang", "en", "--db", bertil, "restore", "/nonexistent.dump")
+        assert code == 2 and len(err.strip().splitlines()) == 1
+    finally:
+        pg_cluster.admin('DROP DATABASE IF EXISTS "shared_setup" WITH (FORCE)',
+                         "DROP ROLE IF EXISTS anna", "DROP ROLE IF EXISTS bertil",
+                         "DROP ROLE IF EXISTS hrplan_users", "DROP ROLE IF EXISTS hrplan_owner")  # fmt: skip
