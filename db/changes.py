@@ -272,6 +272,11 @@ def _revert(session: Session, entry: ChangeLog) -> None:
             if exists is None:
                 session.execute(t.insert().values(**values))
     else:  # one field
+        current = session.execute(select(table.c[entry.field]).where(table.c.id == entry.entity_id)).first()
+        logged = json.loads(entry.new_value) if entry.new_value is not None else None
+        if current is not None and entry.new_value is not None and _encode(current[0]) != logged:
+            # Somebody changed it since (a colleague on a shared database): theirs is not undone.
+            raise ConflictError(what=what_of(table.name))
         values = {entry.field: _decode(table, entry.field, json.loads(entry.old_value))}
         if "version" in table.c:
             values["version"] = table.c.version + 1
@@ -322,7 +327,7 @@ def undo_last(session: Session, *, plan_id: int | None = None) -> UndoResult | N
         return None
     log = ChangeLog.__table__
     entries = session.execute(
-        select(log.c.entity, log.c.entity_id, log.c.field, log.c.old_value)
+        select(log.c.entity, log.c.entity_id, log.c.field, log.c.old_value, log.c.new_value)
         .where(log.c.batch == batch)
         .order_by(log.c.id.desc())
     ).all()

@@ -87,3 +87,30 @@ async def test_plans_screen_shows_a_plan_added_by_another_instance(demo_database
         titles = {str(table.get_row_at(i)[0]) for i in range(table.row_count)}
         assert "Personalstrategi 2026–2028" in titles
         await pilot.press("q")
+
+
+class TellingApp(WatchingApp):
+    """Records the notices it is asked to show."""
+
+    def __init__(self, database: Database) -> None:
+        super().__init__(database)
+        self.notices: list[str] = []
+
+    def notify(self, message: str, **kwargs) -> None:  # noqa: ANN003
+        self.notices.append(message)
+        super().notify(message, **kwargs)
+
+
+async def test_a_watcher_that_cannot_look_says_so_once(tmp_path) -> None:  # noqa: ANN001
+    """A server that went away: one notice naming the reason, not one a second, not silence."""
+    from db.paths import server_url
+
+    gone = Database(server_url(f"postgresql+psycopg://hr@/hrplan?host={tmp_path}"))
+    app = TellingApp(gone)
+    async with app.run_test() as pilot:
+        assert await wait_for(lambda: len(app.notices) >= 1)
+        await asyncio.sleep(0.3)  # several more looks fail meanwhile
+        await pilot.pause()
+        assert len(app.notices) == 1
+        assert app.notices[0].startswith("Andras ändringar kan inte längre visas automatiskt: Databasen ")
+    gone.dispose()

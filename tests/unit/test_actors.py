@@ -94,3 +94,25 @@ def test_each_change_gets_its_own_batch_from_the_database(meeting: tuple[Databas
         ).scalars().all()
     assert len(batches[-3:]) == len(set(batches[-3:])) == 3
     assert batches[-3] < batches[-2] < batches[-1]
+
+
+def test_undo_refuses_to_overwrite_what_a_colleague_changed_since(
+    meeting: tuple[Database, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from db.errors import ConflictError
+
+    database, round_id = meeting
+    anna = as_user(database, "anna", monkeypatch)
+    bertil = as_user(database, "bertil", monkeypatch)
+    tick(anna, round_id, 3, "delayed")
+    tick(bertil, round_id, 3, "cancelled")  # the same entry, after anna
+    with pytest.raises(ConflictError), anna.write() as session:
+        undo_latest(session=session, plan_id=1)
+    with database.read() as session:
+        entry = FollowUpEntry.__table__.c
+        status = session.execute(
+            select(entry.status).where(entry.round_id == round_id, entry.activity_id == 3)
+        ).scalar_one()
+    assert status == "cancelled"
+    anna.dispose()
+    bertil.dispose()
