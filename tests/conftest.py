@@ -44,7 +44,7 @@ def pg_cluster():  # noqa: ANN201
     """One PostgreSQL server for the whole run, with a migrated template database. Under CI a
     server that cannot start fails the tests that need it; elsewhere they are skipped, saying why."""
     from db.paths import server_url
-    from tests.pg_server import TEMPLATE, Cluster, ServerUnavailable
+    from tests.pg_server import DEMO_TEMPLATE, TEMPLATE, Cluster, ServerUnavailable
 
     cluster = None
     try:
@@ -53,6 +53,13 @@ def pg_cluster():  # noqa: ANN201
         template = Database(server_url(cluster.url(TEMPLATE)))
         upgrade(template)
         template.dispose()
+        cluster.admin(f"CREATE DATABASE {DEMO_TEMPLATE} TEMPLATE {TEMPLATE} STRATEGY FILE_COPY")
+        demo = Database(server_url(cluster.url(DEMO_TEMPLATE)))
+        from db.demo import add_demo_plan
+
+        with demo.write() as session:
+            add_demo_plan(session=session)
+        demo.dispose()
     except (ServerUnavailable, ImportError, OSError) as exc:
         if cluster is not None:
             cluster.stop()
@@ -66,15 +73,27 @@ def pg_cluster():  # noqa: ANN201
 _databases = itertools.count()
 
 
+def _fresh_database(cluster, template: str):  # noqa: ANN001, ANN202
+    name = f"test_{os.getpid()}_{next(_databases)}"
+    cluster.admin(f'CREATE DATABASE "{name}" TEMPLATE {template} STRATEGY FILE_COPY')
+    yield cluster.url(name)
+    cluster.admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 @pytest.fixture
 def pg_url(pg_cluster) -> str:  # noqa: ANN001
     """A fresh database at head, copied from the template (fast), dropped afterwards."""
     from tests.pg_server import TEMPLATE
 
-    name = f"test_{os.getpid()}_{next(_databases)}"
-    pg_cluster.admin(f'CREATE DATABASE "{name}" TEMPLATE {TEMPLATE}')
-    yield pg_cluster.url(name)
-    pg_cluster.admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    yield from _fresh_database(pg_cluster, TEMPLATE)
+
+
+@pytest.fixture
+def pg_demo_url(pg_cluster) -> str:  # noqa: ANN001
+    """A fresh database at head holding the demo plan, copied from its template."""
+    from tests.pg_server import DEMO_TEMPLATE
+
+    yield from _fresh_database(pg_cluster, DEMO_TEMPLATE)
 
 
 @pytest.fixture
@@ -101,9 +120,17 @@ def database(db_target: str, engine_name: str) -> Database:
 
 
 @pytest.fixture
-def demo_database(database: Database) -> Database:
+def demo_database(request: pytest.FixtureRequest, engine_name: str) -> Database:
     from db.demo import add_demo_plan
 
+    if engine_name == "postgresql":  # copied with the demo already in it: much faster than adding it
+        from db.paths import resolve_db
+
+        db = Database(resolve_db(request.getfixturevalue("pg_demo_url")))
+        yield db
+        db.dispose()
+        return
+    database = request.getfixturevalue("database")
     with database.write() as session:
         add_demo_plan(session=session)
-    return database
+    yield database

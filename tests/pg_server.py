@@ -18,6 +18,7 @@ from pathlib import Path
 
 SUPERUSER = "postgres"
 TEMPLATE = "hrplan_template"
+DEMO_TEMPLATE = "hrplan_demo_template"
 
 
 class ServerUnavailable(RuntimeError):
