@@ -6,6 +6,7 @@ from models.changelog import ChangeBatch, ChangeLog
 from models.followup import FollowUpEntry, FollowUpRound
 from models.keyfigure import KeyFigure
 from models.plan import Plan
+from models.section import Section
 from models.unit import Unit
 
 __all__ = [
@@ -17,5 +18,6 @@ __all__ = [
     "FollowUpRound",
     "KeyFigure",
     "Plan",
+    "Section",
     "Unit",
 ]

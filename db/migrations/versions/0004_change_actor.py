@@ -1,7 +1,7 @@
 """who made each change, undo batches from the database, notifications on a server
 
-Revision ID: 0004
-Revises: 0001
+Revision ID: 0004_change_actor
+Revises: 0003_narrative_sections
 """
 
 from collections.abc import Sequence
@@ -10,13 +10,15 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-revision: str = "0004"
-down_revision: str | None = "0001"
+revision: str = "0004_change_actor"
+down_revision: str | None = "0003_narrative_sections"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 # The tables whose changes another instance must see, as of this revision.
-WATCHED = ("plan", "unit", "area", "activity", "key_figure", "followup_round", "followup_entry", "change_log")
+WATCHED = (
+    "plan", "unit", "area", "activity", "key_figure", "followup_round", "followup_entry", "section", "change_log",
+)
 
 
 def upgrade() -> None:
