@@ -22,8 +22,13 @@ from db.errors import HrplanError
 from models.changelog import WHOLE_ROW, ChangeBatch, ChangeLog
 from models.plan import Plan
 
-# Parents before children, so every reference points at a row already copied.
-TABLES = ("plan", "unit", "area", "activity", "key_figure", "followup_round", "followup_entry")
+LOG_TABLES = ("change_log", "change_batch")
+
+
+def data_tables() -> list[str]:
+    """Every table of the plans, parents before children, so each reference points at a row
+    already copied (a table added by a later migration comes along without a change here)."""
+    return [t.name for t in SQLModel.metadata.sorted_tables if t.name not in LOG_TABLES]
 
 
 class TransferError(HrplanError):
@@ -44,7 +49,7 @@ def _references(table: Table) -> dict[str, str]:
 
 class IdMap:
     def __init__(self) -> None:
-        self.ids: dict[str, dict[int, int]] = {name: {} for name in TABLES}
+        self.ids: dict[str, dict[int, int]] = {name: {} for name in data_tables()}
 
     def get(self, table: str, old: Any) -> Any:
         """The new id of ``old`` in ``table``; ``old`` itself when it is not a copied row."""
@@ -62,7 +67,7 @@ class IdMap:
 
 
 def _copy_rows(src: Session, dst: Session, ids: IdMap) -> None:
-    for name in TABLES:
+    for name in data_tables():
         table = SQLModel.metadata.tables[name]
         rows = [dict(r) for r in src.execute(select(table).order_by(table.c.id)).mappings()]
         if not rows:
