@@ -82,7 +82,24 @@ class Cluster:
             log = self.log.read_text(errors="replace")[-1500:] if self.log.exists() else ""
             raise ServerUnavailable(f"{Path(args[0]).name} failed: {done.stderr.strip()[-1500:]}\n{log}")
 
+    def _reachable_bin(self) -> None:
+        """The unprivileged user must reach the binaries: a checkout under /root (0700) hides them,
+        so they are copied into the cluster's folder then (about 35 MB, once per run)."""
+        if not self.prefix:
+            return
+        done = subprocess.run([*self.prefix, str(self.bin / "initdb"), "--version"], env=self.env,
+                              cwd=self.folder, capture_output=True, timeout=60, check=False)  # fmt: skip
+        if done.returncode == 0:
+            return
+        # Kept in the same layout: the wheel's binaries find their libraries at $ORIGIN/../../../*.libs.
+        install = self.folder / "pg" / "pkg" / self.bin.parent.name
+        shutil.copytree(self.bin.parent, install, symlinks=True)
+        for libs in self.bin.parents[2].glob("pgserver.libs"):
+            shutil.copytree(libs, self.folder / "pg" / libs.name, symlinks=True)
+        self.bin = install / self.bin.name
+
     def start(self) -> Cluster:
+        self._reachable_bin()
         self._run(str(self.bin / "initdb"), "-D", str(self.data), "-U", SUPERUSER, "--auth=trust",
                   "-E", "UTF8", "--no-locale", "--no-sync")  # fmt: skip
         options = (
