@@ -94,7 +94,8 @@ class ServerDatabase(Database):
             hide_parameters=True,
             pool_size=2,
             max_overflow=4,
-            pool_pre_ping=True,
+            # No ping before each use: a key press must not pay a round trip for it. A connection the
+            # server dropped fails once (a clear message) and is replaced.
             connect_args={"application_name": "hrplan", "connect_timeout": CONNECT_TIMEOUT_S},
         )
 
