@@ -128,5 +128,10 @@ def _upgrade_server(database: Database) -> None:
             return None
         config = alembic_config(database)
         config.attributes["connection"] = conn
-        command.upgrade(config, "head")
+        try:
+            command.upgrade(config, "head")
+        except Exception as exc:
+            if getattr(getattr(exc, "orig", None), "sqlstate", None) == "42501":  # no right to change tables
+                raise NewerDatabaseError("error.server_upgrade_by_owner", path=database.label) from None
+            raise
     return None

@@ -21,6 +21,12 @@ MESSAGES = {
         "Din databasroll får inte ändra i {path}. Be IT-avdelningen om skrivrätt.",
         "Your database role may not change {path}. Ask the IT department for write access.",
     ),
+    "error.server_upgrade_by_owner": (
+        "Databasen {path} behöver uppgraderas till den här versionen av hrplan, och det får bara dess ägare göra: "
+        "be IT-avdelningen köra hrplan en gång som ägarrollen (se README, Dela en databas).",
+        "The database {path} needs an upgrade to this version of hrplan, which only its owner may do: "
+        "ask the IT department to run hrplan once as the owner role (see the README, Sharing one database).",
+    ),
     "error.server_login": (
         "inloggningen nekades (kontrollera rollen och lösenordet i ~/.pgpass eller PGPASSWORD)",
         "the login was refused (check the role and the password in ~/.pgpass or PGPASSWORD)",

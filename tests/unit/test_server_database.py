@@ -228,6 +228,18 @@ def test_the_readme_setup_one_owner_and_a_login_role_per_coordinator(
         with database.read() as session:
             assert activity_history(3, session=session).items[0].by == "bertil"
         database.dispose()
+        # An older schema (as after installing a newer hrplan) is upgraded by the owner, not by anna.
+        with psycopg.connect(host=str(pg_cluster.folder), user="postgres", dbname="shared_setup",
+                             autocommit=True) as conn:  # fmt: skip
+            conn.execute("UPDATE alembic_version SET version_num = '0003_narrative_sections'")
+            conn.execute("DROP TABLE change_batch")
+            conn.execute("DROP INDEX ix_change_log_entity")
+            conn.execute("ALTER TABLE change_log DROP COLUMN actor")
+            conn.execute("DROP FUNCTION hrplan_notify() CASCADE")  # and its triggers
+        code, _, err = run(capsys, "--lang", "en", "--db", anna, "list")
+        assert code == 2 and "only its owner" in err and len(err.strip().splitlines()) == 1
+        assert run(capsys, "--db", pg_cluster.url("shared_setup", "hrplan_owner"), "list")[0] == 0
+        assert run(capsys, "--db", anna, "list")[0] == 0
         # A coordinator's role may not change what is not theirs to change: one clear line.
         code, _, err = run(capsys, "--lang", "en", "--db", bertil, "restore", "/nonexistent.dump")
         assert code == 2 and len(err.strip().splitlines()) == 1
