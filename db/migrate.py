@@ -121,9 +121,9 @@ def _upgrade_server(database: Database) -> None:
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         revision = _stamped_revision(conn)
         if revision is None and inspect(conn).get_table_names():
-            raise NotADatabaseError("error.foreign_database", path=database.label)
+            raise NotADatabaseError("error.server_foreign_database", path=database.label)
         if revision is not None and revision not in KNOWN_REVISIONS:
-            raise NewerDatabaseError(path=database.label, revision=revision)
+            raise NewerDatabaseError("error.server_newer_database", path=database.label, revision=revision)
         if revision == HEAD_REVISION:
             return None
         config = alembic_config(database)

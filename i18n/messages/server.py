@@ -27,6 +27,15 @@ MESSAGES = {
         "The database {path} needs an upgrade to this version of hrplan, which only its owner may do: "
         "ask the IT department to run hrplan once as the owner role (see the README, Sharing one database).",
     ),
+    "error.server_newer_database": (
+        "Databasen {path} är uppgraderad av en nyare version av hrplan (schema {revision}). Uppdatera hrplan; "
+        "ingenting har ändrats.",
+        "The database {path} was upgraded by a newer hrplan (schema {revision}). Update hrplan; nothing was changed.",
+    ),
+    "error.server_foreign_database": (
+        "Databasen {path} innehåller andra tabeller än hrplans. Ange en egen databas för hrplan med --db.",
+        "The database {path} holds other tables than hrplan's. Name a database of hrplan's own with --db.",
+    ),
     "error.server_login": (
         "inloggningen nekades (kontrollera rollen och lösenordet i ~/.pgpass eller PGPASSWORD)",
         "the login was refused (check the role and the password in ~/.pgpass or PGPASSWORD)",

@@ -247,3 +247,28 @@ def test_the_readme_setup_one_owner_and_a_login_role_per_coordinator(
         pg_cluster.admin('DROP DATABASE IF EXISTS "shared_setup" WITH (FORCE)',
                          "DROP ROLE IF EXISTS anna", "DROP ROLE IF EXISTS bertil",
                          "DROP ROLE IF EXISTS hrplan_users", "DROP ROLE IF EXISTS hrplan_owner")  # fmt: skip
+
+
+def test_a_database_of_a_newer_hrplan_or_another_program_is_refused_untouched(
+    pg_url: str, pg_cluster, capsys: pytest.CaptureFixture[str]  # noqa: ANN001
+) -> None:
+    import psycopg
+
+    from db.server import conninfo
+
+    with psycopg.connect(conninfo(resolve_db(pg_url)), autocommit=True) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    code, _, err = run(capsys, "--lang", "en", "--db", pg_url, "list")
+    assert code == 2 and "newer hrplan" in err and "9999_future" in err
+    pg_cluster.admin("CREATE DATABASE other_program")
+    try:
+        other = pg_cluster.url("other_program")
+        with psycopg.connect(conninfo(resolve_db(other)), autocommit=True) as conn:
+            conn.execute("CREATE TABLE invoices (id integer)")
+        code, _, err = run(capsys, "--lang", "en", "--db", other, "list")
+        assert code == 2 and "other tables than hrplan's" in err
+        with psycopg.connect(conninfo(resolve_db(other)), autocommit=True) as conn:
+            tables = conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'").fetchall()
+        assert tables == [("invoices",)]
+    finally:
+        pg_cluster.admin('DROP DATABASE IF EXISTS "other_program" WITH (FORCE)')
