@@ -82,6 +82,10 @@ MESSAGES = {
         "{target} har redan {count} planer. Lägg till --force för att ändå föra över planerna dit (de som finns blir kvar).",
         "{target} already holds {count} plans. Add --force to transfer the plans there anyway (the ones there stay).",
     ),
+    "transfer.ask": (
+        "Måldatabasen har redan {count} planer; de blir kvar. För över ändå? [j/N]",
+        "The target already holds {count} plans; they stay. Transfer anyway? [y/N]",
+    ),
     "transfer.done": (
         "Fört över {plans} planer ({rounds} uppföljningar, {changes} ändringar i historiken) från {source} till {target}.",
         "Transferred {plans} plans ({rounds} follow-up rounds, {changes} change log entries) from {source} to {target}.",

@@ -18,7 +18,7 @@ def cmd_transfer(args: argparse.Namespace) -> int:
     """Open both (the target is created and brought to the current schema when new), then copy."""
     from db.errors import BackupError
     from db.paths import is_server, resolve_db
-    from db.transfer import transfer
+    from db.transfer import TransferError, transfer
     from tui.cli.common import open_database
 
     source_target, target_target = resolve_db(args.db), resolve_db(args.target)
@@ -33,10 +33,28 @@ def cmd_transfer(args: argparse.Namespace) -> int:
     source = open_database(source_target)
     target = open_database(target_target)
     try:
-        done = transfer(source, target, force=args.force)
+        try:
+            done = transfer(source, target, force=args.force)
+        except TransferError as exc:
+            if not _asked_to_go_on(exc):
+                raise
+            done = transfer(source, target, force=True)
     finally:
         source.dispose()
         target.dispose()
     print(t("transfer.done", plans=done.plans, rounds=done.rounds, changes=done.changes,
             source=source.label, target=target.label))  # fmt: skip
     return 0
+
+
+def _asked_to_go_on(refusal: Exception) -> bool:
+    """At a terminal, a target that holds plans is asked about instead of refused outright."""
+    import sys
+
+    if not sys.stdin.isatty():
+        return False
+    try:
+        answer = input(t("transfer.ask", count=refusal.params.get("count", "?")) + " ")
+    except EOFError:
+        return False
+    return answer.strip().lower() in ("j", "ja", "y", "yes")
