@@ -128,8 +128,16 @@ class ChangeSet:
         self.session = session
         self.plan_id = plan_id
         self.actor = session_actor(session)
-        self.batch = next_batch(session, self.actor)
+        self._batch: int | None = None
         self.count = 0
+
+    @property
+    def batch(self) -> int:
+        """The undo batch, taken from the database at the first change (a save that changes
+        nothing takes none)."""
+        if self._batch is None:
+            self._batch = next_batch(self.session, self.actor)
+        return self._batch
 
     def _log(self, entity: str, entity_id: int, field: str, old: str | None, new: str | None) -> None:
         self.session.add(
