@@ -166,9 +166,17 @@ def test_two_rounds_started_at_once_in_two_plans(shared: Database) -> None:
 
 
 async def test_a_tick_from_another_process_shows_in_an_open_checklist(shared: Database) -> None:
+    from tests.tui.test_checklist import shown_status
     from tui.factory import make_app
     from tui.screens.checklist import ChecklistScreen
     from tui.widgets.db_watcher import DatabaseWatcher
+
+    def status_of(screen: ChecklistScreen, aid: int) -> str | None:
+        """The status drawn on the activity's row; None before the row is there."""
+        try:
+            return shown_status(screen, aid)
+        except (StopIteration, ValueError, IndexError, LookupError):
+            return None
 
     app = make_app(db_path=shared.target, lang="sv")
     async with app.run_test(size=(120, 40)) as pilot:
@@ -181,17 +189,17 @@ async def test_a_tick_from_another_process_shows_in_an_open_checklist(shared: Da
             await pilot.pause(0.05)
             if isinstance(app.screen, ChecklistScreen) and app.screen.query(DatabaseWatcher):
                 screen = app.screen
-                if screen.query_one(DatabaseWatcher).watching and screen.shown_status(7):
+                if screen.query_one(DatabaseWatcher).watching and status_of(screen, 7):
                     break
-        assert screen is not None and screen.shown_status(7)
-        new = "delayed" if screen.shown_status(7) != "delayed" else "done"
+        assert screen is not None and status_of(screen, 7)
+        new = "delayed" if status_of(screen, 7) != "delayed" else "done"
         done = subprocess.run(
             [sys.executable, "-m", "tui", "--db", str(shared.target), "tick", "1", "7", new],
             cwd=ROOT, capture_output=True, text=True, timeout=120,
         )  # fmt: skip
         assert done.returncode == 0, done.stderr
         for _ in range(200):  # waits on the condition; the watcher looks once a second
-            if screen.shown_status(7) == new:
+            if status_of(screen, 7) == new:
                 break
             await asyncio.sleep(0.05)
-        assert screen.shown_status(7) == new
+        assert status_of(screen, 7) == new
