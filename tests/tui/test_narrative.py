@@ -150,3 +150,20 @@ async def test_sections_move_and_go_from_the_list(demo_database: Database) -> No
         assert [k for k, _, _ in _unit_sections(demo_database, unit_id)] == [
             "analysis", "tasks", "future_needs", "risks"
         ]
+
+
+async def test_a_save_that_meets_another_edit_keeps_the_typed_text(demo_database: Database) -> None:
+    from db.queries.sections import update_section
+
+    app = make_app(db_path=demo_database.path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        editor = await _open_unit_text(pilot, app, unit_steps=2)  # Hemtjänsten, on Uppgifter
+        section_id = editor.current.section_id
+        with demo_database.write() as session:  # a colleague saves the same section meanwhile
+            update_section(section_id, session=session, body="Kollegans text")
+        await pilot.press("enter", *"Min text ")
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        body = editor.query_one("#narrative-body", TextArea).text
+        assert body.startswith("Min text ") and "ändrat" in str(editor.query_one("#narrative-count").render())
+        assert ("tasks", "", "Kollegans text") in _unit_sections(demo_database, editor.unit_id)

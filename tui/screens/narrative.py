@@ -227,14 +227,6 @@ class NarrativeScreen(BaseScreen):
             self.write(lambda s: update_section(entry.section_id, session=s, title=title, body=body,
                                                 expected_version=entry.version),
                        lambda changed: t("plan.saved") if changed else "", focus or entry.key)  # fmt: skip
-        # What was typed is now on its way to the database: the entry shows it until the reload.
-        index = self.entries.index(entry) if entry in self.entries else None
-        saved = Entry(entry.key, entry.kind, title, body, entry.section_id, entry.version)
-        if index is not None:
-            self.entries[index] = saved
-        if self.current is entry:
-            self.current = saved
-            self._count()
 
     @work(thread=True, group="narrative-write")
     def write(self, change: Callable[[Any], object], notice: Callable[[object], str],
@@ -254,6 +246,8 @@ class NarrativeScreen(BaseScreen):
     def _done(self, message: Done) -> None:
         if message.notice:
             self.notify(message.notice, severity="error" if message.error else "information")
+        if message.error and self.dirty:
+            return  # a refused save (another instance changed the section meanwhile): the text stays
         if message.focus:
             self._focus_key = message.focus
         if self.current is not None and self.current.key == NEW_FREE and not message.error:
