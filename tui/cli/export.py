@@ -24,11 +24,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from db.engine import Database
+    from db.paths import resolve_db_path
     from db.queries.export import gather_export
     from exporters import write_export
     from exporters.files import check_target
-    from db.engine import Database
-    from db.paths import resolve_db_path
     from tui.cli.common import open_database
 
     output = args.output.expanduser().absolute()
