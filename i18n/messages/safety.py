@@ -76,4 +76,46 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} är skadad: delar av den saknas ({parts}). Inget återställdes. Välj en äldre säkerhetskopia.",
         "{path} is damaged: parts of it are missing ({parts}). Nothing was restored. Choose an older backup.",
     ),
+    # Hostile import files: each refused with the limit or the reason named (after "file: ")
+    "import.error.limit_size": (
+        "filen är större än {limit} MB när den packas upp; hrplan läser inte så stora filer.",
+        "the file is larger than {limit} MB unpacked; hrplan does not read files that large.",
+    ),
+    "import.error.limit_members": (
+        "paketet har fler än {limit} delar; ingen Word- eller Excel-plan har så många.",
+        "the package has more than {limit} parts; no Word or Excel plan has that many.",
+    ),
+    "import.error.limit_rows": (
+        "filen har fler än {limit} rader med innehåll; hrplan läser inte så stora planer.",
+        "the file has more than {limit} rows with content; hrplan does not read plans that large.",
+    ),
+    "import.error.limit_paragraphs": (
+        "dokumentet har fler än {limit} stycken; hrplan läser inte så stora dokument.",
+        "the document has more than {limit} paragraphs; hrplan does not read documents that large.",
+    ),
+    "import.error.limit_activities": (
+        "filen ger {count} aktiviteter, fler än {limit}; dela upp planen i flera filer.",
+        "the file gives {count} activities, more than {limit}; split the plan into several files.",
+    ),
+    "import.error.xml_entities": (
+        "filen innehåller XML-entitetsdeklarationer (en DTD), som ingen Word- eller Excel-fil har; "
+        "den läses inte.",
+        "the file holds XML entity declarations (a DTD), which no Word or Excel file has; it is not read.",
+    ),
+    "import.error.xml_limit": (
+        "{part} i filen går utöver XML-läsarens gränser (för djupt nästlad eller för långa texter).",
+        "{part} in the file goes beyond the XML reader's limits (nested too deep or texts too long).",
+    ),
+    "import.error.xml_damaged": (
+        "filen är skadad: {part} är inte giltig XML (rad {line}).",
+        "the file is damaged: {part} is not valid XML (line {line}).",
+    ),
+    "import.warn.markup_removed": (
+        "märkning ({tags}) togs bort ur {count} celler, första gången här; texten i dem är kvar.",
+        "markup ({tags}) was removed from {count} cells, first here; their text is kept.",
+    ),
+    "import.warn.columns_cut": (
+        "bladet uppger {claimed} kolumner; bara de första {limit} läses.",
+        "the sheet claims {claimed} columns; only the first {limit} are read.",
+    ),
 }
