@@ -123,6 +123,7 @@ def docx_events(path: Path, file: str) -> Iterator[Event]:
     """The body's paragraphs and tables in order, streamed: each row is read when it ends and then
     dropped, so a large document never sits in memory whole."""
     import zipfile
+    import zlib
 
     from lxml import etree
 
@@ -179,6 +180,8 @@ def docx_events(path: Path, file: str) -> Iterator[Event]:
                     body_seen = True
         except etree.XMLSyntaxError as exc:
             raise _xml_error(exc, file, "word/document.xml") from None
+        except (zipfile.BadZipFile, EOFError, zlib.error) as exc:  # a part that unpacks otherwise than said
+            raise ImportFileError("import.error.damaged_zip", where=file, reason=reason_of(exc)) from None
         finally:
             stream.close()
     if not body_seen:

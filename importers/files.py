@@ -65,7 +65,8 @@ def check_package(package: zipfile.ZipFile, file: str, *, scan: bool) -> None:
     to refuse a document type declaration (an XML entity bomb) before a library parses it."""
     infos = package.infolist()
     if len(infos) > limits.LIMITS.members:
-        raise ImportFileError("import.error.limit_members", where=file, limit=f"{limits.LIMITS.members:,}")
+        limit = limits.number(limits.LIMITS.members)
+        raise ImportFileError("import.error.limit_members", where=file, limit=limit)
     parts = [info for info in infos if _is_xml(info.filename)]
     if sum(info.file_size for info in parts) > limits.LIMITS.content_bytes:
         raise too_large(file)

@@ -26,7 +26,7 @@ class ImportLimits:
     content_bytes: int = 50 * MB  # the file's content, uncompressed: a CSV or text file, or every part
     members: int = 2_000  # parts of a Word or Excel package
     rows: int = 100_000  # table rows, sheet rows, lines of text (those holding something)
-    paragraphs: int = 1_000_000  # paragraphs of a Word file, empty ones and those in cells too
+    paragraphs: int = 500_000  # paragraphs of a Word file, empty ones and those in cells too
     activities: int = 20_000
     columns: int = 100  # columns read from a sheet
 
@@ -44,6 +44,11 @@ def set_limits(**changes: int) -> Iterator[ImportLimits]:
         yield LIMITS
     finally:
         LIMITS = before
+
+
+def number(count: int) -> str:
+    """20 000: thousands apart by a space, as Swedish writes them and English may."""
+    return f"{count:,}".replace(",", "\u00a0")
 
 
 def megabytes(count: int) -> str:
@@ -65,20 +70,20 @@ class Counter:
     def row(self) -> None:
         self.rows += 1
         if self.rows > LIMITS.rows:
-            raise ImportFileError("import.error.limit_rows", where=self.where, limit=f"{LIMITS.rows:,}")
+            raise ImportFileError("import.error.limit_rows", where=self.where, limit=number(LIMITS.rows))
 
     def paragraph(self) -> None:
         self.paragraphs += 1
         if self.paragraphs > LIMITS.paragraphs:
             raise ImportFileError(
-                "import.error.limit_paragraphs", where=self.where, limit=f"{LIMITS.paragraphs:,}"
+                "import.error.limit_paragraphs", where=self.where, limit=number(LIMITS.paragraphs)
             )
 
 
 def check_activities(count: int, where: str) -> None:
     if count > LIMITS.activities:
         raise ImportFileError(
-            "import.error.limit_activities", where=where, count=f"{count:,}", limit=f"{LIMITS.activities:,}"
+            "import.error.limit_activities", where=where, count=number(count), limit=number(LIMITS.activities)
         )
 
 

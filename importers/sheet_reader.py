@@ -61,7 +61,7 @@ def xlsx_events(path: Path, file: str) -> Iterator[Event | Notice]:
             yield TableStart(where, sheet=sheet.title)
             claimed = sheet.max_column or 0
             if claimed > columns:
-                params = (("claimed", f"{claimed:,}"), ("limit", str(columns)))
+                params = (("claimed", limits.number(claimed)), ("limit", str(columns)))
                 yield Notice(ImportWarning("import.warn.columns_cut", where, params))
             sheet.reset_dimensions()  # read what is there, not what the sheet says is there
             try:
@@ -106,7 +106,7 @@ def csv_events(path: Path, file: str) -> Iterator[Event | Notice]:
                 raise ImportFileError("import.error.too_long", where=where, limit=str(TEXT_MAX)) from None
             raise ImportFileError("import.error.bad_csv", where=where, reason=reason_of(exc)) from None
     if widest > columns:
-        params = (("claimed", f"{widest:,}"), ("limit", str(columns)))
+        params = (("claimed", limits.number(widest)), ("limit", str(columns)))
         yield Notice(ImportWarning("import.warn.columns_cut", SourceRef(file), params))
     if (notice := markup.notice()) is not None:
         yield notice
