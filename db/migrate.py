@@ -22,8 +22,8 @@ from db.schema import is_newer, missing_parts
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 # The newest revision in db/migrations/versions. A unit test checks it against Alembic's head.
-HEAD_REVISION = "0001"
-KNOWN_REVISIONS = ("0001",)
+HEAD_REVISION = "0003_narrative_sections"
+KNOWN_REVISIONS = ("0001", "0003_narrative_sections")
 
 
 def current_revision(path: Path) -> str | None:
@@ -128,11 +128,22 @@ def upgrade(database: Database) -> Path | None:
     from sqlalchemy.exc import DatabaseError
 
     try:
-        with database.translated(), database.write_engine.connect() as conn, conn.begin():
-            if _stamped_revision(conn) == HEAD_REVISION:
-                return backup
-            config.attributes["connection"] = conn
-            command.upgrade(config, "head")
+        with database.translated(), database.write_engine.connect() as conn:
+            # SQLite drops or changes a column by rebuilding the table; with foreign keys on, dropping
+            # the old table would delete the rows that refer to it (ON DELETE CASCADE). The pragma only
+            # takes effect outside a transaction, so it is set before BEGIN and checked and restored after.
+            raw = conn.connection.driver_connection
+            raw.execute("PRAGMA foreign_keys = OFF")
+            try:
+                with conn.begin():
+                    if _stamped_revision(conn) == HEAD_REVISION:
+                        return backup
+                    config.attributes["connection"] = conn
+                    command.upgrade(config, "head")
+                    if conn.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
+                        raise RuntimeError("foreign keys broken by an upgrade")
+            finally:
+                raw.execute("PRAGMA foreign_keys = ON")
     except DatabaseError:  # a damage the checks before could not see: rolled back, nothing changed
         database.dispose()
         raise damaged_error(database.path, "damaged.upgrade") from None

@@ -22,11 +22,12 @@ TABLES: dict[str, tuple[str, ...]] = {
              "updated_at", "version"),  # fmt: skip
     "area": ("name", "id", "plan_id", "position"),
     "followup_round": ("name", "date", "notes", "closed", "id", "plan_id", "created_at", "version"),
-    "unit": ("name", "manager", "date", "risk_analysis", "id", "plan_id", "position", "version"),
+    "unit": ("name", "manager", "date", "id", "plan_id", "position", "version"),
     "activity": ("number", "goal", "description", "target_text", "target_date", "ongoing", "responsible",
                  "resources", "follow_up", "id", "plan_id", "unit_id", "area_id", "position", "created_at",
                  "updated_at", "version"),  # fmt: skip
     "key_figure": ("name", "period_label", "count", "share", "id", "plan_id", "unit_id", "position"),
+    "section": ("kind", "title", "body", "id", "plan_id", "unit_id", "position", "version"),
     "followup_entry": ("status", "comment", "reviewed", "id", "round_id", "activity_id", "updated_at",
                        "version"),  # fmt: skip
 }
