@@ -77,13 +77,13 @@ def _row(tr, above: dict[int, tuple[str, ...]], where: SourceRef) -> Row:  # noq
     return Row(tuple(cells), where)
 
 
-def _xml_error(exc: Exception, file: str, part: str) -> ImportFileError:
+def xml_error(exc: Exception, file: str, part: str) -> ImportFileError:
     """libxml's complaint in the user's words: a limit of the parser, or a damaged part."""
     text = str(exc).lower()
     if any(word in text for word in ("huge", "amplification", "too large", "depth", "excessive")):
         return ImportFileError("import.error.xml_limit", where=file, part=part)
-    line = getattr(exc, "lineno", None) or getattr(getattr(exc, "position", None), "__getitem__", None)
-    return ImportFileError("import.error.xml_damaged", where=file, part=part, line=str(line or "?"))
+    line = getattr(exc, "lineno", None) or (getattr(exc, "position", None) or ("?",))[0]
+    return ImportFileError("import.error.xml_damaged", where=file, part=part, line=str(line))
 
 
 def _parser_options() -> dict:
@@ -108,7 +108,7 @@ def _title(package, file: str, budget: Budget) -> str:  # noqa: ANN001
     try:
         core = etree.parse(stream, etree.XMLParser(**_parser_options())).getroot()
     except etree.XMLSyntaxError as exc:
-        raise _xml_error(exc, file, "docProps/core.xml") from None
+        raise xml_error(exc, file, "docProps/core.xml") from None
     finally:
         stream.close()
     return (core.findtext("{http://purl.org/dc/elements/1.1/}title") or "").strip()
@@ -179,7 +179,7 @@ def docx_events(path: Path, file: str) -> Iterator[Event]:
                 else:
                     body_seen = True
         except etree.XMLSyntaxError as exc:
-            raise _xml_error(exc, file, "word/document.xml") from None
+            raise xml_error(exc, file, "word/document.xml") from None
         except (zipfile.BadZipFile, EOFError, zlib.error) as exc:  # a part that unpacks otherwise than said
             raise ImportFileError("import.error.damaged_zip", where=file, reason=reason_of(exc)) from None
         finally:

@@ -10,9 +10,11 @@ import csv
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
+from xml.etree.ElementTree import ParseError
 
 from importers import limits
 from importers.cells import strip_tags
+from importers.docx_reader import xml_error
 from importers.errors import ImportFileError, reason_of
 from importers.limits import Counter
 from importers.markup import MarkupNotes, Notice
@@ -51,6 +53,8 @@ def xlsx_events(path: Path, file: str) -> Iterator[Event | Notice]:
         workbook = load_workbook(str(path), read_only=True, data_only=True)
     except ImportFileError:
         raise
+    except ParseError as exc:  # the XML parser's words are not the user's
+        raise xml_error(exc, file, "xl/workbook.xml") from None
     except Exception as exc:  # noqa: BLE001 - a damaged workbook fails in many ways
         raise ImportFileError("import.error.not_xlsx", where=file, reason=reason_of(exc)) from None
     counter = Counter(file)
@@ -71,6 +75,8 @@ def xlsx_events(path: Path, file: str) -> Iterator[Event | Notice]:
                         yield _row(values, SourceRef(file, sheet=sheet.title, row=number), markup)
             except ImportFileError:
                 raise
+            except ParseError as exc:
+                raise xml_error(exc, file, sheet.title) from None
             except Exception as exc:  # noqa: BLE001
                 raise ImportFileError("import.error.not_xlsx", where=f"{file}, {sheet.title}",
                                       reason=reason_of(exc)) from None  # fmt: skip

@@ -188,3 +188,16 @@ def test_markup_removed_from_cells_is_told_and_words_in_angle_brackets_kept(tmp_
     assert warned == [
         "plan.txt, line 3: markup (<b>, <i>) was removed from 2 cells, first here; their text is kept."
     ]
+
+
+def test_a_damaged_sheet_is_told_in_words_of_hrplan(tmp_path: Path) -> None:
+    source = make.claimed_sheet_xlsx(tmp_path / "källa.xlsx", rows=1)
+    path = tmp_path / "trasig.xlsx"
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(path, "w") as out:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"</sheetData>", b"<row><c></sheetData>")
+            out.writestr(info, data)
+    text = english(refusal(path))
+    assert text.startswith("trasig.xlsx: the file is damaged: Sheet is not valid XML (line"), text
