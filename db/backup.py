@@ -274,8 +274,9 @@ def _keep_current(db_path: Path) -> Path | None:
     """Save the database about to be replaced: a checked backup, or a raw copy when it is damaged."""
     if not db_path.exists() or db_path.stat().st_size == 0:
         return None
-    with suppress(CorruptDatabaseError, NotADatabaseError):  # damaged: fall back to a raw copy below
-        return make_backup(db_path, "before-restore")
+    if backup_problem(db_path) is None:  # whole: a checked backup (damaged: a raw copy below)
+        with suppress(CorruptDatabaseError, NotADatabaseError):
+            return make_backup(db_path, "before-restore")
     target = _backup_name(db_path, "before-restore-damaged", datetime.now())
     for suffix in ("", "-wal"):
         source = Path(f"{db_path}{suffix}")
