@@ -115,9 +115,9 @@ def large_text(path: Path, megabytes: int = 60) -> Path:
     return path
 
 
-def claimed_sheet_xlsx(path: Path, rows: int = 3) -> Path:
+def claimed_sheet_xlsx(path: Path, rows: int = 3, far_row: int = 1_048_576) -> Path:
     """A workbook of a header and ``rows`` activities whose sheet claims A1:XFD1048576 and has a
-    cell there, as a broken exporter writes it."""
+    cell in column XFD of row ``far_row`` (the last row unless told), as a broken exporter writes it."""
     import io
 
     from openpyxl import Workbook
@@ -137,7 +137,7 @@ def claimed_sheet_xlsx(path: Path, rows: int = 3) -> Path:
                 text = data.decode()
                 start = text.index("<dimension ref=")
                 end = text.index("/>", start) + 2
-                far = '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>slut</t></is></c></row>'
+                far = f'<row r="{far_row}"><c r="XFD{far_row}" t="inlineStr"><is><t>slut</t></is></c></row>'
                 text = text[:start] + '<dimension ref="A1:XFD1048576"/>' + text[end:]
                 data = text.replace("</sheetData>", far + "</sheetData>").encode()
             target.writestr(info, data)

@@ -21,8 +21,12 @@ KEYS = {"1": "not_started", "2": "in_progress", "3": "done", "4": "delayed", "5"
 
 
 def shown_state(screen, aid: int) -> tuple[str, bool]:  # noqa: ANN001
-    """What the checklist shows for the row: its status, and whether it shows it as stored."""
-    return screen.shown_status(aid), True
+    """What the checklist shows for the row: its status, and whether it shows it as stored (no
+    pending mark). A checklist without a meeting model shows no mark: all it shows counts as stored."""
+    meeting = getattr(screen, "meeting", None)
+    if meeting is None:
+        return screen.shown_status(aid), True
+    return meeting.shown(aid).status, not meeting.is_pending(aid)
 
 
 def slow_disk(seed: int) -> None:

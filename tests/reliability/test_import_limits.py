@@ -103,7 +103,7 @@ def test_an_entity_in_a_cell_is_not_dropped_in_silence(tmp_path: Path) -> None:
 
 
 def test_a_sheet_claiming_the_last_cell_is_read_as_it_is(tmp_path: Path) -> None:
-    path = make.claimed_sheet_xlsx(tmp_path / "plan.xlsx", rows=3)
+    path = make.claimed_sheet_xlsx(tmp_path / "plan.xlsx", rows=3, far_row=2_000)
     with set_limits(columns=20):
         plan = read_plan_file(path)
     assert [a.description for a in plan.activities] == ["Aktivitet 0", "Aktivitet 1", "Aktivitet 2"]
@@ -143,7 +143,7 @@ def test_a_package_of_too_many_parts(tmp_path: Path) -> None:
 
 
 def test_a_workbook_with_a_dtd_is_refused_before_openpyxl_parses_it(tmp_path: Path) -> None:
-    source = make.claimed_sheet_xlsx(tmp_path / "källa.xlsx", rows=1)
+    source = make.claimed_sheet_xlsx(tmp_path / "källa.xlsx", rows=1, far_row=10)
     path = tmp_path / "plan.xlsx"
     with zipfile.ZipFile(source) as src, zipfile.ZipFile(path, "w") as out:
         for info in src.infolist():
@@ -191,7 +191,7 @@ def test_markup_removed_from_cells_is_told_and_words_in_angle_brackets_kept(tmp_
 
 
 def test_a_damaged_sheet_is_told_in_words_of_hrplan(tmp_path: Path) -> None:
-    source = make.claimed_sheet_xlsx(tmp_path / "källa.xlsx", rows=1)
+    source = make.claimed_sheet_xlsx(tmp_path / "källa.xlsx", rows=1, far_row=10)
     path = tmp_path / "trasig.xlsx"
     with zipfile.ZipFile(source) as src, zipfile.ZipFile(path, "w") as out:
         for info in src.infolist():
