@@ -29,6 +29,11 @@ def shown_state(screen, aid: int) -> tuple[str, bool]:  # noqa: ANN001
     return meeting.shown(aid).status, not meeting.is_pending(aid)
 
 
+def all_read(screen) -> bool:  # noqa: ANN001
+    meeting = getattr(screen, "meeting", None)
+    return screen.loaded if meeting is None else meeting.complete
+
+
 def slow_disk(seed: int) -> None:
     """Every write transaction takes 0-150 ms more before its commit, as on a slow or busy disk, so
     that kills land while writes are under way as they do in real meetings."""
@@ -61,7 +66,7 @@ async def meeting(path: Path, seed: int, report: Callable[[str], None]) -> None:
         await app.workers.wait_for_complete()
         await pilot.pause()
         await pilot.press("f")
-        while not (isinstance(app.screen, ChecklistScreen) and app.screen.loaded):
+        while not (isinstance(app.screen, ChecklistScreen) and all_read(app.screen)):
             await pilot.pause()
         screen = app.screen
         rows = screen.query_one(RowList)
