@@ -16,7 +16,7 @@ from importers.cells import tidy
 from importers.errors import ImportFileError, reason_of
 from importers.limits import BoundedStream, Budget, Counter, too_large
 from importers.model import SourceRef
-from importers.stream import Cell, Event, Paragraph, Row, TableStart
+from importers.stream import BOLD, HEADING, LIST, Cell, Event, Paragraph, Row, TableStart
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TEXT_TAGS = {W + "t": None, W + "tab": "\t", W + "br": "\n", W + "cr": "\n"}
@@ -37,6 +37,26 @@ def paragraph_text(p) -> str:  # noqa: ANN001 - an lxml element
 def _style(p) -> str:  # noqa: ANN001
     style = p.find(f"{W}pPr/{W}pStyle")
     return (style.get(W + "val") or "").lower() if style is not None else ""
+
+
+def _look(p, style: str) -> str:  # noqa: ANN001
+    """"heading", "bold", "list" or "" (see ``Paragraph.style``)."""
+    if style.startswith(("heading", "rubrik")) and style[-1:].isdigit():
+        return HEADING
+    props = p.find(W + "pPr")
+    if props is not None and props.find(W + "numPr") is not None:
+        return LIST
+    if style.startswith(("listparagraph", "liststycke", "listbullet", "listnumber", "punktlista")):
+        return LIST
+    runs = [r for r in p.iterchildren(W + "r") if "".join(t.text or "" for t in r.iter(W + "t")).strip()]
+    if runs and all(_bold(r) for r in runs):
+        return BOLD
+    return ""
+
+
+def _bold(run) -> bool:  # noqa: ANN001
+    b = run.find(f"{W}rPr/{W}b")
+    return b is not None and (b.get(W + "val") or "true").lower() not in ("0", "false", "off")
 
 
 def _cell_items(tc) -> tuple[str, ...]:  # noqa: ANN001
@@ -139,7 +159,7 @@ def docx_events(path: Path, file: str) -> Iterator[Event]:
         events = etree.iterparse(stream, events=("end",), tag=(W + "p", W + "tr", W + "tbl", W + "body"),
                                  **_parser_options())  # fmt: skip
         table = None  # the top-level table being read, its number and vertical merges
-        table_no = row_no = 0
+        table_no = row_no = paragraph_no = 0
         above: dict[int, tuple[str, ...]] = {}
         body_seen = False
         try:
@@ -149,11 +169,15 @@ def docx_events(path: Path, file: str) -> Iterator[Event]:
                     counter.paragraph()
                     if not _top_level(element):
                         continue  # read with its row
+                    paragraph_no += 1
                     text = tidy(paragraph_text(element).replace("\t", " "))
                     if text:
                         counter.row()
-                        titled = _style(element) in ("title", "rubrik")
-                        yield Paragraph(text, SourceRef(file), titled=titled)
+                        style = _style(element)
+                        titled = style in ("title", "rubrik")
+                        look = "" if titled else _look(element, style)
+                        where = SourceRef(file, paragraph=paragraph_no)
+                        yield Paragraph(text, where, titled=titled, style=look)
                     _drop(element)
                 elif tag == W + "tr":
                     tbl = element.getparent()

@@ -126,11 +126,15 @@ def read_plan_file(path: str | Path, *, title: str | None = None) -> ImportedPla
     assembler = Assembler(path.name)
     notices: list[ImportWarning] = []
     try:
-        for event in events_of(path):
+        events: list[Event] = []
+        for event in events_of(path):  # the readers count and bound what they hand over
             if isinstance(event, Notice):
                 notices.append(event.warning)
             else:
-                assembler.feed(event)
+                events.append(event)
+        assembler.prepare(events)
+        for event in events:
+            assembler.feed(event)
     except OSError as exc:
         raise ImportFileError("import.error.cannot_open", where=path.name, reason=reason_of(exc)) from None
     except MemoryError:

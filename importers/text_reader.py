@@ -70,6 +70,7 @@ def text_events(lines: Iterable[str] | str, file: str) -> Iterator[Event]:
     counter = Counter(file)
     markup = MarkupNotes()
     in_table = False
+    gap = False
     for number, line in enumerate(lines, start=1):
         where = SourceRef(file, line=number)
         if line.strip():
@@ -81,9 +82,13 @@ def text_events(lines: Iterable[str] | str, file: str) -> Iterator[Event]:
                 in_table = True
             cells = tuple(Cell(html_items(part)) for part in line.split("\t"))
             yield Row(cells, where, may_continue=True)
+            gap = False
             continue
         in_table = False
         if line.strip():
-            yield Paragraph(strip_tags(line), where)
+            yield Paragraph(strip_tags(line), where, gap_before=gap)
+            gap = False
+        else:
+            gap = True
     if (notice := markup.notice()) is not None:
         yield notice

@@ -21,17 +21,9 @@ KEYS = {"1": "not_started", "2": "in_progress", "3": "done", "4": "delayed", "5"
 
 
 def shown_state(screen, aid: int) -> tuple[str, bool]:  # noqa: ANN001
-    """What the checklist shows for the row: its status, and whether it shows it as stored (no
-    pending mark). A checklist without a meeting model shows no mark: all it shows counts as stored."""
-    meeting = getattr(screen, "meeting", None)
-    if meeting is None:
-        return screen.shown_status(aid), True
-    return meeting.shown(aid).status, not meeting.is_pending(aid)
-
-
-def all_read(screen) -> bool:  # noqa: ANN001
-    meeting = getattr(screen, "meeting", None)
-    return screen.loaded if meeting is None else meeting.complete
+    """What the checklist shows for the row: its status, and whether it shows it as stored (the row
+    has no pending mark). Read from the screen's meeting model, which the row is drawn from."""
+    return screen.meeting.shown(aid).status, not screen.meeting.is_pending(aid)
 
 
 def slow_disk(seed: int) -> None:
@@ -66,7 +58,7 @@ async def meeting(path: Path, seed: int, report: Callable[[str], None]) -> None:
         await app.workers.wait_for_complete()
         await pilot.pause()
         await pilot.press("f")
-        while not (isinstance(app.screen, ChecklistScreen) and all_read(app.screen)):
+        while not (isinstance(app.screen, ChecklistScreen) and app.screen.meeting.complete):
             await pilot.pause()
         screen = app.screen
         rows = screen.query_one(RowList)

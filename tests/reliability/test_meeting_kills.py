@@ -115,7 +115,7 @@ def test_sigkill_in_a_meeting_loses_no_status_shown_as_stored(demo_database: Dat
         lost = {aid: (sorted(ok), now.get(aid)) for aid, ok in allowed_statuses(lines).items()
                 if now.get(aid) not in ok}  # fmt: skip
         told = [line for line in lines if line.split()[1:2] and line.split()[1] in {str(a) for a in lost}]
-        assert not lost, f"seed {seed}, kill {kill}: shown as stored (allowed, in the database): {lost}; {told}"
+        assert not lost, f"seed {seed}, kill {kill}: shown as stored (allowed, stored): {lost}; {told}"
     assert presses >= KILLS, f"seed {seed}: too few key presses reached the app ({presses})"
     # The point of the test: kills that met writes still under way, shown with their pending mark.
     assert in_flight > 0, f"seed {seed}: no kill met a write under way"
