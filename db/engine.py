@@ -56,7 +56,7 @@ def create_private_file(path: Path) -> None:
     """Create the database file readable by its owner only (0600), with a private folder.
 
     A file that is already there (an empty file the user made, or the file a link points at) is
-    adopted: it and the helper files SQLite keeps beside it are made 0600 too, when the user owns them.
+    adopted: it and the files SQLite keeps beside it are made 0600 too, when the user owns them.
     """
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -70,7 +70,7 @@ def create_private_file(path: Path) -> None:
 
 
 def make_private(path: Path) -> None:
-    """Mode 0600 for the database (through a link: the file it points at) and its helper files."""
+    """Mode 0600 for the database (through a link: the file it points at) and its -wal and -shm files."""
     real = path.resolve()
     for file in {path, real, *(Path(f"{p}{s}") for p in (path, real) for s in COMPANION_SUFFIXES)}:
         try:
@@ -207,7 +207,7 @@ class Database:
             conn.close()
 
     def refuse_own_file(self, target: Path) -> None:
-        """Refuse to write ``target`` when it is this database, its helper files or its backups."""
+        """Refuse to write ``target`` when it is this database, its -wal and -shm files or its backups."""
         from db.paths import refuse_own_file
 
         refuse_own_file(target, self.path)

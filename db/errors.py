@@ -162,6 +162,6 @@ class StrayWalError(HrplanError):
 
 
 class OwnFileError(HrplanError):
-    """A file about to be written is one of hrplan's own: the database, its helper files, its backups."""
+    """A file about to be written is hrplan's own: the database, its -wal and -shm files, its backups."""
 
     key = "error.own_file"

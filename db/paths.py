@@ -56,8 +56,8 @@ def backup_dir(db_path: Path) -> Path:
 
 def own_paths(db_path: Path) -> tuple[set[Path], set[Path]]:
     """hrplan's own files for the database at ``db_path``, resolved through links: the database and
-    the helper files SQLite keeps beside it (first set), and the backup folders (second set). Both
-    the path as given and the file it leads to count, since SQLite names its helper files after the
+    the files SQLite keeps beside it (first set), and the backup folders (second set). Both
+    the path as given and the file it leads to count, since SQLite names its -wal and -shm files after the
     latter."""
     given = Path(os.path.abspath(db_path))
     variants = {given, given.resolve()}
@@ -68,7 +68,7 @@ def own_paths(db_path: Path) -> tuple[set[Path], set[Path]]:
 
 def refuse_own_file(target: Path, db_path: Path) -> None:
     """Raise ``OwnFileError`` when writing ``target`` would overwrite one of hrplan's own files:
-    the database, its helper files, the backup folder or a file in it. Links are followed, and a
+    the database, its -wal and -shm files, the backup folder or a file in it. Links are followed, and a
     second name of the database (a hard link) is recognised too."""
     from db.errors import OwnFileError
 

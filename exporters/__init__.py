@@ -65,7 +65,7 @@ def write_export(
     """Write ``data`` as ``what`` in ``fmt`` to ``path``; refuses an existing file unless ``overwrite``.
 
     ``guard`` refuses a path that must never be written (``Database.refuse_own_file``: the database,
-    its helper files, its backups), checked right before writing.
+    its -wal and -shm files, its backups), checked right before writing.
     """
     from exporters.files import check_target, write_atomically
 

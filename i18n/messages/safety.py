@@ -3,9 +3,9 @@
 MESSAGES: dict[str, tuple[str, str]] = {
     # A file hrplan must never write over
     "error.own_file": (
-        "{path} är en av hrplans egna filer (databasen {db}, dess hjälpfiler eller säkerhetskopior) "
+        "{path} är en av hrplans egna filer (databasen {db}, dess -wal- och -shm-filer eller säkerhetskopior) "
         "och skrivs inte över. Välj ett annat filnamn.",
-        "{path} is one of hrplan's own files (the database {db}, its helper files or backups) and is "
+        "{path} is one of hrplan's own files (the database {db}, its -wal and -shm files or backups) and is "
         "not written over. Choose another file name.",
     ),
     # The database file itself

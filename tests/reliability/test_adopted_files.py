@@ -1,6 +1,6 @@
 """A file hrplan adopts as its database becomes private; an export is an ordinary document.
 
-An existing empty file, or one reached through a link, is made 0600 with its helper files (-wal,
+An existing empty file, or one reached through a link, is made 0600 with the files beside it (-wal,
 -shm). An export keeps the user's umask, as any document saved from another program would, and the
 hidden part files an export killed midway left behind are removed by the next export to that name.
 """
@@ -67,12 +67,12 @@ def test_a_file_reached_through_a_link_is_made_private(
     database = _open_reader(link)
     assert mode(real) == 0o600
     for suffix in ("-wal", "-shm"):
-        helper = Path(f"{real}{suffix}")
-        assert helper.exists() and mode(helper) == 0o600, helper
+        beside = Path(f"{real}{suffix}")
+        assert beside.exists() and mode(beside) == 0o600, beside
     database.dispose()
 
 
-def test_helper_files_left_readable_by_others_are_made_private(
+def test_wal_and_shm_files_left_readable_by_others_are_made_private(
     open_umask: None, demo_database: Database, capsys
 ) -> None:
     path = demo_database.path

@@ -1,4 +1,4 @@
-"""No door that writes a file writes over hrplan's own: the database, its helper files, its backups.
+"""No door that writes a file writes over hrplan's own: the database, its -wal and -shm files, its backups.
 
 Each door (``hrplan export``, ``hrplan backup --output``, the export dialog and the export written in
 the background) is tried with every own file, given directly, through a symbolic link and as a
