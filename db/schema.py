@@ -15,8 +15,9 @@ import sqlite3
 # Tables and columns at HEAD_REVISION (db/migrate.py).
 TABLES: dict[str, tuple[str, ...]] = {
     "alembic_version": ("version_num",),
+    "change_batch": ("id", "actor", "at"),
     "change_log": ("id", "batch", "plan_id", "entity", "entity_id", "field", "old_value", "new_value", "at",
-                   "undone"),  # fmt: skip
+                   "undone", "actor"),  # fmt: skip
     "plan": ("title", "kind", "organisation", "period_start", "period_end", "decision_body", "decision_date",
              "decision_paragraph", "diary_number", "cadence", "status", "notes", "id", "created_at",
              "updated_at", "version"),  # fmt: skip
