@@ -11,7 +11,17 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks import exporting, importing, interactive, memory, opening, pdf, server, startup
+from benchmarks import (
+    exporting,
+    hostile_imports,
+    importing,
+    interactive,
+    memory,
+    opening,
+    pdf,
+    server,
+    startup,
+)
 from benchmarks.generate import generate
 from benchmarks.report import machine, table, write_markdown
 
@@ -38,6 +48,7 @@ def main() -> int:
                             ("export", lambda: exporting.run(large)),
                             ("pdf", lambda: pdf.run(large)),
                             ("import", importing.run),
+                            ("hostile imports", hostile_imports.run),
                             ("memory", lambda: memory.run(empty, large)),
                             ("PostgreSQL", lambda: server.run(large))):  # fmt: skip
             results += bench()
