@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlmodel import Session
 
+    from db.access import Principal
+
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 
@@ -150,8 +152,12 @@ def _make_engine(path: Path, *, immediate: bool) -> Engine:
 class Database:
     """One hrplan database file. Cheap to create; engines are made on first use."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, principal: Principal | None = None) -> None:
+        from db.access import TERMINAL
+
         self.path = Path(path)
+        # Who this app acts for: every session carries it, and every write asks ``db.access``.
+        self.principal = principal or TERMINAL
         self._read: Engine | None = None
         self._write: Engine | None = None
 
@@ -194,7 +200,8 @@ class Database:
         from sqlmodel import Session
 
         with self.translated():
-            with Session(self.engine, expire_on_commit=False) as session:
+            info = {"principal": self.principal}
+            with Session(self.engine, expire_on_commit=False, info=info) as session:
                 yield session
 
     @contextmanager
@@ -203,7 +210,8 @@ class Database:
         from sqlmodel import Session
 
         with self.translated():
-            with Session(self.write_engine, expire_on_commit=False) as session:
+            info = {"principal": self.principal}
+            with Session(self.write_engine, expire_on_commit=False, info=info) as session:
                 with session.begin():
                     yield session
 

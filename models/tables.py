@@ -7,5 +7,9 @@ from models.followup import FollowUpEntry, FollowUpRound
 from models.keyfigure import KeyFigure
 from models.plan import Plan
 from models.unit import Unit
+from models.user import User, UserUnit
 
-__all__ = ["Activity", "Area", "ChangeLog", "FollowUpEntry", "FollowUpRound", "KeyFigure", "Plan", "Unit"]
+__all__ = [
+    "Activity", "Area", "ChangeLog", "FollowUpEntry", "FollowUpRound", "KeyFigure", "Plan", "Unit",
+    "User", "UserUnit",
+]

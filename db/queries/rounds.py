@@ -8,11 +8,13 @@ reviewed): one transaction, one undo step, nothing to save at the end of a meeti
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 
-from sqlalchemy import select, text
+from sqlalchemy import TextClause, bindparam, select, text
 from sqlmodel import Session
 
+from db.access import check_plan_readable, visible_units
 from db.changes import ChangeSet
 from db.errors import BadStatusError, InvalidInputError, NoOpenRoundError, NotFoundError, RoundClosedError
 from models.activity import Activity
@@ -397,7 +399,7 @@ JOIN area ar ON ar.id = a.area_id
 LEFT JOIN unit u ON u.id = a.unit_id
 LEFT JOIN followup_entry e ON e.activity_id = a.id AND e.round_id = :round
 LEFT JOIN followup_entry p ON p.activity_id = a.id AND p.round_id = :previous
-WHERE a.plan_id = :plan
+WHERE a.plan_id = :plan{units}
 ORDER BY CASE WHEN a.unit_id IS NULL THEN -1 ELSE u.position END, u.id, ar.position, ar.id,
          a.position, a.id
 LIMIT :limit
@@ -410,7 +412,7 @@ FROM activity a
 LEFT JOIN unit u ON u.id = a.unit_id
 LEFT JOIN followup_entry e ON e.activity_id = a.id AND e.round_id = :round
 LEFT JOIN followup_entry p ON p.activity_id = a.id AND p.round_id = :previous
-WHERE a.plan_id = :plan
+WHERE a.plan_id = :plan{units}
 GROUP BY a.unit_id, 3, 4
 ORDER BY CASE WHEN a.unit_id IS NULL THEN -1 ELSE u.position END, a.unit_id
 """
@@ -425,19 +427,31 @@ def _round_and_previous(round_id: int, *, session: Session) -> tuple[FollowUpRou
     return followup, _previous_round(followup, session=session)
 
 
-def checklist(round_id: int, *, session: Session, limit: int | None = None) -> Checklist:
+def _limited_to(sql: str, units: frozenset[str] | None, params: dict) -> TextClause:
+    """The query with ``{units}`` filled in: every activity, or those of the named units only."""
+    if units is None:
+        return text(sql.format(units=""))
+    params["unit_names"] = sorted(units) or [""]
+    return text(sql.format(units=" AND u.name IN :unit_names")).bindparams(
+        bindparam("unit_names", expanding=True)
+    )
+
+
+def checklist(
+    round_id: int, *, session: Session, limit: int | None = None, units: Collection[str] | None = None
+) -> Checklist:
     """Every activity of the round's plan with its entry and the previous round's comment.
 
     Grouped by unit (the plan as a whole first) and area, in the plan's order: one query for the
     rows, however many activities there are. ``limit``: only the first rows (a first screenful).
+    ``units``: only the activities of the units of these names (a manager gets only theirs anyway).
     """
     followup, previous = _round_and_previous(round_id, session=session)
     plan = _plan(followup.plan_id, session=session)
-    result = session.execute(
-        text(CHECKLIST_SQL),
-        {"round": round_id, "previous": previous.id if previous else -1, "plan": plan.id,
-         "limit": -1 if limit is None else limit},
-    )  # fmt: skip
+    check_plan_readable(session, plan.id)
+    params = {"round": round_id, "previous": previous.id if previous else -1, "plan": plan.id,
+              "limit": -1 if limit is None else limit}  # fmt: skip
+    result = session.execute(_limited_to(CHECKLIST_SQL, visible_units(session, units), params), params)
     rows = tuple(
         ChecklistRow(
             activity_id=r[0], number=r[1], unit_id=r[2], unit=r[3], area=r[4], goal=r[5],
@@ -457,15 +471,16 @@ def checklist(round_id: int, *, session: Session, limit: int | None = None) -> C
     )
 
 
-def status_counts(round_id: int, *, session: Session) -> tuple[StatusCount, ...]:
+def status_counts(
+    round_id: int, *, session: Session, units: Collection[str] | None = None
+) -> tuple[StatusCount, ...]:
     """The round's entries counted per unit (in the plan's order), status and review mark, by the
     rule of ``checklist``: what the progress header needs, without reading every row."""
     followup, previous = _round_and_previous(round_id, session=session)
-    result = session.execute(
-        text(COUNTS_SQL),
-        {"round": round_id, "previous": previous.id if previous else -1, "plan": followup.plan_id,
-         "default": Status.NOT_STARTED.value},
-    )  # fmt: skip
+    check_plan_readable(session, followup.plan_id)
+    params = {"round": round_id, "previous": previous.id if previous else -1, "plan": followup.plan_id,
+              "default": Status.NOT_STARTED.value}  # fmt: skip
+    result = session.execute(_limited_to(COUNTS_SQL, visible_units(session, units), params), params)
     return tuple(StatusCount(r[0], r[1], r[2], bool(r[3]), r[4]) for r in result)
 
 
@@ -533,3 +548,51 @@ def activity_history(activity_id: int, *, session: Session) -> ActivityHistory:
         goal=activity.goal, description=activity.description, items=items,
     )  # fmt: skip
 
+
+
+# ---- a manager's rounds ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class MyRound:
+    """An open round of a plan that holds some of a person's units, counted over those units only."""
+
+    round_id: int
+    plan_id: int
+    plan_title: str
+    name: str
+    date: dt.date
+    activities: int
+    done: int
+    reviewed: int
+
+
+MY_ROUNDS_SQL = """
+SELECT r.id, r.plan_id, pl.title, r.name, r.date, count(a.id),
+       sum(CASE WHEN e.status = :done THEN 1 ELSE 0 END),
+       sum(CASE WHEN e.reviewed = :yes THEN 1 ELSE 0 END)
+FROM followup_round r
+JOIN plan pl ON pl.id = r.plan_id
+JOIN unit u ON u.plan_id = r.plan_id AND u.name IN :unit_names
+JOIN activity a ON a.unit_id = u.id
+LEFT JOIN followup_entry e ON e.round_id = r.id AND e.activity_id = a.id
+WHERE r.closed = :no
+GROUP BY r.id, r.plan_id, pl.title, r.name, r.date
+ORDER BY r.date DESC, r.id DESC
+"""
+
+
+def open_rounds_for_units(*, session: Session, units: Collection[str] | None = None) -> tuple[MyRound, ...]:
+    """The open rounds of the plans holding these units (a manager's own, whatever is asked)."""
+    names = visible_units(session, units)
+    if not names:
+        return ()
+    query = text(MY_ROUNDS_SQL).bindparams(bindparam("unit_names", expanding=True))
+    result = session.execute(
+        query, {"unit_names": sorted(names), "done": Status.DONE.value, "yes": True, "no": False}
+    )
+    return tuple(
+        MyRound(round_id=r[0], plan_id=r[1], plan_title=r[2], name=r[3], date=_as_date(r[4]),
+                activities=r[5], done=r[6] or 0, reviewed=r[7] or 0)  # fmt: skip
+        for r in result
+    )

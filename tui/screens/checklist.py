@@ -41,6 +41,8 @@ WRITE_ACTIONS = {"toggle_done", "set_status", "comment", "undo"}
 # Actions that look at every row: they wait until the rows beyond the first screenful are read.
 ALL_ROWS_ACTIONS = {"next_unreviewed", "search", "filters", "toggle_overdue", "clear_filters"}
 LOADED_ACTIONS = WRITE_ACTIONS | ALL_ROWS_ACTIONS | {"history", "rounds", "new_round", "toggle_closed"}
+# Actions on the round itself: a coordinator's (a manager sets statuses and comments, a viewer reads).
+ROUND_ACTIONS = {"rounds", "new_round", "toggle_closed"}
 # Rows read first when a checklist opens, more than a terminal shows: the first paint waits for these
 # and the progress counts only; the rest follows at once.
 FIRST_ROWS = 150
@@ -129,10 +131,13 @@ class ChecklistScreen(BaseScreen):
             super().__init__()
             self.text = text
 
-    def __init__(self, plan_id: int, round_id: int, *, today: date | None = None) -> None:
+    def __init__(
+        self, plan_id: int, round_id: int, *, today: date | None = None, units: frozenset[str] | None = None
+    ) -> None:
         super().__init__()
         self.plan_id = plan_id
         self.round_id = round_id
+        self.units = units  # only the activities of these units (a manager's); None: all
         self.today = today or date.today()
         self.closed = False
         self.loaded = False  # every row read (not only the first screenful)
@@ -193,16 +198,16 @@ class ChecklistScreen(BaseScreen):
         first = not self._data
         try:
             with self.app.database.read() as session:
-                counts = status_counts(self.round_id, session=session)
+                counts = status_counts(self.round_id, session=session, units=self.units)
                 tally = Tally.counted(((_unit(c.unit_id), c.status, c.reviewed), c.count) for c in counts)
                 unit_names = {_unit(c.unit_id): c.unit or t("whole_plan") for c in counts}
                 head_sent = False
                 if first:
-                    head = checklist(self.round_id, session=session, limit=FIRST_ROWS)
+                    head = checklist(self.round_id, session=session, limit=FIRST_ROWS, units=self.units)
                     head_sent = len(head.rows) == FIRST_ROWS and not worker.is_cancelled
                     if head_sent:
                         self._post_loaded(head, tally, unit_names, complete=False)
-                data = checklist(self.round_id, session=session)
+                data = checklist(self.round_id, session=session, units=self.units)
         except HrplanError as exc:
             self.post_message(self.LoadFailed(exc.message()))
             return
@@ -345,6 +350,11 @@ class ChecklistScreen(BaseScreen):
             return None
         if action in WRITE_ACTIONS and self.closed:
             return None
+        principal = self.app.database.principal
+        if action in ROUND_ACTIONS and not principal.is_coordinator:
+            return False
+        if action in WRITE_ACTIONS and not (principal.is_coordinator or principal.is_manager):
+            return False
         return True
 
     def _change(self, aid: int, *, status: str | None = None, comment: str | None = None) -> None:
@@ -619,7 +629,8 @@ class ChecklistScreen(BaseScreen):
         if round_id is None:
             self.load()  # a round may have been closed or reopened from the list
         elif round_id != self.round_id:
-            self.app.switch_screen(ChecklistScreen(self.plan_id, round_id, today=self.today))
+            screen = ChecklistScreen(self.plan_id, round_id, today=self.today, units=self.units)
+            self.app.switch_screen(screen)
 
     def action_new_round(self) -> None:
         from tui.flows.followup import start_new_round
