@@ -79,7 +79,10 @@ def app_command(settings: ServeSettings, user: UserInfo) -> str:
 
 class HrplanServer(Server):
     def __init__(self, settings: ServeSettings, database: Database) -> None:
+        from i18n import set_language
+
         super().__init__(command="hrplan", host=settings.host, port=settings.port, title="hrplan")
+        set_language(settings.lang)
         self.settings = settings
         self.database = database
         self.sessions = SessionStore(idle=settings.idle_minutes * 60, lifetime=settings.lifetime_hours * 3600)

@@ -9,6 +9,7 @@ escape sequences removed: enough to wait for a text to be shown, or to check one
 from __future__ import annotations
 
 import base64
+import contextlib
 import itertools
 import json
 import os
@@ -28,7 +29,11 @@ FLAGS = (
     "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--disable-default-apps", "--mute-audio",
 )  # fmt: skip
-ANSI = re.compile(r"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[PX^_].*?\x1b\\|\x1b\][^\x07\x1b]*(\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[=>78]")
+# Escape sequences of a terminal: CSI, strings (DCS, OSC, ...), charset choices and single-letter ones.
+ANSI = re.compile(
+    r"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[PX^_].*?\x1b\\|\x1b\][^\x07\x1b]*(\x07|\x1b\\)"
+    r"|\x1b[()][0-9A-Za-z]|\x1b[=>78]"
+)
 WAIT = 20.0  # seconds before a wait gives up (a condition, never a fixed sleep)
 
 
@@ -64,7 +69,10 @@ class Chromium:
                 raise BrowserError("Chromium did not start")
             time.sleep(0.05)
         port, path = port_file.read_text().splitlines()[:2]
-        self._socket = connect(f"ws://127.0.0.1:{port}{path}", max_size=None, open_timeout=WAIT)
+        self._exit = contextlib.ExitStack()
+        self._socket = self._exit.enter_context(
+            connect(f"ws://127.0.0.1:{port}{path}", max_size=None, open_timeout=WAIT)
+        )
         self._ids = itertools.count(1)
         self._lock = threading.Lock()
         self._replies: dict[int, dict[str, Any]] = {}
@@ -177,11 +185,14 @@ class Chromium:
         with self._lock:
             return ANSI.sub("", "".join(self._frames[mark:]))
 
-    def press(self, key: str) -> None:
-        """One key as a person presses it (a trusted key event with its text)."""
+    def press(self, key: str, *, ctrl: bool = False) -> None:
+        """One key as a person presses it (a trusted key event with its text); ``ctrl`` held down."""
         special = {"Enter": ("\r", 13), "Escape": ("", 27), "Tab": ("\t", 9), "Backspace": ("", 8)}
         text, code = special.get(key, (key, ord(key.upper()) if len(key) == 1 else 0))
-        base = {"key": key, "windowsVirtualKeyCode": code, "nativeVirtualKeyCode": code}
+        base = {"key": key, "windowsVirtualKeyCode": code, "nativeVirtualKeyCode": code,
+                "modifiers": 2 if ctrl else 0}  # fmt: skip
+        if ctrl:
+            text = chr(ord(key.lower()) - 96) if len(key) == 1 and key.isalpha() else text
         if len(key) == 1 and key.isdigit():
             base["code"] = f"Digit{key}"
         elif len(key) == 1 and key.isalpha():
@@ -205,11 +216,11 @@ class Chromium:
         return path
 
     def close(self) -> None:
-        socket = getattr(self, "_socket", None)
-        if socket is not None:
+        exit_stack = getattr(self, "_exit", None)
+        if exit_stack is not None:
             try:
-                socket.close()
-            except Exception:  # noqa: BLE001
+                exit_stack.close()
+            except Exception:  # noqa: BLE001 - the browser may have gone already
                 pass
         if self.process.poll() is None:
             self.process.terminate()

@@ -45,7 +45,7 @@ def test_backup_before_upgrade_is_a_private_copy(database: Database) -> None:
     assert copy is not None and copy.exists()
     assert copy.stat().st_mode & 0o777 == 0o600
     with sqlite3.connect(copy) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (HEAD_REVISION,)
 
 
 def test_file_that_is_not_sqlite_is_refused_and_untouched(db_path: Path) -> None:
@@ -70,3 +70,25 @@ def test_other_sqlite_database_is_refused(db_path: Path) -> None:
         conn.execute("CREATE TABLE notes (id INTEGER)")
     with pytest.raises(NotADatabaseError):
         upgrade(Database(db_path))
+
+
+def test_a_database_of_the_first_schema_is_upgraded_with_its_plans(db_path: Path) -> None:
+    from alembic import command
+
+    database = Database(db_path)
+    database.prepare()
+    command.upgrade(alembic_config(database), "0001")
+    with sqlite3.connect(db_path) as conn:
+        conn.execute(
+            "INSERT INTO plan (title, kind, organisation, period_start, period_end, decision_body, "
+            "decision_paragraph, diary_number, cadence, status, notes, created_at, updated_at, version) "
+            "VALUES ('Plan', 'other', '', 2025, 2027, '', '', '', 'tertial', 'active', '', "
+            "'2025-01-01 00:00:00', '2025-01-01 00:00:00', 1)"
+        )
+    assert current_revision(db_path) == "0001"
+    upgrade(database)
+    assert current_revision(db_path) == HEAD_REVISION
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT title FROM plan").fetchall() == [("Plan",)]
+        assert conn.execute("SELECT count(*) FROM app_user").fetchone() == (0,)
+    database.dispose()
