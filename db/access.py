@@ -84,8 +84,12 @@ def from_environment(environ: Mapping[str, str] | None = None) -> Principal:
 
 
 def principal_of(session: Session) -> Principal:
-    """The principal a session was opened for (``Database.read()`` / ``write()`` put it there)."""
-    return session.info.get("principal", TERMINAL)
+    """The principal a session was opened for (``Database.read()`` / ``write()`` put it there).
+
+    A plain sqlite3 connection (the terminal's start screen) carries none: the terminal's coordinator.
+    """
+    info = getattr(session, "info", None)
+    return info.get("principal", TERMINAL) if isinstance(info, dict) else TERMINAL
 
 
 # ---- writes ------------------------------------------------------------------------------------
@@ -163,6 +167,22 @@ def visible_units(session: Session, units: Iterable[str] | None = None) -> froze
     if not principal.is_manager:
         return asked
     return principal.units if asked is None else principal.units & asked
+
+
+def readable_plan_ids(session: Session) -> frozenset[int] | None:
+    """The plans a manager may read (those holding one of their units); None: every plan."""
+    principal = principal_of(session)
+    if not principal.is_manager:
+        return None
+    from sqlalchemy import bindparam, text
+
+    rows = session.execute(
+        text("SELECT DISTINCT plan_id FROM unit WHERE name IN :names").bindparams(
+            bindparam("names", expanding=True)
+        ),
+        {"names": sorted(principal.units) or [""]},
+    )
+    return frozenset(r[0] for r in rows)
 
 
 def check_plan_readable(session: Session, plan_id: int) -> None:

@@ -147,3 +147,18 @@ def test_the_terminal_is_a_coordinator_and_the_server_hands_the_role_over() -> N
     assert from_environment(handed.environment()) == handed
     assert from_environment({"HRPLAN_ROLE": "admin"}).role == VIEWER  # never more than meant
     assert from_environment({"HRPLAN_ROLE": "manager", "HRPLAN_UNITS": "not json"}).units == frozenset()
+
+
+def test_a_managers_list_of_plans_holds_only_theirs(demo_database) -> None:  # noqa: ANN001
+    from db.queries.plan_list import list_plans
+    from db.queries.plans import create_plan
+    from models.plan import PlanCreate
+
+    with demo_database.write() as s:
+        data = PlanCreate(title="Annan förvaltning 2025-2027", period_start=2025, period_end=2027)
+        other = create_plan(data, session=s).id
+    manager = as_role(demo_database, MANAGER, ("Hemtjänsten",))
+    with manager.read() as s:
+        assert [p.id for p in list_plans(session=s)] == [1]
+    with demo_database.read() as s:
+        assert {p.id for p in list_plans(session=s)} == {1, other}

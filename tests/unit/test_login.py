@@ -138,7 +138,7 @@ async def test_the_server_lets_nobody_in_without_a_login(users: Database) -> Non
 
     from web.server import COOKIE, HrplanServer, ServeSettings
 
-    server = HrplanServer(ServeSettings(db_path=users.path, lang="en"), users)
+    server = HrplanServer(ServeSettings(db_path=users.path, lang="en", max_sessions=1), users)
     server.limiter = AttemptLimiter(per_user=2, per_address=10)
     async with TestClient(TestServer(server.make_app())) as client:
         for path in ("/", "/ws", "/static/js/textual.js", "/download/x"):
@@ -166,6 +166,13 @@ async def test_the_server_lets_nobody_in_without_a_login(users: Database) -> Non
         assert "HttpOnly" in cookie and "SameSite=Strict" in cookie and "Max-Age" in cookie
         assert (await client.get("/")).status == 200
         assert (await client.get("/static/js/textual.js")).status == 200
+
+        server.live["another tab"] = None  # the one live session allowed is taken
+        websocket = await client.ws_connect("/ws")
+        refusal = await websocket.receive()
+        assert "Too many people are in right now" in refusal.data.decode()
+        assert (await websocket.receive()).type.name in ("CLOSE", "CLOSED")
+        server.live.clear()
 
         token = client.session.cookie_jar.filter_cookies(client.make_url("/"))[COOKIE].value
         server.sessions.idle = 0  # the session has been idle longer than allowed
