@@ -324,10 +324,10 @@ async def test_a_key_on_the_first_screenful_survives_the_rest_of_the_load(demo_d
     release = threading.Event()
     real_checklist = rounds.checklist
 
-    def held(round_id: int, *, session, limit: int | None = None):  # noqa: ANN001, ANN202
+    def held(round_id: int, *, session, limit: int | None = None, units=None):  # noqa: ANN001, ANN202
         if limit is None:
             release.wait(10)
-        return real_checklist(round_id, session=session, limit=limit)
+        return real_checklist(round_id, session=session, limit=limit, units=units)
 
     monkeypatch.setattr(rounds, "checklist", held)
     app, round_id = await _open_checklist(demo_database)

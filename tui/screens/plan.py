@@ -55,6 +55,9 @@ def scope_id(scope: object) -> str:
     return scope if scope in (ALL, WHOLE) else f"unit-{scope}"
 
 
+# Actions that change the plan: a coordinator's only (others read in a browser).
+PLAN_WRITES = {"edit", "add", "delete", "move", "shift", "units", "areas", "undo"}
+
 class PlanScreen(BaseScreen):
     DEFAULT_CSS = """
     PlanScreen #plan-units { width: 26; height: 1fr; border-right: solid $panel-lighten-2; }
@@ -308,7 +311,8 @@ class PlanScreen(BaseScreen):
 
     @on(ActivityTable.Selected)
     def _selected(self) -> None:
-        self.action_edit()
+        if self.may_change_plans:
+            self.action_edit()
 
     @on(OptionList.OptionHighlighted, "#plan-units")
     def _unit_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -392,6 +396,8 @@ class PlanScreen(BaseScreen):
 
     # ---- key availability ---------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in PLAN_WRITES and not self.may_change_plans:
+            return False
         if action in ACTIVITY_ACTIONS and self.highlighted is None:
             return None
         if action == "add" and not self.areas:
