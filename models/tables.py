@@ -6,10 +6,11 @@ from models.changelog import ChangeLog
 from models.followup import FollowUpEntry, FollowUpRound
 from models.keyfigure import KeyFigure
 from models.plan import Plan
+from models.section import Section
 from models.unit import Unit
 from models.user import User, UserUnit
 
 __all__ = [
-    "Activity", "Area", "ChangeLog", "FollowUpEntry", "FollowUpRound", "KeyFigure", "Plan", "Unit",
+    "Activity", "Area", "ChangeLog", "FollowUpEntry", "FollowUpRound", "KeyFigure", "Plan", "Section", "Unit",
     "User", "UserUnit",
 ]
