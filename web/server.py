@@ -131,7 +131,8 @@ class HrplanServer(Server):
         login = self.sessions.get(request.cookies.get(COOKIE))
         if login is None:
             if request.method == "GET" and request.path == "/":
-                raise web.HTTPFound("/login")
+                # A cookie whose session is gone: it expired (or the server restarted).
+                raise web.HTTPFound("/login?note=expired" if request.cookies.get(COOKIE) else "/login")
             raise web.HTTPUnauthorized(text=t("serve.login_first"))
         if request.path == "/ws" and not _same_origin(request):
             raise web.HTTPForbidden(text=t("serve.other_origin"))
