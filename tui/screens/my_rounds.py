@@ -58,7 +58,7 @@ class MyRoundsScreen(BaseScreen):
             [
                 Column(t("my.col_plan"), weight=3, min_width=16),
                 Column(t("my.col_round"), weight=2, min_width=12),
-                Column(t("my.col_activities"), width=10),
+                Column(t("my.col_activities"), width=11),
                 Column(t("my.col_reviewed"), width=12),
                 Column(t("my.col_done"), width=8),
             ],
