@@ -627,31 +627,30 @@ class MyRound:
 
 
 MY_ROUNDS_SQL = """
-SELECT r.id, r.plan_id, pl.title, r.name, r.date, count(a.id),
-       sum(CASE WHEN e.status = :done THEN 1 ELSE 0 END),
-       sum(CASE WHEN e.reviewed = :yes THEN 1 ELSE 0 END)
+SELECT DISTINCT r.id, r.plan_id, pl.title, r.name, r.date
 FROM followup_round r
 JOIN plan pl ON pl.id = r.plan_id
 JOIN unit u ON u.plan_id = r.plan_id AND u.name IN :unit_names
-JOIN activity a ON a.unit_id = u.id
-LEFT JOIN followup_entry e ON e.round_id = r.id AND e.activity_id = a.id
 WHERE r.closed = :no
-GROUP BY r.id, r.plan_id, pl.title, r.name, r.date
 ORDER BY r.date DESC, r.id DESC
 """
 
 
 def open_rounds_for_units(*, session: Session, units: Collection[str] | None = None) -> tuple[MyRound, ...]:
-    """The open rounds of the plans holding these units (a manager's own, whatever is asked)."""
+    """The open rounds of the plans holding these units (a manager's own, whatever is asked), counted
+    over those units by the checklist's own rule (``status_counts``)."""
     names = visible_units(session, units)
     if not names:
         return ()
     query = text(MY_ROUNDS_SQL).bindparams(bindparam("unit_names", expanding=True))
-    result = session.execute(
-        query, {"unit_names": sorted(names), "done": Status.DONE.value, "yes": True, "no": False}
-    )
-    return tuple(
-        MyRound(round_id=r[0], plan_id=r[1], plan_title=r[2], name=r[3], date=_as_date(r[4]),
-                activities=r[5], done=r[6] or 0, reviewed=r[7] or 0)  # fmt: skip
-        for r in result
-    )
+    found = []
+    rows = session.execute(query, {"unit_names": sorted(names), "no": False}).all()
+    for round_id, plan_id, title, name, day in rows:
+        counts = status_counts(round_id, session=session, units=names)
+        found.append(
+            MyRound(round_id=round_id, plan_id=plan_id, plan_title=title, name=name, date=_as_date(day),
+                    activities=sum(c.count for c in counts),
+                    done=sum(c.count for c in counts if c.status == Status.DONE.value),
+                    reviewed=sum(c.count for c in counts if c.reviewed))  # fmt: skip
+        )
+    return tuple(found)
