@@ -2,7 +2,7 @@
 
 from models.activity import Activity
 from models.area import Area
-from models.changelog import ChangeLog
+from models.changelog import ChangeBatch, ChangeLog
 from models.followup import FollowUpEntry, FollowUpRound
 from models.keyfigure import KeyFigure
 from models.plan import Plan
@@ -11,6 +11,16 @@ from models.unit import Unit
 from models.user import User, UserUnit
 
 __all__ = [
-    "Activity", "Area", "ChangeLog", "FollowUpEntry", "FollowUpRound", "KeyFigure", "Plan", "Section", "Unit",
-    "User", "UserUnit",
+    "Activity",
+    "Area",
+    "ChangeBatch",
+    "ChangeLog",
+    "FollowUpEntry",
+    "FollowUpRound",
+    "KeyFigure",
+    "Plan",
+    "Section",
+    "Unit",
+    "User",
+    "UserUnit",
 ]

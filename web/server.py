@@ -47,7 +47,7 @@ HASHES_AT_ONCE = 2  # each scrypt check takes about 32 MiB for a moment
 
 @dataclass(frozen=True, slots=True)
 class ServeSettings:
-    db_path: Path
+    db_path: Path  # or a ServerUrl (a str): the apps get it as --db
     lang: str
     host: str = "127.0.0.1"
     port: int = 8000

@@ -19,7 +19,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from db.errors import InvalidInputError
-    from db.paths import resolve_db_path
+    from db.paths import is_server, resolve_db_path
     from tui.cli.common import open_database
 
     try:
@@ -35,6 +35,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         raise InvalidInputError(field="--idle-minutes", reason="invalid.positive")
     path = resolve_db_path(args.db)
     database = open_database(path)
+    if not is_server(path):
+        path = path.absolute()  # the apps it starts may run in another folder
     from db.users import list_users
 
     with database.read() as session:
@@ -44,7 +46,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         print(t("serve.not_loopback", host=args.host), file=sys.stderr)
     settings = ServeSettings(
-        db_path=path.absolute(), lang=args.lang, host=args.host, port=args.port,
+        db_path=path, lang=args.lang, host=args.host, port=args.port,
         max_sessions=args.max_sessions, idle_minutes=args.idle_minutes,
     )  # fmt: skip
     serve(settings, database)

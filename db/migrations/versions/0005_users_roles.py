@@ -1,7 +1,7 @@
 """Users of hrplan serve: their roles and the units a manager answers for
 
 Revision ID: 0005_users_roles
-Revises: 0003_narrative_sections
+Revises: 0004_change_actor
 Create Date: 2026-12-03 15:16:11.765523
 """
 
@@ -12,7 +12,7 @@ import sqlmodel
 from alembic import op
 
 revision: str = '0005_users_roles'
-down_revision: str | None = '0003_narrative_sections'
+down_revision: str | None = '0004_change_actor'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
