@@ -20,6 +20,7 @@ from sqlalchemy import select
 
 from db.engine import Database
 from db.migrate import upgrade
+from db.queries.rounds import activity_history
 from models.followup import FollowUpEntry, FollowUpRound
 from tests.e2e.browser import Chromium, find_chromium, free_port
 
@@ -126,6 +127,14 @@ def test_a_manager_reports_on_their_own_activities(served: tuple[str, Path], bro
     browser.wait_for(lambda: entry(db, 6).comment == "Kursen bokad", what="the comment stored")
     stored = entry(db, 6)
     assert (stored.status, stored.reviewed) == ("delayed", True)
+    # The change log names the manager: the server handed the name to the app, not the browser.
+    database = Database(db)
+    try:
+        with database.read() as s:
+            history = activity_history(6, session=s)
+    finally:
+        database.dispose()
+    assert [(item.round_name, item.by) for item in history.items][0] == (ROUND, "anna")
     # Nothing came from another host: page, script, styles and fonts are the server's own.
     assert browser.requests and all(url.startswith(base) for url in browser.requests), browser.requests
 
