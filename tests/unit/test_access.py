@@ -17,6 +17,8 @@ from models.activity import Activity
 from models.followup import FollowUpEntry, FollowUpRound
 from models.unit import Unit
 
+BOTH_ENGINES = True  # the rules hold on SQLite and on a PostgreSQL server alike
+
 HEMTJANSTEN_ACTIVITY = 6  # the demo plan's first activity of Hemtjänsten
 SARSKILT_BOENDE_ACTIVITY = 16
 
@@ -28,7 +30,7 @@ def open_round(demo_database: Database) -> int:
 
 
 def as_role(database: Database, role: str, units: tuple[str, ...] = ()) -> Database:
-    return Database(database.path, principal=Principal(name="anna", role=role, units=frozenset(units)))
+    return Database(database.target, principal=Principal(name="anna", role=role, units=frozenset(units)))
 
 
 def entry(database: Database, round_id: int, activity_id: int) -> FollowUpEntry:
