@@ -106,8 +106,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the row “{name}” only has text in the first column and was read as an area of the plan's own",
     ),
     "import.warn.no_area": (
-        "{count} rader före första området lades under Övrigt",
-        "{count} rows before the first area were put under Övrigt",
+        {"one": "{n} rad före första området lades under Övrigt", "other": "{n} rader före första området lades under Övrigt"},
+        {"one": "{n} row before the first area was put under Övrigt", "other": "{n} rows before the first area were put under Övrigt"},
     ),
     "import.warn.split_cell": (
         "cellerna listade {count} aktiviteter med var sitt måldatum; de blev {count} aktiviteter",
@@ -160,7 +160,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.cli.opt_dry_run": ("visa vad som skulle importeras, spara inget", "show what would be imported, save nothing"),
     "import.cli.opt_title": ("planens titel (annars dokumentets)", "the plan's title (else the document's)"),
     "import.cli.dry_run_done": ("Torrkörning: inget sparades.", "Dry run: nothing was saved."),
-    "import.cli.done": ("Importerades som plan {id} med {count} aktiviteter.", "Imported as plan {id} with {count} activities."),
+    "import.cli.done": ("Importerades som plan {id} med {activities}.", "Imported as plan {id} with {activities}."),
     # In the app
     "key.import_plan": ("Importera", "Import"),  # for the i key on the plans screen
     "import.command": ("Importera plan …", "Import plan …"),
@@ -183,13 +183,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "import.reading": ("Läser {file} …", "Reading {file} …"),
     "import.preview.title": (
-        "Förhandsvisning av {file}: {count} aktiviteter. Inget är sparat ännu.",
-        "Preview of {file}: {count} activities. Nothing is saved yet.",
+        "Förhandsvisning av {file}: {activities}. Inget är sparat ännu.",
+        "Preview of {file}: {activities}. Nothing is saved yet.",
     ),
     "import.preview.activities": ("Aktiviteter per område", "Activities per area"),
     "import.preview.confirm": ("Importera", "Import"),
     "import.done": (
-        "Planen {title} importerades med {count} aktiviteter.",
-        "The plan {title} was imported with {count} activities.",
+        "Planen {title} importerades med {activities}.",
+        "The plan {title} was imported with {activities}.",
     ),
 }

@@ -21,8 +21,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Filter by title or organisation – Enter goes to the list, Esc clears",
     ),
     "plans.summary_counts": (
-        "{activities} aktiviteter: {done} klara, {cancelled} avbrutna (räknas inte i andelen klart)",
-        "{activities} activities: {done} done, {cancelled} cancelled (not counted in the share done)",
+        "{activities}: {done} klara, {cancelled} avbrutna (räknas inte i andelen klart)",
+        "{activities}: {done} done, {cancelled} cancelled (not counted in the share done)",
     ),
     "plans.palette_prefix": ("Planer", "Plans"),
     "plans.palette_key": ("Tangent: {key}", "Key: {key}"),
@@ -63,21 +63,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # Delete and copy dialogs
     "plans.delete_title": ("Ta bort planen ”{title}”?", "Delete the plan “{title}”?"),
     "plans.delete_body": (
-        "Med planen försvinner {units} avdelningar/enheter, {areas} områden, {activities} aktiviteter, "
-        "{rounds} uppföljningar med {entries} uppföljningsrader och {key_figures} nyckeltal.\n"
+        "Med planen försvinner {units}, {areas}, {activities}, "
+        "{rounds} med {entries} och {key_figures}.\n"
         "Ctrl+Z på planlistan ångrar borttagningen.",
-        "With the plan go {units} units, {areas} areas, {activities} activities, {rounds} follow-up "
-        "rounds with {entries} follow-up entries and {key_figures} key figures.\n"
+        "With the plan go {units}, {areas}, {activities}, {rounds} "
+        "with {entries} and {key_figures}.\n"
         "Ctrl+Z on the plans list undoes the deletion.",
     ),
     "plans.delete_yes": ("Ta bort", "Delete"),
     "copy_plan.button": ("Kopiera (Ctrl+S)", "Copy (Ctrl+S)"),
     "copy_plan.title": ("Kopiera ”{title}” till en ny period", "Copy “{title}” to a new period"),
     "plans.copy_body": (
-        "Följer med: {units} avdelningar/enheter, {areas} områden och de {unfinished} av {activities} "
-        "aktiviteter som varken är klara eller avbrutna. Statusarna börjar om; uppföljningar, "
+        "Följer med: {units}, {areas} och de {unfinished} av {activities} "
+        "som varken är klara eller avbrutna. Statusarna börjar om; uppföljningar, "
         "uppföljningskommentarer och nyckeltal följer inte med. Kopian blir ett utkast.",
-        "Comes along: {units} units, {areas} areas and the {unfinished} of {activities} activities that "
+        "Comes along: {units}, {areas} and the {unfinished} of {activities} that "
         "are neither done nor cancelled. Statuses start over; follow-up rounds, follow-up comments and "
         "key figures stay behind. The copy is a draft.",
     ),

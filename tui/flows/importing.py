@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from i18n import t
+from i18n import t, tn
 
 if TYPE_CHECKING:
     from importers.model import ImportedPlan
@@ -79,5 +79,6 @@ def _write(app: HrplanApp, on_done: OnDone, imported: ImportedPlan) -> None:
 
 
 def _done(app: HrplanApp, on_done: OnDone, imported: ImportedPlan, plan_id: int) -> None:
-    app.notify(t("import.done", title=imported.details.title, count=len(imported.activities)))
+    activities = tn("count.activities", len(imported.activities))
+    app.notify(t("import.done", title=imported.details.title, activities=activities))
     on_done(plan_id)

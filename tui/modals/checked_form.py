@@ -16,7 +16,6 @@ from textual.widgets import Static
 
 from i18n import t
 from models.validation import Invalid
-from tui.bindings import translate_bindings
 
 
 def label_with_error(label_key: str, error: Invalid | None) -> Text:
@@ -35,7 +34,6 @@ class CheckedFormModal(ModalScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        translate_bindings(self)
 
     def read(self) -> tuple[Any, dict[str, Invalid]]:
         """The value to save, cleaned, and the problems per field name."""

@@ -16,7 +16,6 @@ from textual.widgets import Button, Checkbox, Label, Select, Static
 from i18n import t
 from models.checklist import ChecklistFilter, responsible_functions
 from models.status import STATUS_ORDER
-from tui.bindings import translate_bindings
 
 if TYPE_CHECKING:
     from db.queries.rounds import ChecklistRow
@@ -61,7 +60,6 @@ class ChecklistFilterModal(ModalScreen[ChecklistFilter | None]):
 
     def __init__(self, choices: FilterChoices, current: ChecklistFilter) -> None:
         super().__init__()
-        translate_bindings(self)
         self.choices = choices
         self.current = current
 

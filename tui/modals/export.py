@@ -20,7 +20,6 @@ from textual.widgets import Button, Input, Label, Select, Static
 from db.errors import HrplanError
 from exporters import FORMATS, WHATS
 from i18n import get_language, t
-from tui.bindings import translate_bindings
 
 if TYPE_CHECKING:
     from db.queries.export import ExportChoices
@@ -70,7 +69,6 @@ class ExportModal(ModalScreen[ExportRequest | None]):
         self, choices: ExportChoices, *, round_id: int | None = None, folder: Path | None = None
     ) -> None:
         super().__init__()
-        translate_bindings(self)
         self.choices = choices
         known = [r.id for r in choices.rounds]
         # The given round when the plan has it, else the latest.

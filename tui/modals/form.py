@@ -13,13 +13,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Select, Static
+from textual.widgets import Button, Input, Select, Static
 
 from i18n import t
 from models.plan_form import check_plan_form
 from models.validation import Invalid
-from tui.bindings import translate_bindings
 from tui.widgets.form_field import FormField
+from tui.widgets.key_bar import KeyBar
 
 
 def reason(error: Invalid) -> str:
@@ -48,7 +48,6 @@ class FormModal(ModalScreen[dict | None]):
 
     def __init__(self, title: str, intro: str = "") -> None:
         super().__init__()
-        translate_bindings(self)
         self._title = title
         self._intro = intro
         self._initial: dict[str, str] = {}
@@ -69,7 +68,7 @@ class FormModal(ModalScreen[dict | None]):
             with Horizontal(classes="form-buttons"):
                 yield Button(t("key.cancel"), id="form-cancel")
                 yield Button(t(self.SAVE_BUTTON_KEY), id="form-save", variant="primary")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._initial = self.raw()

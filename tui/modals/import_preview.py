@@ -12,8 +12,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static, Tree
 
-from i18n import t
-from tui.bindings import translate_bindings
+from i18n import t, tn
 from tui.widgets.import_summary import ImportSummary
 
 if TYPE_CHECKING:
@@ -56,13 +55,13 @@ class ImportPreviewModal(ModalScreen[bool]):
 
     def __init__(self, imported: ImportedPlan) -> None:
         super().__init__()
-        translate_bindings(self)
         self.imported = imported
 
     def compose(self) -> ComposeResult:
         imported = self.imported
         with Vertical():
-            yield Static(t("import.preview.title", file=imported.source, count=len(imported.activities)),
+            activities = tn("count.activities", len(imported.activities))
+            yield Static(t("import.preview.title", file=imported.source, activities=activities),
                          classes="import-title")  # fmt: skip
             with Horizontal(id="import-body"):
                 with VerticalScroll(id="import-summary"):

@@ -15,10 +15,10 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from i18n import t
-from tui.bindings import translate_bindings
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.row_list import Column, Row, RowList
 
 if TYPE_CHECKING:
@@ -56,7 +56,6 @@ class RoundsListModal(ModalScreen[int | None]):
 
     def __init__(self, plan_id: int, *, current_round: int | None = None) -> None:
         super().__init__()
-        translate_bindings(self)
         self.plan_id = plan_id
         self.current_round = current_round
         self.rounds: dict[int, RoundSummary] = {}
@@ -78,7 +77,7 @@ class RoundsListModal(ModalScreen[int | None]):
                 id="rounds",
             )
             yield Static(t("rounds.hint"), classes="rounds-hint")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.load()

@@ -19,7 +19,8 @@ from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from i18n import t
+from i18n import t, tn
+from i18n.formatting import number
 from tui.screens.base import BaseScreen
 from tui.widgets.activity_detail import ActivityDetail
 from tui.widgets.activity_table import ALL, WHOLE, ActivityIndex, ActivityTable, ViewFilter, build_rows
@@ -275,7 +276,8 @@ class PlanScreen(BaseScreen):
     def _show_status(self) -> None:
         parts = []
         if self._loaded:
-            parts.append(t("plan.count", shown=getattr(self, "_shown", 0), total=len(self.activities)))
+            total = tn("count.activities", len(self.activities))
+            parts.append(t("plan.count", shown=number(getattr(self, "_shown", 0)), total=total))
         view = self.view
         if view.search.strip():
             parts.append(t("plan.filter_search", text=view.search.strip()))
@@ -380,14 +382,14 @@ class PlanScreen(BaseScreen):
 
     def action_help(self) -> None:
         """Help lists every key of the screen, also those that do not apply at the moment."""
-        from tui.modals.help import HelpModal, key_label, rows_for
+        from tui.bindings import describe, keys_label
+        from tui.modals.help import HelpModal, rows_for
 
         rows = rows_for(self)
         listed = {text for _, text in rows}
         for binding in self.BINDINGS:
-            if t(binding.description) not in listed:
-                keys = " / ".join(key_label(k.strip()) for k in binding.key.split(","))
-                rows.append((keys, t(binding.description)))
+            if describe(binding) not in listed:
+                rows.append((keys_label(binding.key), describe(binding)))
         self.app.push_screen(HelpModal(t(self.HELP_TITLE_KEY), rows))
 
     # ---- key availability ---------------------------------------------------------------------

@@ -18,7 +18,8 @@ from textual.message import Message
 from textual.widgets import DataTable, Header, Input, Static
 from textual.worker import get_current_worker
 
-from i18n import t
+from i18n import t, tn
+from i18n.formatting import number
 from tui.screens.base import BaseScreen
 from tui.widgets.db_watcher import DatabaseWatcher
 from tui.widgets.key_bar import KeyBar
@@ -53,12 +54,12 @@ def matches(plan: PlanSummary, needle: str) -> bool:
 def dependents_text(counts: PlanDependents) -> str:
     return t(
         "plans.delete_body",
-        units=counts.units,
-        areas=counts.areas,
-        activities=counts.activities,
-        rounds=counts.rounds,
-        entries=counts.entries,
-        key_figures=counts.key_figures,
+        units=tn("count.units", counts.units),
+        areas=tn("count.areas", counts.areas),
+        activities=tn("count.activities", counts.activities),
+        rounds=tn("count.rounds", counts.rounds),
+        entries=tn("count.entries", counts.entries),
+        key_figures=tn("count.key_figures", counts.key_figures),
     )
 
 
@@ -69,7 +70,8 @@ def summary_text(plan: PlanSummary) -> Text:
     text.append(f" · {t(f'kind.{plan.kind}')}")
     text.append("\n")
     text.append(
-        t("plans.summary_counts", activities=plan.activity_count, done=plan.done, cancelled=plan.cancelled),
+        t("plans.summary_counts", activities=tn("count.activities", plan.activity_count),
+          done=number(plan.done), cancelled=number(plan.cancelled)),
         style="dim",
     )
     return text
@@ -337,8 +339,8 @@ class PlansScreen(BaseScreen):
         old = (details.period_start, details.period_end)
         new = next_period(*old)
         what_comes = t(
-            "plans.copy_body", units=counts.units, areas=counts.areas,
-            unfinished=counts.unfinished, activities=counts.activities,
+            "plans.copy_body", units=tn("count.units", counts.units), areas=tn("count.areas", counts.areas),
+            unfinished=number(counts.unfinished), activities=tn("count.activities", counts.activities),
         )  # fmt: skip
 
         def answered(values: dict[str, Any] | None) -> None:

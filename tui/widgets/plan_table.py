@@ -9,7 +9,6 @@ from textual.binding import Binding
 from textual.widgets import DataTable
 
 from i18n import t
-from tui.bindings import translate_bindings
 
 if TYPE_CHECKING:
     from db.queries.plan_list import PlanSummary
@@ -51,7 +50,6 @@ class PlanTable(DataTable[object]):
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
-        translate_bindings(self)
 
     def on_mount(self) -> None:
         self.add_column(t("col.title"), key="title", width=40)

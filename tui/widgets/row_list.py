@@ -27,8 +27,6 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.bindings import translate_bindings
-
 Cell = str | Text
 
 
@@ -110,7 +108,6 @@ class RowList(ScrollView, can_focus=True):
         classes: str | None = None,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
-        translate_bindings(self)
         self.columns = list(columns)
         self.empty_text = empty_text
         self._rows: list[Row] = []
