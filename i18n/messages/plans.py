@@ -111,3 +111,54 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "form_modal.discard_yes": ("Kasta ändringarna", "Drop the changes"),
 }
+
+# The start screen as an overview, and `hrplan status`.
+MESSAGES.update(
+    {
+        "plans.col_activities": ("Akt.", "Act."),
+        "plans.col_overdue": ("Sena", "Late"),
+        "plans.col_round": ("Uppföljning", "Round"),
+        "plans.col_next": ("Nästa", "Next"),
+        "plans.no_organisation": ("Utan organisation", "No organisation"),
+        "plans.key_sort": ("Sortera", "Sort"),
+        "plans.key_reverse": ("Vänd ordningen", "Reverse the order"),
+        "plans.sorted_by": ("Sorterat efter {column}", "Sorted by {column}"),
+        "plans.attention_overdue": (
+            {"one": "{n} aktivitet har passerat måldatum i {plans}",
+             "other": "{n} aktiviteter har passerat måldatum i {plans}"},
+            {"one": "{n} activity has passed its target date in {plans}",
+             "other": "{n} activities have passed their target date in {plans}"},
+        ),
+        "plans.attention_rounds": (
+            {"one": "{n} plan ska följas upp nu", "other": "{n} planer ska följas upp nu"},
+            {"one": "{n} plan is due for a follow-up round", "other": "{n} plans are due for a follow-up round"},
+        ),
+        "plans.attention_rounds_late": (
+            {"one": "{n} plan har en försenad uppföljning", "other": "{n} planer har en försenad uppföljning"},
+            {"one": "{n} plan has a follow-up round overdue", "other": "{n} plans have a follow-up round overdue"},
+        ),
+        "plans.attention_none": (
+            "Inget har passerat måldatum och ingen uppföljning är försenad.",
+            "Nothing has passed its target date and no follow-up round is overdue.",
+        ),
+        "plans.summary_round": (
+            "Uppföljning {name}: {reviewed} av {total} genomgångna",
+            "Round {name}: {reviewed} of {total} gone through",
+        ),
+        "plans.summary_no_round": ("Ingen öppen uppföljning", "No open follow-up round"),
+        "plans.summary_overdue": (
+            {"one": "{n} har passerat måldatum", "other": "{n} har passerat måldatum"},
+            {"one": "{n} has passed its target date", "other": "{n} have passed their target date"},
+        ),
+        "plans.summary_next": ("Nästa uppföljning {name}, senast {date}", "Next round {name}, by {date}"),
+        "plans.next_overdue": ("försenad", "overdue"),
+        "plans.next_due": ("dags nu", "due now"),
+        "cli.help_status": (
+            "översikt: vad som är sent och vilka planer som ska följas upp",
+            "overview: what is late and which plans are due for follow-up",
+        ),
+        "cli.col_overdue": ("Sena", "Late"),
+        "cli.col_round": ("Öppen uppföljning", "Open round"),
+        "cli.col_next": ("Nästa uppföljning", "Next round"),
+    }
+)

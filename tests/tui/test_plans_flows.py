@@ -30,7 +30,7 @@ def plans(database: Database):  # noqa: ANN201
 
 def shown_titles(app) -> list[str]:  # noqa: ANN001
     table = app.screen.query_one(PlanTable)
-    return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+    return [str(row.resolved_cells()[0]) for row in table.rows if not row.group]
 
 
 async def type_into(pilot: Pilot, field: str, text: str) -> None:
@@ -250,13 +250,14 @@ async def test_palette_offers_the_screen_actions(demo_database: Database) -> Non
 
 
 async def test_help_and_footer_name_every_action_in_swedish(demo_database: Database) -> None:
+    from tui.bindings import describe
     from tui.modals.help import HelpModal
     from tui.widgets.key_bar import KeyBar
 
     app = make_app(db_path=demo_database.path, lang="sv")
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        footer_keys = {b.binding.description for b in app.screen.active_bindings.values() if b.binding.show}
+        footer_keys = {describe(b.binding) for b in app.screen.active_bindings.values() if b.binding.show}
         wanted = {"Öppna", "Ny plan", "Ändra", "Arkivera", "Visa arkiv", "Ta bort", "Kopiera", "Filtrera",
                   "Ångra", "Avsluta", "Hjälp"}  # fmt: skip
         assert wanted <= footer_keys

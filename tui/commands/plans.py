@@ -14,7 +14,7 @@ from tui.bindings import declared_bindings, describe, key_label
 # screen (follow-up, export, import) through their own providers.
 PLANS_ACTIONS = (
     "open", "new", "edit", "archive", "restore", "show_archived", "hide_archived", "delete", "copy",
-    "filter", "undo", "help", "app.quit",
+    "filter", "sort", "reverse", "undo", "help", "app.quit",
 )  # fmt: skip
 
 

@@ -8,6 +8,7 @@ worker as one transaction, then the list is read again. Dialogs that need the pl
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -15,7 +16,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import DataTable, Header, Input, Static
+from textual.widgets import Header, Input, Static
 from textual.worker import get_current_worker
 
 from i18n import t, tn
@@ -23,7 +24,7 @@ from i18n.formatting import number
 from tui.screens.base import BaseScreen
 from tui.widgets.db_watcher import DatabaseWatcher
 from tui.widgets.key_bar import KeyBar
-from tui.widgets.plan_table import PlanTable
+from tui.widgets.plan_table import LABELS, PlanTable
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -63,17 +64,28 @@ def dependents_text(counts: PlanDependents) -> str:
     )
 
 
-def summary_text(plan: PlanSummary) -> Text:
+def summary_text(plan: PlanSummary, today: date) -> Text:
+    """The highlighted plan in full: what the table cuts or leaves out at a narrow width."""
+    from tui.overview import next_round_text, round_summary
+
     text = Text(plan.title, style="bold")
     if plan.organisation:
         text.append(f" · {plan.organisation}")
-    text.append(f" · {t(f'kind.{plan.kind}')}")
+    text.append(f" · {plan.period_start}–{plan.period_end} · {t(f'kind.{plan.kind}')}")
     text.append("\n")
     text.append(
         t("plans.summary_counts", activities=tn("count.activities", plan.activity_count),
           done=number(plan.done), cancelled=number(plan.cancelled)),
         style="dim",
-    )
+    )  # fmt: skip
+    if plan.overdue:
+        text.append(" · ", style="dim")
+        text.append(tn("plans.summary_overdue", plan.overdue), style="red")
+    text.append("\n")
+    text.append(round_summary(plan), style="dim")
+    if next_text := next_round_text(plan, today):
+        text.append(" · ", style="dim")
+        text.append(next_text, style="dim")
     return text
 
 
@@ -81,8 +93,10 @@ class PlansScreen(BaseScreen):
     DEFAULT_CSS = """
     PlansScreen #plans-filter { dock: top; display: none; margin: 0 1; }
     PlansScreen #plans-filter.-shown { display: block; }
+    PlansScreen #plans-attention { height: auto; max-height: 2; padding: 0 1; color: $warning; }
+    PlansScreen #plans-attention.-calm { color: $success; }
     PlansScreen #plans { height: 1fr; }
-    PlansScreen #plan-summary { height: auto; padding: 0 1; background: $boost; }
+    PlansScreen #plan-summary { height: auto; max-height: 4; padding: 0 1; background: $boost; }
     """
     HELP_TITLE_KEY = "plans.help_title"
     BINDINGS = [
@@ -99,6 +113,8 @@ class PlansScreen(BaseScreen):
         Binding("x", "export", "key.export", id="plans.export"),
         Binding("i", "import_plan", "key.import_plan", id="plans.import"),
         Binding("slash", "filter", "plans.key_filter", id="plans.filter"),
+        Binding("s", "sort", "plans.key_sort", id="plans.sort"),
+        Binding("S", "reverse", "plans.key_reverse", id="plans.reverse", show=False),
         Binding("ctrl+z", "undo", "plans.key_undo", id="plans.undo"),
         Binding("q", "app.quit", "key.quit", id="plans.quit"),
     ]
@@ -134,8 +150,9 @@ class PlansScreen(BaseScreen):
             self.details = details
             self.counts = counts
 
-    def __init__(self) -> None:
+    def __init__(self, *, today: date | None = None) -> None:
         super().__init__()
+        self.today = today or date.today()  # overdue activities and due rounds are counted as of this day
         self._plans: list[PlanSummary] = []
         self.show_archived = False
         self._bindings_state: tuple[object, ...] = (None, False)  # no plan yet, archived hidden
@@ -144,8 +161,9 @@ class PlansScreen(BaseScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Input(placeholder=t("plans.filter_placeholder"), id="plans-filter")
+        yield Static("", id="plans-attention")
         yield Static(t("plans.loading"), id="plans-hint", classes="empty-hint")
-        yield PlanTable(id="plans")
+        yield PlanTable(id="plans", today=self.today)
         yield Static("", id="plan-summary")
         yield DatabaseWatcher(self.app.database)
         yield KeyBar()
@@ -177,10 +195,12 @@ class PlansScreen(BaseScreen):
     def load_plans(self, select: int | None = None) -> None:
         from db.errors import HrplanError
         from db.queries.plan_list import list_plans
+        from i18n.formatting import warm
 
         try:
             with self.app.database.plain_read() as conn:
-                plans = list_plans(session=conn)
+                plans = list_plans(session=conn, today=self.today)
+            warm()  # Babel's number and date data, loaded here rather than on the event loop
         except HrplanError as exc:
             self.post_message(self.Failed(exc.message()))
             return
@@ -376,6 +396,14 @@ class PlansScreen(BaseScreen):
         elif not visible:
             hint.update(t("plans.all_archived", count=archived))
         hint.display = not visible
+        attention = self.query_one("#plans-attention", Static)
+        if self._plans:
+            from tui.overview import attention_text
+
+            line = attention_text(self._plans, self.today)
+            attention.update(line)
+            attention.set_class(line == t("plans.attention_none"), "-calm")
+        attention.display = bool(self._plans)
         self._show_summary()
         self.sub_title = t(
             "plans.subtitle_archived" if self.show_archived else "plans.subtitle",
@@ -394,7 +422,7 @@ class PlansScreen(BaseScreen):
         """The id of the plan under the cursor; None when the list is empty."""
         return self.query_one(PlanTable).selected_id
 
-    @on(DataTable.RowHighlighted)
+    @on(PlanTable.Highlighted)
     def _highlighted(self) -> None:
         self._show_summary()
         self._refresh_bindings_if_needed()
@@ -412,9 +440,9 @@ class PlansScreen(BaseScreen):
         line = self.query_one("#plan-summary", Static)
         line.display = plan is not None
         if plan is not None:
-            line.update(summary_text(plan))
+            line.update(summary_text(plan, self.today))
 
-    @on(DataTable.RowSelected)
+    @on(PlanTable.Selected)
     def _selected(self) -> None:
         self.action_open()
 
@@ -532,6 +560,18 @@ class PlansScreen(BaseScreen):
         filter_input = self.query_one("#plans-filter", Input)
         filter_input.add_class("-shown")
         filter_input.focus()
+
+    def action_sort(self) -> None:
+        """Sort by the next column (s again moves on); S reverses the order."""
+        table = self.query_one(PlanTable)
+        table.sort_by()
+        self._refill()
+        self.notify(t("plans.sorted_by", column=t(LABELS[table.sort_key])), timeout=2)
+
+    def action_reverse(self) -> None:
+        table = self.query_one(PlanTable)
+        table.sort_by(table.sort_key)
+        self._refill()
 
     def action_undo(self) -> None:
         self.write_undo(self.highlighted_plan())

@@ -32,13 +32,19 @@ Cell = str | Text
 
 @dataclass(frozen=True, slots=True)
 class Column:
-    """A column: fixed ``width``, or flexible (``width=None``) sharing what is left by ``weight``."""
+    """A column: fixed ``width``, or flexible (``width=None``) sharing what is left by ``weight``.
+
+    When the list is too narrow for every column at its (minimum) width, columns give way by
+    ``priority``: the highest number goes first; 0 never goes. What a hidden column held is for the
+    screen to show elsewhere (a detail pane).
+    """
 
     label: str
     width: int | None = None
     min_width: int = 6
     weight: int = 1
     justify: str = "left"
+    priority: int = 0
 
 
 @dataclass(slots=True)
@@ -232,21 +238,44 @@ class RowList(ScrollView, can_focus=True):
         self._header = None
         self.virtual_size = Size(self._content_width(), len(self._rows) + 1)
 
+    def set_columns(self, columns: Sequence[Column]) -> None:
+        """Other columns (labels, widths, weights): measured again and every line drawn anew."""
+        self.columns = list(columns)
+        self._widths = []
+        self._cache.clear()
+        self._header = None
+        self.refresh()
+
+    def visible_columns(self) -> list[int]:
+        """Indexes of the columns shown at the current width (the others gave way by priority)."""
+        return [i for i, w in enumerate(self._column_widths()) if w > 0]
+
     def _column_widths(self) -> list[int]:
         if self._widths:
             return self._widths
         total = self._content_width()
-        gaps = len(self.columns) - 1
-        fixed = sum(c.width for c in self.columns if c.width is not None)
-        flex = [c for c in self.columns if c.width is None]
-        left = max(0, total - fixed - gaps)
-        weights = sum(c.weight for c in flex) or 1
-        widths = []
-        for c in self.columns:
-            if c.width is not None:
-                widths.append(c.width)
-            else:
-                widths.append(max(c.min_width, left * c.weight // weights))
+        shown = [i for i, c in enumerate(self.columns) if c.width != 0]  # width 0: never shown
+
+        def needed() -> int:
+            cols = [self.columns[i] for i in shown]
+            return sum(c.width if c.width is not None else c.min_width for c in cols) + len(cols) - 1
+
+        while needed() > total:
+            droppable = [i for i in shown if self.columns[i].priority > 0]
+            if not droppable:
+                break
+            shown.remove(max(droppable, key=lambda i: (self.columns[i].priority, i)))
+        cols = [self.columns[i] for i in shown]
+        fixed = sum(c.width for c in cols if c.width is not None)
+        flex = [i for i in shown if self.columns[i].width is None]
+        left = max(0, total - fixed - (len(cols) - 1))
+        weights = sum(self.columns[i].weight for i in flex) or 1
+        widths = [0] * len(self.columns)
+        for i in shown:
+            c = self.columns[i]
+            widths[i] = c.width if c.width is not None else max(c.min_width, left * c.weight // weights)
+        if flex:  # what rounding left over goes to the first flexible column
+            widths[flex[0]] += max(0, left - sum(widths[i] for i in flex))
         self._widths = widths
         return widths
 
@@ -260,8 +289,11 @@ class RowList(ScrollView, can_focus=True):
 
     def _cells_line(self, cells: Sequence[Cell], base: Style) -> list[Segment]:
         widths = self._column_widths()
+        last = max((i for i, w in enumerate(widths) if w > 0), default=-1)
         segments: list[Segment] = []
         for i, (column, width) in enumerate(zip(self.columns, widths, strict=False)):
+            if width <= 0:
+                continue
             value = cells[i] if i < len(cells) else ""
             text = value.copy() if isinstance(value, Text) else Text(str(value).replace("\n", " ⏎ "))
             right = column.justify == "right"
@@ -270,7 +302,7 @@ class RowList(ScrollView, can_focus=True):
                 text = Text(" " * (width - text.cell_len)) + text
             for segment in text.render(self.app.console):
                 segments.append(Segment(segment.text, base + segment.style if segment.style else base))
-            if i < len(widths) - 1:
+            if i < last:
                 segments.append(Segment(" ", base))
         return segments
 
