@@ -59,12 +59,17 @@ def scope_id(scope: object) -> str:
 class PlanScreen(BaseScreen):
     DEFAULT_CSS = """
     PlanScreen #plan-units { width: 26; height: 1fr; border-right: solid $panel-lighten-2; }
+    PlanScreen.-narrow #plan-units { width: 18; }
+    PlanScreen.-short ActivityDetail { height: 5; }
     PlanScreen #plan-main { width: 1fr; height: 1fr; }
     PlanScreen #plan-status { height: 1; padding: 0 1; color: $text-muted; }
     PlanScreen #plan-search { display: none; height: 3; }
     PlanScreen #plan-search.visible { display: block; }
     PlanScreen ActivityTable { height: 1fr; }
     """
+    # At 80×24 the units pane narrows and the detail pane shrinks, so that more activities show.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
     BINDINGS = [
         Binding("e,enter", "edit", "plan.key_edit", id="plan.edit"),
         Binding("a", "add", "plan.key_add_activity", id="plan.add"),
@@ -214,6 +219,9 @@ class PlanScreen(BaseScreen):
         self.units, self.areas, self.index = message.units, message.areas, message.index
         self.activities = list(self.index.activities)
         self._by_id = self.index.by_id
+        if self.index.column_weights != getattr(self, "_weights", None):
+            self._weights = self.index.column_weights
+            self.table.share_by_content(self._weights)
         if self.view.scope not in (ALL, WHOLE) and self.view.scope not in {u.id for u in self.units}:
             self.view = ViewFilter(scope=ALL, search=self.view.search, status=self.view.status,
                                    responsible=self.view.responsible, overdue=self.view.overdue)  # fmt: skip
