@@ -264,7 +264,7 @@ async def test_f_opens_the_open_round_and_the_palette_knows_the_keys(demo_databa
 
         assert isinstance(app.screen, RoundComparisonModal)
         title = str(app.screen.query_one("#compare-title").render())
-        assert "T2 2025 → T3 2025: 1 status changes, 0 new comments" in title
+        assert "T2 2025 → T3 2025: 1 status change, 0 new comments" in title
         await pilot.press("escape")
         await pilot.press("down", "enter")  # an earlier round, closed: read-only
         await settle(pilot, app)

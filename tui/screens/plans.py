@@ -96,7 +96,7 @@ class PlansScreen(BaseScreen):
     PlansScreen #plans-attention { height: auto; max-height: 2; padding: 0 1; color: $warning; }
     PlansScreen #plans-attention.-calm { color: $success; }
     PlansScreen #plans { height: 1fr; }
-    PlansScreen #plan-summary { height: auto; max-height: 4; padding: 0 1; background: $boost; }
+    PlansScreen #plan-summary { height: auto; max-height: 6; padding: 0 1; background: $boost; }
     """
     HELP_TITLE_KEY = "plans.help_title"
     BINDINGS = [

@@ -270,10 +270,12 @@ class RowList(ScrollView, can_focus=True):
         flex = [i for i in shown if self.columns[i].width is None]
         left = max(0, total - fixed - (len(cols) - 1))
         weights = sum(self.columns[i].weight for i in flex) or 1
+        # Each flexible column gets its minimum, and what is left beyond the minimums by weight.
+        spare = max(0, left - sum(self.columns[i].min_width for i in flex))
         widths = [0] * len(self.columns)
         for i in shown:
             c = self.columns[i]
-            widths[i] = c.width if c.width is not None else max(c.min_width, left * c.weight // weights)
+            widths[i] = c.width if c.width is not None else c.min_width + spare * c.weight // weights
         if flex:  # what rounding left over goes to the first flexible column
             widths[flex[0]] += max(0, left - sum(widths[i] for i in flex))
         self._widths = widths
