@@ -5,11 +5,11 @@ from __future__ import annotations
 import asyncio
 
 from textual.app import App, ComposeResult
-from textual.widgets import DataTable
 
 from db.engine import Database
 from tui.factory import make_app
 from tui.widgets.db_watcher import DatabaseWatcher
+from tui.widgets.plan_table import PlanTable
 
 
 class WatchingApp(App[None]):
@@ -76,12 +76,12 @@ async def test_plans_screen_shows_a_plan_added_by_another_instance(demo_database
     app = make_app(db_path=demo_database.path, lang="sv")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        table = app.screen.query_one("#plans", DataTable)
-        assert await wait_for(lambda: table.row_count == 1)
+        table = app.screen.query_one("#plans", PlanTable)
+        assert await wait_for(lambda: len(table.rows) == 1)
         watcher = app.screen.query_one(DatabaseWatcher)
         assert await wait_for(lambda: watcher.watching)
         add_plan(demo_database, "Personalstrategi 2026–2028")
-        assert await wait_for(lambda: table.row_count == 2)
-        titles = {str(table.get_row_at(i)[0]) for i in range(table.row_count)}
+        assert await wait_for(lambda: len([r for r in table.rows if not r.group]) == 2)
+        titles = {str(row.cells[0]) for row in table.rows if not row.group}
         assert "Personalstrategi 2026–2028" in titles
         await pilot.press("q")

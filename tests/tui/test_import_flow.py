@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sqlalchemy import func, select
-from textual.widgets import DataTable, Input, Static, Tree
+from textual.widgets import Input, Static, Tree
 
 from db.engine import Database
 from models.activity import Activity
@@ -14,6 +14,7 @@ from tui.factory import make_app
 from tui.flows.importing import open_import
 from tui.modals.import_file import ImportFileModal, PathSuggester
 from tui.modals.import_preview import ImportPreviewModal
+from tui.widgets.plan_table import PlanTable
 
 
 def activity_count(database: Database) -> int:
@@ -97,9 +98,9 @@ async def test_palette_entry_imports_and_refreshes_the_plans(database: Database,
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        table = app.screen.query_one("#plans", DataTable)
-        assert table.row_count == 1
-        assert "Personalstrategi" in str(table.get_row_at(0)[0])
+        table = app.screen.query_one("#plans", PlanTable)
+        assert len(table.rows) == 1
+        assert "Personalstrategi" in str(table.rows[0].cells[0])
 
 
 async def test_path_suggester_completes_folders_and_plan_files(tmp_path: Path) -> None:
