@@ -48,7 +48,8 @@ async def test_watcher_posts_changed_after_a_commit_elsewhere_and_only_then(data
     async with app.run_test() as pilot:
         watcher = app.query_one(DatabaseWatcher)
         assert await wait_for(lambda: watcher.watching)
-        await asyncio.sleep(0.2)
+        watcher.check_database()  # one more look, now, and wait for it to end
+        await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.changes == 0  # nothing happened: no message
         add_plan(database, "Plan från en annan terminal")
@@ -65,7 +66,8 @@ async def test_the_apps_own_saves_are_not_reported(database: Database) -> None:
         assert await wait_for(lambda: watcher.watching)
         with database.write() as session:  # the same Database object as the app's: its own save
             create_plan(PlanCreate(title="Egen plan", period_start=2026, period_end=2028), session=session)
-        await asyncio.sleep(0.3)
+        watcher.check_database()  # a look after the save, waited for
+        await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.changes == 0
         add_plan(database, "Plan från en annan terminal")

@@ -9,6 +9,7 @@ from textual.widgets import Input
 
 from db.engine import Database
 from models.followup import FollowUpEntry, FollowUpRound
+from tests.waiting import palette_results, until
 from tui.factory import make_app
 from tui.modals.new_round import NewRoundModal
 from tui.screens.checklist import ChecklistScreen
@@ -243,7 +244,7 @@ async def test_f_opens_the_open_round_and_the_palette_knows_the_keys(demo_databa
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
         await pilot.press(*"status: delayed")
-        await pilot.pause(0.5)
+        await until(pilot, lambda: palette_results(app))
         await pilot.press("enter")
         await settle(pilot, app)
         aid = screen.query_one(RowList).cursor_key
@@ -335,10 +336,7 @@ async def test_a_key_on_the_first_screenful_survives_the_rest_of_the_load(demo_d
         await settle(pilot, app)
         screen = ChecklistScreen(1, round_id, today=TODAY)
         await app.push_screen(screen)
-        for _ in range(200):
-            await pilot.pause(0.01)
-            if visible_order(screen):
-                break
+        await until(pilot, lambda: visible_order(screen))
         head = visible_order(screen)
         assert len(head) == 10 and not screen.loaded
         assert sum(screen._tally.overall.counts.values()) == 33  # the header counts every activity

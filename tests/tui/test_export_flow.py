@@ -7,6 +7,7 @@ from pathlib import Path
 from textual.widgets import Input, Select, Static
 
 from db.engine import Database
+from tests.waiting import palette_results, until
 from tui.factory import make_app
 from tui.modals.confirm import ConfirmModal
 from tui.modals.export import ExportModal
@@ -27,7 +28,7 @@ async def _open_from_palette(app, pilot) -> ExportModal:  # noqa: ANN001
     await pilot.press("ctrl+p")
     await pilot.pause()
     await pilot.press(*"exportera")
-    await pilot.pause(0.3)
+    await until(pilot, lambda: palette_results(app))
     await pilot.press("enter")
     await _settle(app, pilot)
     assert isinstance(app.screen, ExportModal)

@@ -10,6 +10,7 @@ from textual.widgets import Input, Static, Tree
 from db.engine import Database
 from models.activity import Activity
 from tests.unit.import_fixtures import PDF_TEXT
+from tests.waiting import palette_results, until
 from tui.factory import make_app
 from tui.flows.importing import open_import
 from tui.modals.import_file import ImportFileModal, PathSuggester
@@ -89,7 +90,7 @@ async def test_palette_entry_imports_and_refreshes_the_plans(database: Database,
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"importera")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: palette_results(app))
         await pilot.press("enter")
         await pilot.pause()
         await choose_file(app, pilot, path)

@@ -10,6 +10,7 @@ from textual.widgets import OptionList, Static
 from db.engine import Database
 from db.queries.units import list_units
 from tests.tui.plan_helpers import TODAY, activities, fill, open_plan, settle
+from tests.waiting import palette_results, until
 from tui.factory import make_app
 from tui.modals.activity_editor import ActivityEditorModal
 from tui.modals.confirm import ConfirmModal
@@ -56,9 +57,8 @@ async def test_opens_with_units_and_activities_by_area(demo_database: Database) 
         detail = str(screen.query_one("#detail-text", Static).render())
         assert "Alla undersköterskor har skyddad yrkestitel" in detail and "tolkas som 2026-12-31" in detail
         await pilot.press("down")
-        await pilot.pause(0.2)
-        detail = str(screen.query_one("#detail-text", Static).render())
-        assert "Säker läkemedelshantering" in detail
+        detail_text = screen.query_one("#detail-text", Static)
+        await until(pilot, lambda: "Säker läkemedelshantering" in str(detail_text.render()))
 
 
 async def test_add_activity_in_the_selected_unit_with_a_readable_target(demo_database: Database) -> None:
@@ -308,7 +308,7 @@ async def test_command_palette_runs_plan_actions(demo_database: Database) -> Non
         await pilot.pause()
         for ch in "Ny aktiv":
             await pilot.press("space" if ch == " " else ch)
-        await pilot.pause(0.3)
+        await until(pilot, lambda: palette_results(app))
         await pilot.press("enter")
         await settle(pilot, app)
         assert isinstance(app.screen, ActivityEditorModal)

@@ -9,6 +9,7 @@ import pytest
 
 from db.engine import Database
 from tests.tui.plan_helpers import TODAY, freeze_cursors, open_plan, settle
+from tests.waiting import until
 from tui.factory import make_app
 from tui.screens.plan import PlanScreen
 
@@ -30,7 +31,9 @@ def _plan_screen(unit_steps: int):  # noqa: ANN202
         await settle(pilot, app)
         screen.table.focus()
         await pilot.press("down", "down")
-        await pilot.pause(0.2)
+        detail = screen.query_one("#detail-text")
+        # The detail pane follows the cursor a moment later: wait until it shows the highlighted one.
+        await until(pilot, lambda: screen.highlighted.description.split()[0] in str(detail.render()))
         await settle(pilot, app)
 
     return run_before

@@ -15,6 +15,7 @@ import pytest
 
 from db.engine import Database
 from tests.textual_words import PALETTE_TEXTS, textual_descriptions
+from tests.waiting import palette_results, until
 from tui.factory import make_app
 
 # Key names as Textual writes them, which a Swedish screen must not show.
@@ -75,7 +76,7 @@ async def test_every_screen_and_dialog_speaks_only_swedish(demo_database: Databa
         await stop("plans help", "question_mark")
         await stop("palette", "escape", "ctrl+p")
         await stop("palette, no matches", *"zzqx")
-        await pilot.pause(0.7)  # the palette says "no matches" after half a second of its own timer
+        await until(pilot, lambda: palette_results(app))  # "no matches" is an entry of its own
         seen["palette, no matches"] = screen_lines(app)
         await stop("palette, system commands", *["backspace"] * 4, *"tema")
         await stop("new plan", "escape", "n")
