@@ -285,19 +285,20 @@ async def test_units_editor_adds_a_unit_that_the_plan_screen_lists(demo_database
 
 
 async def test_help_lists_every_key_of_the_plan_screen(demo_database: Database) -> None:
-    from i18n import t
+    """Also the keys that do not apply at the moment, each with its key as a keyboard names it."""
+    from tui.bindings import describe
     from tui.modals.help import HelpModal
 
     app = make_app(db_path=demo_database.path)
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_plan(pilot, app)
+        await open_plan(pilot, app)
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpModal)
-        described = {text for _, text in app.screen.rows}
-    expected = {t(b.description) for b in PlanScreen.BINDINGS}
-    assert expected <= described
-    assert screen is not None
+        rows = set(app.screen.rows)
+    assert {("Retur / e", "Redigera"), ("J", "Flytta ned"), ("Ctrl+Z", "Ångra"), ("Esc", "Tillbaka"),
+            ("↑", "Upp"), ("Tabb", "Nästa fält")} <= rows  # fmt: skip
+    assert {describe(b) for b in PlanScreen.BINDINGS} <= {text for _, text in rows}
 
 
 async def test_command_palette_runs_plan_actions(demo_database: Database) -> None:
@@ -320,8 +321,6 @@ async def test_follow_up_history_and_export_keys(demo_database: Database) -> Non
     from tui.modals.new_round import NewRoundModal
     from tui.screens.checklist import ChecklistScreen
 
-    keys = {k.strip(): b.action for b in PlanScreen.BINDINGS for k in b.key.split(",")}
-    assert (keys["f"], keys["x"], keys["h"]) == ("followup", "export", "history")
     app = make_app(db_path=demo_database.path, lang="sv")
     async with app.run_test(size=(120, 40)) as pilot:
         await app.push_screen(PlanScreen(1))
