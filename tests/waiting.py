@@ -24,3 +24,8 @@ def palette_results(app) -> int:  # noqa: ANN001
     if not isinstance(app.screen, CommandPalette):
         return 0
     return app.screen.query_one(CommandList).option_count
+
+
+def notices(app) -> list[str]:  # noqa: ANN001
+    """The notices on screen now (the app must run with ``run_test(notifications=True)``)."""
+    return [str(toast.render()) for toast in app.screen.query("Toast")]

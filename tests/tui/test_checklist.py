@@ -9,7 +9,7 @@ from textual.widgets import Input
 
 from db.engine import Database
 from models.followup import FollowUpEntry, FollowUpRound
-from tests.waiting import palette_results, until
+from tests.waiting import notices, palette_results, until
 from tui.factory import make_app
 from tui.modals.new_round import NewRoundModal
 from tui.screens.checklist import ChecklistScreen
@@ -53,7 +53,7 @@ def visible_order(screen: ChecklistScreen) -> list[int]:
 
 async def test_a_meeting_from_start_to_the_next_round(demo_database: Database) -> None:
     app = make_app(db_path=demo_database.path, lang="sv")
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await settle(pilot, app)
         await pilot.press("f")  # no open round: the new-round dialog is offered
         await settle(pilot, app)
@@ -146,7 +146,7 @@ async def _open_checklist(database: Database, lang: str = "sv"):  # noqa: ANN202
 
 async def test_failed_write_puts_the_row_back(demo_database: Database) -> None:
     app, round_id = await _open_checklist(demo_database)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await settle(pilot, app)
         screen = ChecklistScreen(1, round_id, today=TODAY)
         await app.push_screen(screen)
@@ -160,12 +160,12 @@ async def test_failed_write_puts_the_row_back(demo_database: Database) -> None:
         await settle(pilot, app)
         assert screen.shown_status(aid) == before != "delayed"
         assert entries(demo_database, "T3 2025")[aid].status == before
-        assert any("stängd" in n.message for n in app._notifications)
+        assert any("stängd" in n for n in notices(app))
 
 
 async def test_search_filters_and_overdue(demo_database: Database) -> None:
     app, round_id = await _open_checklist(demo_database, lang="en")
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await settle(pilot, app)
         screen = ChecklistScreen(1, round_id, today=TODAY)
         await app.push_screen(screen)
@@ -234,7 +234,7 @@ async def test_f_opens_the_open_round_and_the_palette_knows_the_keys(demo_databa
     from textual.command import CommandPalette
 
     app, round_id = await _open_checklist(demo_database, lang="en")
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await settle(pilot, app)
         await pilot.press("f")
         await settle(pilot, app)
@@ -275,7 +275,7 @@ async def test_f_opens_the_open_round_and_the_palette_knows_the_keys(demo_databa
 
 async def test_undo_right_after_starting_takes_the_round_back(demo_database: Database) -> None:
     app = make_app(db_path=demo_database.path, lang="sv")
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await settle(pilot, app)
         await pilot.press("f")
         await settle(pilot, app)
@@ -285,12 +285,12 @@ async def test_undo_right_after_starting_takes_the_round_back(demo_database: Dat
         await settle(pilot, app)
         assert round_row(demo_database, "Extra 2025") is None
         assert not isinstance(app.screen, ChecklistScreen)
-        assert any("Extra 2025" in n.message for n in app._notifications)
+        assert any("Extra 2025" in n for n in notices(app))
 
 
 async def test_new_round_dialog_refuses_a_taken_name_and_a_bad_date(demo_database: Database) -> None:
     app = make_app(db_path=demo_database.path, lang="en")
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await settle(pilot, app)
         await pilot.press("f")
         await settle(pilot, app)
@@ -332,7 +332,7 @@ async def test_a_key_on_the_first_screenful_survives_the_rest_of_the_load(demo_d
 
     monkeypatch.setattr(rounds, "checklist", held)
     app, round_id = await _open_checklist(demo_database)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await settle(pilot, app)
         screen = ChecklistScreen(1, round_id, today=TODAY)
         await app.push_screen(screen)
