@@ -46,11 +46,13 @@ def plural_categories(lang: str) -> frozenset[str]:
     return frozenset(_locale(lang).plural_form.tags) | {"other"}
 
 
-def number(value: int | float, lang: str | None = None) -> str:
-    """``1234`` → "1 234" (Swedish, with a no-break space), "1,234" (English)."""
+def number(value: int | float, lang: str | None = None, *, decimals: int | None = None) -> str:
+    """``1234`` → "1 234" (Swedish, with a no-break space), "1,234" (English); with ``decimals``
+    always that many: ``number(16, decimals=1)`` → "16,0" / "16.0"."""
     from babel.numbers import format_decimal
 
-    return format_decimal(value, locale=_locale(_lang(lang)))
+    pattern = None if decimals is None else "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(value, format=pattern, locale=_locale(_lang(lang)))
 
 
 def percent(share: float, lang: str | None = None) -> str:

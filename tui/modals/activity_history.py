@@ -12,6 +12,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from i18n import t
+from i18n.formatting import date_text
 from tui.modals.reading import ReadingModal
 from tui.widgets.checklist_progress import STATUS_STYLES
 
@@ -68,5 +69,5 @@ class ActivityHistoryModal(ReadingModal):
             status = Text(t(f"status.{item.status}"), STATUS_STYLES.get(item.status, ""))
             if not item.reviewed:
                 status.append(f" ({t('history.not_reviewed')})", "dim")
-            table.add_row(name, item.date.isoformat(), status, item.comment or Text("—", "dim"))
+            table.add_row(name, date_text(item.date), status, item.comment or Text("—", "dim"))
         self.query_one("#history-rounds", Static).update(table)

@@ -20,6 +20,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from db.errors import HrplanError
 from exporters import FORMATS, WHATS
 from i18n import get_language, t
+from i18n.formatting import date_text
 
 if TYPE_CHECKING:
     from db.queries.export import ExportChoices
@@ -78,7 +79,7 @@ class ExportModal(ModalScreen[ExportRequest | None]):
 
     def compose(self) -> ComposeResult:
         what = "summary" if self.choices.rounds else "plan"
-        rounds = [(f"{r.name} ({r.date.isoformat()})", r.id) for r in reversed(self.choices.rounds)]
+        rounds = [(f"{r.name} ({date_text(r.date)})", r.id) for r in reversed(self.choices.rounds)]
         with Vertical():
             yield Static(t("export.dialog_title", title=self.choices.title), classes="export-title")
             with Horizontal(classes="field"):

@@ -18,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from i18n import t
+from i18n.formatting import date_text
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.row_list import Column, Row, RowList
 
@@ -68,7 +69,7 @@ class RoundsListModal(ModalScreen[int | None]):
                 [
                     Column("", width=2, min_width=2),
                     Column(t("field.round_name"), weight=2),
-                    Column(t("field.round_date"), width=10),
+                    Column(t("field.round_date"), width=11),
                     Column(t("rounds.col_state"), width=8),
                     Column(t("rounds.col_done"), width=9, justify="right"),
                     Column(t("rounds.col_reviewed"), width=11, justify="right"),
@@ -98,7 +99,8 @@ class RoundsListModal(ModalScreen[int | None]):
     def _cells(self, r: RoundSummary) -> tuple:
         mark = "▶" if r.id == self.current_round else ("◆" if r.id == self.marked else "")
         state = Text(t("rounds.closed"), "dim") if r.closed else Text(t("rounds.open"), "bold #4cbf6a")
-        return (mark, r.name, r.date.isoformat(), state, f"{r.done}/{r.entries}", f"{r.reviewed}/{r.entries}")
+        return (mark, r.name, date_text(r.date), state, f"{r.done}/{r.entries}",
+                f"{r.reviewed}/{r.entries}")
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:

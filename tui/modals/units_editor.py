@@ -7,6 +7,7 @@ from typing import Any
 from textual import work
 
 from i18n import t, tn
+from i18n.formatting import date_text
 from tui.modals.list_editor import ListEditorModal
 
 # How many activity titles the delete question names before "… and N more".
@@ -27,7 +28,7 @@ class UnitsEditorModal(ListEditorModal):
         if item.manager:
             parts.append(item.manager)
         if item.date:
-            parts.append(item.date.isoformat())
+            parts.append(date_text(item.date))
         parts.append(tn("count.activities", item.activity_count))
         return " · ".join(parts)
 
