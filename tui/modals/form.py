@@ -36,9 +36,24 @@ class FormModal(ModalScreen[dict | None]):
     FormModal .form-title { text-style: bold; margin-bottom: 1; }
     FormModal .form-intro { margin-bottom: 1; }
     FormModal VerticalScroll { height: auto; max-height: 26; }
+    FormModal.-short VerticalScroll { max-height: 10; }
+    FormModal.-short .form-title { margin-bottom: 0; }
+    FormModal.-narrow > Vertical { padding: 0 1; }
+    /* Narrow: a refusal goes below its field, across the whole width, instead of beside it. */
+    FormModal.-narrow FormField { layout: grid; grid-size: 2; grid-columns: 18 1fr; grid-rows: auto; }
+    FormModal.-narrow FormField > .field-label { width: 18; }
+    FormModal.-short FormField > Input { height: 1; border: none; background: $boost; padding: 0 1; }
+    FormModal.-short FormField > Input:focus { background: $accent 30%; }
+    FormModal.-narrow FormField > .field-error {
+        column-span: 2; width: 1fr; padding-left: 18; display: none;
+    }
+    FormModal.-narrow FormField.-invalid > .field-error { display: block; }
     FormModal .form-buttons { height: auto; align-horizontal: right; }
     FormModal .form-buttons Button { margin-left: 2; }
     """
+    # At 80×24 the refusals move below the fields and the fields scroll in less height.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
     BINDINGS = [
         Binding("ctrl+s", "save", "form_modal.key_save", id="form.save"),
         Binding("escape", "cancel", "key.cancel", id="form.cancel"),
