@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlmodel import Session
 
+from db.queries.sections import unit_risk_texts
 from db.queries.status import current_statuses
 from models.activity import Activity
 from models.area import Area
@@ -51,6 +52,7 @@ def plan_document(plan: Plan, *, session: Session, with_entries: bool = True) ->
     areas = session.execute(
         select(Area).where(Area.plan_id == plan.id).order_by(Area.position, Area.id)
     ).scalars().all()
+    risks = unit_risk_texts(plan.id, session=session)
     unit_names = {u.id: u.name for u in units}
     area_names = {a.id: a.name for a in areas}
     unit_order = {u.id: i for i, u in enumerate(units)}
@@ -103,7 +105,7 @@ def plan_document(plan: Plan, *, session: Session, with_entries: bool = True) ->
                 "name": u.name,
                 "manager": u.manager,
                 "date": _iso(u.date),
-                "risk_analysis": u.risk_analysis,
+                "risk_analysis": risks.get(u.id, ""),
             }
             for u in units
         ],
