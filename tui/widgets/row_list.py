@@ -86,6 +86,11 @@ class RowList(ScrollView, can_focus=True):
         Binding("home", "edge(-1)", "key.first", id="rowlist.first", show=False),
         Binding("end", "edge(1)", "key.last", id="rowlist.last", show=False),
         Binding("enter", "select", "key.select", id="rowlist.select", show=False),
+        # The columns always fit the width: there is nothing to scroll sideways, nothing for the help.
+        Binding("left", "scroll_left", "", show=False),
+        Binding("right", "scroll_right", "", show=False),
+        Binding("ctrl+pageup", "page_left", "", show=False),
+        Binding("ctrl+pagedown", "page_right", "", show=False),
     ]
 
     class _KeyMessage(Message):
