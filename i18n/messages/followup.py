@@ -60,10 +60,12 @@ MESSAGES.update(
         "progress.overall": ("Totalt", "Overall"),
         "progress.done": ("klara", "done"),
         "progress.reviewed": ("genomgångna", "reviewed"),
-        "progress.of": ("{n} aktiviteter", "{n} activities"),
+        "progress.of": (
+            {"one": "{n} aktivitet", "other": "{n} aktiviteter"}, {"one": "{n} activity", "other": "{n} activities"}
+        ),
         "progress.more_units": (
-            "… och {n} enheter till (följer markören)",
-            "… and {n} more units (follows the cursor)",
+            {"one": "… och {n} enhet till (följer markören)", "other": "… och {n} enheter till (följer markören)"},
+            {"one": "… and {n} more unit (follows the cursor)", "other": "… and {n} more units (follows the cursor)"},
         ),
     }
 )

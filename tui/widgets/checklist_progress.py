@@ -13,7 +13,7 @@ from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
 
-from i18n import t
+from i18n import t, tn
 from models.checklist import Tally, UnitTally
 
 STATUS_STYLES = {
@@ -42,7 +42,7 @@ def tally_line(label: str, tally: UnitTally, label_width: int = LABEL_WIDTH) -> 
         bar(tally.share_done, DONE_STYLE), f" {tally.share_done:4.0%} {t('progress.done')}  ",
         bar(tally.share_reviewed, REVIEWED_STYLE),
         f" {tally.share_reviewed:4.0%} {t('progress.reviewed')}  ",
-        (t("progress.of", n=tally.total), "dim"),
+        (tn("progress.of", tally.total), "dim"),
     )  # fmt: skip
 
 
@@ -101,7 +101,7 @@ class ChecklistProgress(Widget):
                 line.stylize("underline", 0, min(LABEL_WIDTH, len(unit_names[unit])))
             lines.append(line)
         if len(units) > UNIT_LINES:
-            lines.append(Text(t("progress.more_units", n=len(units) - UNIT_LINES), style="dim"))
+            lines.append(Text(tn("progress.more_units", len(units) - UNIT_LINES), style="dim"))
         counts = Text()
         for number, (status, count) in enumerate(tally.status_counts(), start=1):
             counts.append(f"[{number}] ", style="dim")
