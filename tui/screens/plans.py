@@ -152,7 +152,7 @@ class PlansScreen(BaseScreen):
 
     def __init__(self, *, today: date | None = None) -> None:
         super().__init__()
-        self.today = today or date.today()  # overdue activities and due rounds are counted as of this day
+        self._today = today  # overdue activities and due rounds are counted as of this day
         self._plans: list[PlanSummary] = []
         self.show_archived = False
         self._bindings_state: tuple[object, ...] = (None, False)  # no plan yet, archived hidden
@@ -167,6 +167,11 @@ class PlansScreen(BaseScreen):
         yield Static("", id="plan-summary")
         yield DatabaseWatcher(self.app.database)
         yield KeyBar()
+
+    @property
+    def today(self) -> date:
+        """The day the overview counts from: the one given (tests), else today, read anew each time."""
+        return self._today or date.today()
 
     def on_mount(self) -> None:
         self.query_one(PlanTable).focus()
@@ -385,6 +390,7 @@ class PlansScreen(BaseScreen):
     def _refill(self, select: int | None = None) -> None:
         visible = self._visible()
         table = self.query_one(PlanTable)
+        table.today = self.today
         table.show(visible, select=select if select is not None else table.selected_id)
         hint = self.query_one("#plans-hint", Static)
         needle = self.query_one("#plans-filter", Input).value.strip()
