@@ -97,7 +97,7 @@ async def _presses(app, marks: Marks, screen) -> tuple[list[float], float, tuple
         stored: list[float] = []
         for i in range(PRESSES):
             # Every press must change the row under the cursor, or nothing would be drawn or stored.
-            current = screen._shown[rows.cursor_key].status
+            current = screen.meeting.shown(rows.cursor_key).status
             key = next(k for k in KEYS[i % len(KEYS):] + KEYS if CODES[k] != current)
             await pilot.press(key)
             deadline = time.perf_counter() + 5

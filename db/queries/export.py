@@ -1,9 +1,11 @@
 """Everything an export needs, gathered once as frozen data: the writers never touch the database.
 
 Built on ``plan_document`` (the shape of ``hrplan show --json``). For a follow-up summary the status of
-an activity is its status *as of the round*: the status in the latest round up to and including the
-chosen one (by date, then id) that has an entry for it, else not started. The same rule, applied to
-the round before, gives "what changed since the round before".
+an activity is its status *as of the round*, by the one rule of ``db.queries.status``: the status in
+the latest round up to and including the chosen one that has an entry for it, else not started. The
+same rule, applied to the round before, gives "what changed since the round before". Whether an
+activity was gone through in the round is its entry's mark; one that was not shows the status from
+the round before.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ class ExportActivity:
     comment: str  # the comment of the round's entry, "" without one
     previous_status: str | None  # as of the round before; None when there is none
     overdue: bool
+    reviewed: bool | None = None  # gone through in the round; None without a round
 
     @property
     def title(self) -> str:
@@ -101,6 +104,16 @@ class ExportData:
         return [a for unit in self.units for a in unit.activities]
 
     @property
+    def reviewed(self) -> int:
+        """Activities gone through in the round."""
+        return sum(1 for a in self.activities if a.reviewed)
+
+    @property
+    def not_reviewed(self) -> int:
+        """Activities not gone through in the round: they show the status from the round before."""
+        return sum(1 for a in self.activities if a.reviewed is False)
+
+    @property
     def overdue(self) -> list[tuple[ExportUnit, ExportActivity]]:
         return [(u, a) for u in self.units for a in u.activities if a.overdue]
 
@@ -119,30 +132,15 @@ def _round(raw: dict[str, Any]) -> ExportRound:
     )
 
 
-def _entries_by_round(round_ids: list[int], *, session: Session) -> dict[int, list[tuple[int, str, str]]]:
-    """Round id → (activity id, status, comment) of its entries: only the columns an export uses,
-    as plain tuples (a large plan has 60,000 entries; whole rows cost most of the export's time)."""
+def _round_entries(round_id: int, *, session: Session) -> dict[int, tuple[str, bool]]:
+    """Activity id → (comment, gone through) of the round's entries: only the columns used."""
     from sqlalchemy import select
 
     from models.followup import FollowUpEntry
 
     entry = FollowUpEntry.__table__.c
-    by_round: dict[int, list[tuple[int, str, str]]] = {r: [] for r in round_ids}
-    if round_ids:
-        query = select(entry.round_id, entry.activity_id, entry.status, entry.comment).where(
-            entry.round_id.in_(round_ids)
-        )
-        for round_id, activity_id, status, comment in session.execute(query):
-            by_round[round_id].append((activity_id, status, comment))
-    return by_round
-
-
-def _statuses_as_of(entries: list[list[tuple[int, str, str]]]) -> dict[int, str]:
-    """Activity id → status in the latest of the rounds' ``entries`` (sorted by date, id) with one."""
-    statuses: dict[int, str] = {}
-    for round_entries in entries:
-        statuses.update((activity_id, status) for activity_id, status, _ in round_entries)
-    return statuses
+    query = select(entry.activity_id, entry.comment, entry.reviewed).where(entry.round_id == round_id)
+    return {aid: (comment, bool(reviewed)) for aid, comment, reviewed in session.execute(query)}
 
 
 def pick_round(rounds: list[dict[str, Any]], name: str | None) -> int | None:
@@ -174,15 +172,18 @@ def gather_export(
         index = pick_round(rounds, round_name)
     if index is None:
         statuses = {a["id"]: a["status"] for a in document["activities"]}
-        comments: dict[int, str] = {}
+        entries: dict[int, tuple[str, bool]] = {}
         previous: dict[int, str] | None = None
         reference_day = date.today()
     else:
-        by_round = _entries_by_round([r["id"] for r in rounds[: index + 1]], session=session)
-        entries = [by_round[r["id"]] for r in rounds[: index + 1]]
-        previous = _statuses_as_of(entries[:index]) if index > 0 else None
-        statuses = {**(previous or {}), **_statuses_as_of(entries[index:])}
-        comments = {activity_id: comment for activity_id, _, comment in entries[index]}
+        from db.queries.status import statuses_as_of
+
+        def as_of(raw: dict[str, Any]) -> dict[int, str]:
+            return statuses_as_of(document["id"], date.fromisoformat(raw["date"]), raw["id"], session=session)
+
+        previous = as_of(rounds[index - 1]) if index > 0 else None
+        statuses = as_of(rounds[index])
+        entries = _round_entries(rounds[index]["id"], session=session)
         reference_day = date.fromisoformat(rounds[index]["date"])
 
     by_unit: dict[str | None, list[ExportActivity]] = {}
@@ -194,9 +195,10 @@ def gather_export(
                 id=raw["id"], number=raw["number"], area=raw["area"] or "", goal=raw["goal"],
                 description=raw["description"], target_text=raw["target_text"], target_date=target,
                 responsible=raw["responsible"], resources=raw["resources"], follow_up=raw["follow_up"],
-                status=status, comment=comments.get(raw["id"], ""),
+                status=status, comment=entries.get(raw["id"], ("", False))[0],
                 previous_status=None if previous is None else previous.get(raw["id"], NOT_STARTED),
                 overdue=is_overdue(target, status, reference_day),
+                reviewed=None if index is None else entries.get(raw["id"], ("", False))[1],
             )
         )  # fmt: skip
     units: list[ExportUnit] = []

@@ -8,7 +8,7 @@ all; a search; filters). It is plain work on frozen data, so the screen runs it 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -16,43 +16,18 @@ from rich.text import Text
 from textual.binding import Binding
 
 from i18n import t
+from models.activity_filter import ActivityFilter, Group, grouped, unit_key
 from models.dates import is_overdue
 from tui.widgets.row_list import Column, Row, RowList
 
 if TYPE_CHECKING:
     from db.queries.activities import ActivityRow
 
-ALL = "all"  # every activity of the plan, grouped by unit and area
-WHOLE = "whole"  # the activities of the plan as a whole (no unit)
-
-STATUS_STYLES = {
-    "not_started": "dim",
-    "in_progress": "yellow",
-    "done": "green",
-    "delayed": "bold red",
-    "cancelled": "dim strike",
-}
-
-
-@dataclass(frozen=True, slots=True)
-class ViewFilter:
-    """What the table shows: a scope (ALL, WHOLE or a unit id), a search text and filters."""
-
-    scope: object = ALL
-    search: str = ""
-    status: str | None = None
-    responsible: str | None = None
-    overdue: bool = False
-
-    @property
-    def narrowed(self) -> bool:
-        return bool(self.search.strip() or self.status or self.responsible or self.overdue)
-
-
-def status_text(status: str, overdue: bool = False) -> Text:
-    text = Text(t(f"status.{status}"), style=STATUS_STYLES.get(status, ""))
+def status_text(status: str, styles: dict, overdue: bool = False) -> Text:
+    """A status in its colour from ``tui.palette``; ``!`` marks an overdue activity."""
+    text = Text(t(f"status.{status}"), style=styles.get(status, ""))
     if overdue:
-        text.append(" !", style="bold red")
+        text.append(" !", style=styles["overdue"])
     return text
 
 
@@ -63,7 +38,11 @@ class ActivityIndex:
     search field costs a pass over plain strings, not 5,000 new rows.
     """
 
-    def __init__(self, activities: Iterable[ActivityRow], today: date) -> None:
+    def __init__(self, activities: Iterable[ActivityRow], today: date, styles: dict | None = None) -> None:
+        from tui.palette import styles_from
+
+        self.styles = styles or styles_from({})
+        self.today = today
         self.activities = tuple(activities)
         self.by_id = {a.id: a for a in self.activities}
         self.overdue = {a.id: is_overdue(a.target_date, a.status, today) for a in self.activities}
@@ -73,25 +52,15 @@ class ActivityIndex:
 
     def _item(self, a: ActivityRow) -> Row:
         overdue = self.overdue[a.id]
-        target = Text(a.target_text, style="red" if overdue else "")
+        target = Text(a.target_text, style=self.styles["overdue"] if overdue else "")
         cells = (a.goal, a.description, target, a.responsible, a.resources, a.follow_up,
-                 status_text(a.status, overdue))  # fmt: skip
+                 status_text(a.status, self.styles, overdue))  # fmt: skip
         return Row(key=a.id, cells=cells)
 
-    def matches(self, a: ActivityRow, view: ViewFilter, needle: str) -> bool:
-        if needle:
-            if needle not in self.search_text[a.id]:
-                return False
-        elif view.scope == WHOLE:
-            if a.unit_id is not None:
-                return False
-        elif view.scope != ALL and a.unit_id != view.scope:
-            return False
-        if view.status and a.status != view.status:
-            return False
-        if view.responsible is not None and a.responsible != view.responsible:
-            return False
-        return not view.overdue or self.overdue[a.id]
+    def matches(self, a: ActivityRow, view: ActivityFilter) -> bool:
+        return view.matches(unit=unit_key(a.unit_id), area=a.area_name, responsible=a.responsible,
+                            status=a.status, due=a.target_date, texts=self.search_text[a.id],
+                            today=self.today)  # fmt: skip
 
 
 # The flexible columns, by the field each shows.
@@ -110,25 +79,31 @@ def content_weights(activities: tuple[ActivityRow, ...]) -> dict[str, int]:
     return weights
 
 
-def build_rows(index: ActivityIndex, view: ViewFilter) -> list[Row]:
+def build_rows(index: ActivityIndex, view: ActivityFilter) -> list[Row]:
     """The table rows: a heading per area (per unit and area when several units show), then items.
 
     A search looks through every activity of the plan, whatever unit is selected.
     """
-    needle = view.search.strip().casefold()
-    by_unit = bool(needle) or view.scope == ALL
+    searching = bool(view.search.strip())
+    if searching:
+        view = replace(view, unit=None)
+    by_unit = searching or view.unit is None
     rows: list[Row] = []
-    group: tuple | None = None
-    for a in index.activities:
-        if not index.matches(a, view, needle):
-            continue
-        key = (a.unit_id, a.area_id) if by_unit else (a.area_id,)
-        if key != group:
-            group = key
-            label = f"{a.unit_name or t('whole_plan')} · {a.area_name}" if by_unit else a.area_name
-            rows.append(Row(key=("group", *key), cells=(label,), group=True))
-        rows.append(index.rows[a.id])
+    shown = (a for a in index.activities if index.matches(a, view))
+    for part in grouped(shown, unit=lambda a: unit_key(a.unit_id), unit_name=lambda a: a.unit_name,
+                        area=lambda a: a.area_name, by_unit=by_unit):  # fmt: skip
+        if isinstance(part, Group):
+            rows.append(Row(key=part.key, cells=(group_label(part),), group=True))
+        else:
+            rows.append(index.rows[part.id])
     return rows
+
+
+def group_label(group: Group) -> str:
+    """A heading of the plan screen and the checklist: "Unit · Area" (or the area alone)."""
+    if not group.by_unit:
+        return group.area
+    return f"{group.unit_name or t('whole_plan')} · {group.area}"
 
 
 class ActivityTable(RowList):
@@ -148,12 +123,12 @@ class ActivityTable(RowList):
         below shows them). ``weights`` share the width by content (``content_weights``)."""
         w = {"goal": 3, "description": 3, "responsible": 2, "resources": 1, "follow_up": 1, **weights}
         return [
-            Column(t("col.goal"), weight=w["goal"], min_width=12, priority=2),
+            Column(t("col.goal"), weight=w["goal"], min_width=12, give_way=5),
             Column(t("col.description").split(" – ")[0], weight=w["description"], min_width=14),
-            Column(t("col.target"), width=11, priority=3),
-            Column(t("col.responsible").split(" (")[0], weight=w["responsible"], min_width=9, priority=4),
-            Column(t("col.resources"), weight=w["resources"], min_width=9, priority=6),
-            Column(t("col.follow_up").split("/")[0], weight=w["follow_up"], min_width=11, priority=5),
+            Column(t("col.target"), width=11, give_way=4),
+            Column(t("col.responsible").split(" (")[0], weight=w["responsible"], min_width=9, give_way=3),
+            Column(t("col.resources"), weight=w["resources"], min_width=9, give_way=1),
+            Column(t("col.follow_up").split("/")[0], weight=w["follow_up"], min_width=11, give_way=2),
             Column(t("col.status"), width=13),
         ]
 

@@ -44,13 +44,14 @@ LABELS = {
 }  # fmt: skip
 
 
-def progress_bar(share: float, total: int, width: int = BAR_WIDTH) -> Text:
-    """A bar of the share done, with the percentage; a dash when there is nothing to count."""
+def progress_bar(share: float, total: int, width: int = BAR_WIDTH, style: object = "green") -> Text:
+    """A bar of the share done (in ``style``, the palette's colour of done), with the percentage; a
+    dash when there is nothing to count."""
     if total == 0:
         return Text("–", style="dim")
     share = max(0.0, min(1.0, share))
     filled = round(share * width)
-    bar = Text("█" * filled, style="green")
+    bar = Text("█" * filled, style=style)
     bar.append("░" * (width - filled), style="dim")
     bar.append(" " + percent(share))
     return bar
@@ -102,14 +103,14 @@ class PlanTable(RowList):
         columns = {
             "title": Column(label("title"), weight=title_weight, min_width=16),
             "organisation": Column(label("organisation"), weight=organisation_weight, min_width=12,
-                                   priority=6),
-            "period": Column(label("period"), width=9, priority=5),
+                                   give_way=1),
+            "period": Column(label("period"), width=9, give_way=2),
             "status": Column(label("status"), width=9),
-            "activities": Column(label("activities"), width=6, justify="right", priority=4),
+            "activities": Column(label("activities"), width=6, justify="right", give_way=3),
             "progress": Column(label("progress"), width=BAR_WIDTH + 6),
             "overdue": Column(label("overdue"), width=6, justify="right"),
-            "round": Column(label("round"), width=15, priority=3),
-            "next": Column(label("next"), width=10, priority=2),
+            "round": Column(label("round"), width=15, give_way=4),
+            "next": Column(label("next"), width=10, give_way=5),
         }
         if grouped:  # the group headings name the organisation: the column would repeat them
             columns["organisation"] = Column(label("organisation"), width=0)
@@ -117,6 +118,9 @@ class PlanTable(RowList):
 
     def show(self, plans: list[PlanSummary], *, select: int | None = None) -> None:
         """Fill the table with ``plans``, keeping the cursor on ``select`` when it is among them."""
+        from tui.palette import status_styles
+
+        self._done_style = status_styles(self.app)["bar_done"]
         ordered = sorted(plans, key=lambda p: SORT_KEYS[self.sort_key](p, self.today), reverse=self.reverse)
         organisations = {p.organisation for p in ordered}
         self._grouped = len(organisations) > 1
@@ -147,7 +151,7 @@ class PlanTable(RowList):
             f"{plan.period_start}–{plan.period_end}",
             Text(t(f"plan_status.{plan.status}"), style=style),
             number(plan.activity_count),
-            progress_bar(plan.share_done, plan.activity_count - plan.cancelled),
+            progress_bar(plan.share_done, plan.activity_count - plan.cancelled, style=self._done_style),
             overdue,
             round_text(plan),
             next_text(plan, self.today),

@@ -34,9 +34,9 @@ Cell = str | Text
 class Column:
     """A column: fixed ``width``, or flexible (``width=None``) sharing what is left by ``weight``.
 
-    When the list is too narrow for every column at its (minimum) width, columns give way by
-    ``priority``: the highest number goes first; 0 never goes. What a hidden column held is for the
-    screen to show elsewhere (a detail pane).
+    ``give_way``: when the columns do not fit, those with a ``give_way`` are left out, 1 first, then
+    2, and so on; 0 never gives way. What a left-out column held is for the screen to show elsewhere
+    (a detail pane). A column of ``width=0`` is never shown.
     """
 
     label: str
@@ -44,7 +44,7 @@ class Column:
     min_width: int = 6
     weight: int = 1
     justify: str = "left"
-    priority: int = 0
+    give_way: int = 0
 
 
 @dataclass(slots=True)
@@ -252,7 +252,7 @@ class RowList(ScrollView, can_focus=True):
         self.refresh()
 
     def visible_columns(self) -> list[int]:
-        """Indexes of the columns shown at the current width (the others gave way by priority)."""
+        """Indexes of the columns shown at the current width (the others gave way)."""
         return [i for i, w in enumerate(self._column_widths()) if w > 0]
 
     def _column_widths(self) -> list[int]:
@@ -265,11 +265,13 @@ class RowList(ScrollView, can_focus=True):
             cols = [self.columns[i] for i in shown]
             return sum(c.width if c.width is not None else c.min_width for c in cols) + len(cols) - 1
 
-        while needed() > total:
-            droppable = [i for i in shown if self.columns[i].priority > 0]
-            if not droppable:
+        giving_way = sorted(
+            (i for i in shown if self.columns[i].give_way), key=lambda i: self.columns[i].give_way
+        )
+        for i in giving_way:
+            if needed() <= total:
                 break
-            shown.remove(max(droppable, key=lambda i: (self.columns[i].priority, i)))
+            shown.remove(i)
         cols = [self.columns[i] for i in shown]
         fixed = sum(c.width for c in cols if c.width is not None)
         flex = [i for i in shown if self.columns[i].width is None]
@@ -277,7 +279,7 @@ class RowList(ScrollView, can_focus=True):
         weights = sum(self.columns[i].weight for i in flex) or 1
         # Each flexible column gets its minimum, and what is left beyond the minimums by weight.
         spare = max(0, left - sum(self.columns[i].min_width for i in flex))
-        widths = [0] * len(self.columns)
+        widths = [0] * len(self.columns)  # 0: given way, not drawn
         for i in shown:
             c = self.columns[i]
             widths[i] = c.width if c.width is not None else c.min_width + spare * c.weight // weights
@@ -296,10 +298,10 @@ class RowList(ScrollView, can_focus=True):
 
     def _cells_line(self, cells: Sequence[Cell], base: Style) -> list[Segment]:
         widths = self._column_widths()
-        last = max((i for i, w in enumerate(widths) if w > 0), default=-1)
         segments: list[Segment] = []
+        last = max((i for i, w in enumerate(widths) if w), default=-1)
         for i, (column, width) in enumerate(zip(self.columns, widths, strict=False)):
-            if width <= 0:
+            if not width:
                 continue
             value = cells[i] if i < len(cells) else ""
             text = value.copy() if isinstance(value, Text) else Text(str(value).replace("\n", " ⏎ "))
