@@ -202,12 +202,10 @@ class PlansScreen(BaseScreen):
     def load_plans(self, select: int | None = None) -> None:
         from db.errors import HrplanError
         from db.queries.plan_list import list_plans
-        from i18n.formatting import warm
 
         try:
             with self.app.database.plain_read() as conn:
                 plans = list_plans(session=conn, today=self.today)
-            warm()  # Babel's number and date data, loaded here rather than on the event loop
         except HrplanError as exc:
             self.post_message(self.Failed(exc.message()))
             return
