@@ -11,7 +11,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks import exporting, importing, interactive, memory, opening, startup
+from benchmarks import exporting, importing, interactive, memory, opening, server, startup
 from benchmarks.generate import generate
 from benchmarks.report import machine, table, write_markdown
 
@@ -37,7 +37,8 @@ def main() -> int:
                             ("checklist and key presses", lambda: interactive.run(large)),
                             ("export", lambda: exporting.run(large)),
                             ("import", importing.run),
-                            ("memory", lambda: memory.run(empty, large))):  # fmt: skip
+                            ("memory", lambda: memory.run(empty, large)),
+                            ("PostgreSQL", lambda: server.run(large))):  # fmt: skip
             results += bench()
             print(f"{name}: done after {time.perf_counter() - began:.0f} s", flush=True)
     load_after = _load()

@@ -8,6 +8,7 @@ is done by the database (GROUP BY, SUM over CASE), never by reading activities i
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -25,7 +26,7 @@ _STATUS_SQL = f"""
 SELECT s.plan_id, s.status, count(*) AS n,
        SUM(CASE WHEN s.target_date < ? THEN 1 ELSE 0 END) AS past_due
 FROM (SELECT a.plan_id AS plan_id, a.target_date AS target_date, {CURRENT_STATUS_SQL} AS status
-      FROM activity a) s
+      FROM activity a) AS s
 GROUP BY s.plan_id, s.status
 """
 
@@ -89,9 +90,11 @@ def list_plans(
 ) -> list[PlanSummary]:
     """Every plan, newest period first, with its progress, overdue activities and follow-up rounds."""
     today = today or date.today()
+    # The day as ISO text for sqlite3 (which has no date type), as a date for a server's driver.
+    day: Any = today.isoformat() if isinstance(session, sqlite3.Connection) else today
     counts: dict[int, dict[str, int]] = {}
     overdue: dict[int, int] = {}
-    for plan_id, status, n, past_due in fetch_all(session, _STATUS_SQL, (today.isoformat(),)):
+    for plan_id, status, n, past_due in fetch_all(session, _STATUS_SQL, (day,)):
         counts.setdefault(plan_id, {})[status] = int(n)
         if status not in FINISHED:
             overdue[plan_id] = overdue.get(plan_id, 0) + int(past_due or 0)

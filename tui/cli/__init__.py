@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "tui.cli.export",
     "tui.cli.importing",
     "tui.cli.backup",
+    "tui.cli.transfer",
 )
 
 
@@ -38,7 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     import importlib
 
     parser = Parser(prog="hrplan", description=t("cli.description"))
-    parser.add_argument("--db", metavar="PATH", help=t("cli.opt_db"))
+    parser.add_argument("--db", metavar="PATH|URL", help=t("cli.opt_db"))
     parser.add_argument("--lang", choices=LANGUAGES, help=t("cli.opt_lang"))
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
