@@ -11,7 +11,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks import exporting, importing, interactive, memory, opening, server, startup
+from benchmarks import exporting, hostile_imports, importing, interactive, memory, opening, server, startup
 from benchmarks.generate import generate
 from benchmarks.report import machine, table, write_markdown
 
@@ -37,6 +37,7 @@ def main() -> int:
                             ("checklist and key presses", lambda: interactive.run(large)),
                             ("export", lambda: exporting.run(large)),
                             ("import", importing.run),
+                            ("hostile imports", hostile_imports.run),
                             ("memory", lambda: memory.run(empty, large)),
                             ("PostgreSQL", lambda: server.run(large))):  # fmt: skip
             results += bench()

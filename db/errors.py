@@ -157,3 +157,15 @@ class BadStatusError(HrplanError):
     """A status that is not one of the codes; the message lists the valid ones."""
 
     key = "error.bad_status"
+
+
+class StrayWalError(HrplanError):
+    """A ``-wal`` file beside the database that belongs to another database and makes it unreadable."""
+
+    key = "error.stray_wal"
+
+
+class OwnFileError(HrplanError):
+    """A file about to be written is hrplan's own: the database, its -wal and -shm files, its backups."""
+
+    key = "error.own_file"
