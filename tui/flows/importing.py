@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from i18n import t
+from i18n import t, tn
 
 if TYPE_CHECKING:
     from importers.model import ImportedPlan
@@ -31,7 +31,13 @@ def _check_unit(value: str) -> None:
 
 
 def open_import(app: HrplanApp, on_done: OnDone) -> None:
-    """Start the import; ``on_done(plan_id)`` is called on the event loop once the plan is saved."""
+    """Start the import; ``on_done(plan_id)`` is called on the event loop once the plan is saved.
+
+    Not in a browser: the file dialog would read the server's files, not the user's.
+    """
+    if app.is_web:
+        app.notify(t("import.not_in_browser"), severity="warning", timeout=8)
+        return
     _ask_for_file(app, on_done)
 
 
@@ -89,7 +95,8 @@ def _write(app: HrplanApp, on_done: OnDone, imported: ImportedPlan) -> None:
 
 
 def _done(app: HrplanApp, on_done: OnDone, imported: ImportedPlan, plan_id: int) -> None:
-    app.notify(t("import.done", title=imported.details.title, count=len(imported.activities)))
+    activities = tn("count.activities", len(imported.activities))
+    app.notify(t("import.done", title=imported.details.title, activities=activities))
     on_done(plan_id)
 
 

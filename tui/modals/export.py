@@ -20,7 +20,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from db.errors import HrplanError
 from exporters import FORMATS, WHATS
 from i18n import get_language, t
-from tui.bindings import translate_bindings
+from i18n.formatting import date_text
 
 if TYPE_CHECKING:
     from db.queries.export import ExportChoices
@@ -68,10 +68,12 @@ class ExportModal(ModalScreen[ExportRequest | None]):
     ]
 
     def __init__(
-        self, choices: ExportChoices, *, round_id: int | None = None, folder: Path | None = None
+        self, choices: ExportChoices, *, round_id: int | None = None, folder: Path | None = None,
+        download: bool = False,
     ) -> None:
         super().__init__()
-        translate_bindings(self)
+        # A download (the app in a browser): no file on this machine to choose, the browser saves it.
+        self.download = download
         self.choices = choices
         known = [r.id for r in choices.rounds]
         # The given round when the plan has it, else the latest.
@@ -81,7 +83,7 @@ class ExportModal(ModalScreen[ExportRequest | None]):
 
     def compose(self) -> ComposeResult:
         what = "summary" if self.choices.rounds else "plan"
-        rounds = [(f"{r.name} ({r.date.isoformat()})", r.id) for r in reversed(self.choices.rounds)]
+        rounds = [(f"{r.name} ({date_text(r.date)})", r.id) for r in reversed(self.choices.rounds)]
         with Vertical():
             yield Static(t("export.dialog_title", title=self.choices.title), classes="export-title")
             with Horizontal(classes="field"):
@@ -109,11 +111,12 @@ class ExportModal(ModalScreen[ExportRequest | None]):
                     )
                 else:
                     yield Select([], prompt=t("export.no_round_choice"), id="round", disabled=True)
-            with Horizontal(classes="field"):
-                yield Label(t("export.label_path"))
-                yield Input(id="path")
+            if not self.download:
+                with Horizontal(classes="field"):
+                    yield Label(t("export.label_path"))
+                    yield Input(id="path")
             yield Static("", id="export-error")
-            yield Static(t("export.hint"), classes="export-hint")
+            yield Static(t("export.download_hint" if self.download else "export.hint"), classes="export-hint")
             with Horizontal(id="buttons"):
                 yield Button(t("key.cancel"), id="cancel")
                 yield Button(t("export.button_export"), id="export", variant="primary")
@@ -144,6 +147,8 @@ class ExportModal(ModalScreen[ExportRequest | None]):
         """Put a default file name in the path, unless the user has typed their own."""
         from exporters import default_file_name
 
+        if self.download:
+            return
         path_input = self.query_one("#path", Input)
         current = path_input.value
         if current and current != self._suggested:
@@ -185,6 +190,14 @@ class ExportModal(ModalScreen[ExportRequest | None]):
     def action_export(self) -> None:
         from exporters.files import FileExistsExportError, check_target
 
+        if self.download:
+            from exporters import default_file_name, download_name
+
+            lang = get_language()
+            name = default_file_name(self.choices.title, self.what, self.fmt, self._round_name(), lang)
+            self.dismiss(ExportRequest(self.choices.plan_id, self.what, self.fmt, self.round_id,
+                                       Path(download_name(name)), overwrite=False))  # fmt: skip
+            return
         text = self.query_one("#path", Input).value.strip()
         if not text:
             self._show_error(t("export.path_required"))
