@@ -15,8 +15,8 @@ from db.errors import NewerDatabaseError, NotADatabaseError
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 # The newest revision in db/migrations/versions. A unit test checks it against Alembic's head.
-HEAD_REVISION = "0001"
-KNOWN_REVISIONS = ("0001",)
+HEAD_REVISION = "0007"
+KNOWN_REVISIONS = ("0001", "0007")
 
 
 def current_revision(path: Path) -> str | None:

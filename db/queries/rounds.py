@@ -9,20 +9,35 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select, text
 from sqlmodel import Session
 
 from db.changes import ChangeSet
-from db.errors import BadStatusError, InvalidInputError, NoOpenRoundError, NotFoundError, RoundClosedError
+from db.errors import InvalidInputError, NotFoundError
+from db.queries.entries import (  # noqa: F401  (the entry functions are part of this module's interface)
+    EntryState,
+    RoundRef,
+    _as_date,
+    _invalid,
+    check_status,
+    entry_state,
+    find_round,
+    set_entry_comment,
+    set_entry_status,
+    statuses_before,
+    update_entry,
+)
 from models.activity import Activity
 from models.base import now
 from models.followup import FollowUpEntry, FollowUpRound
-from models.limits import TEXT_MAX
-from models.plan import Plan
 from models.rounds import check_round_name, propose_round_name, unique_round_name
-from models.status import STATUS_CODES, Status
-from models.validation import Invalid, clean_text
+from models.status import Status
+from models.validation import Invalid
+
+if TYPE_CHECKING:
+    from models.plan import Plan
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,17 +62,6 @@ class RoundProposal:
     name: str
     date: dt.date
     taken: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class EntryState:
-    """An entry as stored after a change (or an undo)."""
-
-    round_id: int
-    activity_id: int
-    status: str
-    comment: str
-    reviewed: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,10 +172,6 @@ def _summaries(plan_id: int, *, session: Session, round_id: int | None = None) -
     ]
 
 
-def _as_date(value: object) -> dt.date:
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
-
-
 def list_rounds(plan_id: int, *, session: Session) -> list[RoundSummary]:
     """The plan's rounds, newest first (by date, then by creation)."""
     return _summaries(plan_id, session=session)
@@ -190,22 +190,6 @@ def latest_open_round(plan_id: int, *, session: Session) -> RoundSummary | None:
     return next((r for r in list_rounds(plan_id, session=session) if not r.closed), None)
 
 
-def find_round(plan_id: int, name: str | None, *, session: Session) -> RoundSummary:
-    """A round by name (case-insensitive); without a name, the latest open round."""
-    rounds = list_rounds(plan_id, session=session)
-    if name is None:
-        found = next((r for r in rounds if not r.closed), None)
-        if found is None:
-            raise NoOpenRoundError()
-        return found
-    found = next((r for r in rounds if r.name.casefold() == name.strip().casefold()), None)
-    if found is None:
-        from i18n import t
-
-        raise NotFoundError(what=t("what.round"), name=name)
-    return found
-
-
 def propose_round(plan_id: int, *, session: Session, today: dt.date) -> RoundProposal:
     plan = _plan(plan_id, session=session)
     taken = tuple(
@@ -216,36 +200,14 @@ def propose_round(plan_id: int, *, session: Session, today: dt.date) -> RoundPro
 
 
 def _plan(plan_id: int, *, session: Session) -> Plan:
+    from models.plan import Plan
+
     plan = session.get(Plan, plan_id)
     if plan is None:
         from i18n import t
 
         raise NotFoundError(what=t("what.plan"), name=str(plan_id))
     return plan
-
-
-def _invalid(field_key: str, exc: Invalid) -> InvalidInputError:
-    from i18n import t
-
-    return InvalidInputError(field=t(field_key), reason=t(exc.key, **exc.params))
-
-
-def statuses_before(plan_id: int, day: dt.date, *, session: Session) -> dict[int, str]:
-    """Activity id → its status in the latest round dated on or before ``day`` that has an entry."""
-    rows = session.execute(
-        text(
-            """
-            SELECT activity_id, status FROM (
-                SELECT e.activity_id, e.status,
-                       row_number() OVER (PARTITION BY e.activity_id ORDER BY r.date DESC, r.id DESC) AS n
-                FROM followup_entry e JOIN followup_round r ON r.id = e.round_id
-                WHERE r.plan_id = :plan AND r.date <= :day
-            ) WHERE n = 1
-            """
-        ),
-        {"plan": plan_id, "day": day.isoformat()},
-    )
-    return {r[0]: r[1] for r in rows}
 
 
 def start_round(plan_id: int, *, session: Session, name: str, day: dt.date, notes: str = "") -> RoundSummary:
@@ -286,89 +248,6 @@ def set_round_closed(round_id: int, closed: bool, *, session: Session) -> RoundS
 
 
 # ---- entries ---------------------------------------------------------------------------------
-
-
-def check_status(value: str) -> Status:
-    """A status from its code, or a clear error listing the valid codes."""
-    try:
-        return Status(str(value).strip().lower())
-    except ValueError:
-        raise BadStatusError(value=value, codes=", ".join(STATUS_CODES)) from None
-
-
-def update_entry(
-    round_id: int,
-    activity_id: int,
-    *,
-    session: Session,
-    status: str | None = None,
-    comment: str | None = None,
-) -> EntryState:
-    """Set the status and/or comment of an activity in a round, marking it reviewed.
-
-    One ``ChangeSet.update`` of the entry: one transaction, one undo step. An activity added after
-    the round started has no entry yet; it gets one (one insert) with the values given.
-    """
-    followup = session.get(FollowUpRound, round_id)
-    if followup is None:
-        from i18n import t
-
-        raise NotFoundError(what=t("what.round"), name=str(round_id))
-    if followup.closed:
-        raise RoundClosedError(name=followup.name)
-    activity = session.get(Activity, activity_id)
-    if activity is None or activity.plan_id != followup.plan_id:
-        from i18n import t
-
-        raise NotFoundError(what=t("what.activity"), name=str(activity_id))
-    values: dict[str, object] = {"reviewed": True}
-    if status is not None:
-        values["status"] = check_status(status)
-    if comment is not None:
-        try:
-            values["comment"] = clean_text(comment, limit=TEXT_MAX)
-        except Invalid as exc:
-            raise _invalid("field.comment", exc) from None
-    entry = session.execute(
-        select(FollowUpEntry).where(
-            FollowUpEntry.round_id == round_id, FollowUpEntry.activity_id == activity_id
-        )
-    ).scalar_one_or_none()
-    changes = ChangeSet(session, plan_id=followup.plan_id)
-    if entry is None:
-        carried = statuses_before(followup.plan_id, followup.date, session=session).get(activity_id)
-        values.setdefault("status", carried or Status.NOT_STARTED)
-        entry = changes.insert(FollowUpEntry(round_id=round_id, activity_id=activity_id, **values))
-    else:
-        changes.update(entry, values)
-    return _state(entry)
-
-
-def _state(entry: FollowUpEntry) -> EntryState:
-    return EntryState(
-        round_id=entry.round_id,
-        activity_id=entry.activity_id,
-        status=str(entry.status),
-        comment=entry.comment,
-        reviewed=entry.reviewed,
-    )
-
-
-def set_entry_status(round_id: int, activity_id: int, status: str, *, session: Session) -> EntryState:
-    return update_entry(round_id, activity_id, session=session, status=status)
-
-
-def set_entry_comment(round_id: int, activity_id: int, comment: str, *, session: Session) -> EntryState:
-    return update_entry(round_id, activity_id, session=session, comment=comment)
-
-
-def entry_state(round_id: int, activity_id: int, *, session: Session) -> EntryState | None:
-    entry = session.execute(
-        select(FollowUpEntry).where(
-            FollowUpEntry.round_id == round_id, FollowUpEntry.activity_id == activity_id
-        )
-    ).scalar_one_or_none()
-    return _state(entry) if entry is not None else None
 
 
 # ---- reading for the screens -----------------------------------------------------------------

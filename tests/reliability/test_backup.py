@@ -11,6 +11,7 @@ import pytest
 from db.backup import KEEP, check_restorable, daily_backup, list_backups, make_backup, restore
 from db.engine import Database
 from db.errors import BackupError, CorruptDatabaseError
+from db.migrate import HEAD_REVISION
 from db.paths import backup_dir
 from tests.reliability.files import corrupt_pages, count, digest, integrity, settle
 from tui.cli import main
@@ -95,13 +96,14 @@ def test_backup_before_every_migration(demo_database: Database, monkeypatch: pyt
     from db import migrate
 
     seen: list[list[Path]] = []
-    monkeypatch.setattr(migrate, "HEAD_REVISION", "0002")
-    monkeypatch.setattr(migrate, "KNOWN_REVISIONS", ("0001", "0002"))
+    stamped = migrate.HEAD_REVISION
+    monkeypatch.setattr(migrate, "HEAD_REVISION", "9999")
+    monkeypatch.setattr(migrate, "KNOWN_REVISIONS", (*migrate.KNOWN_REVISIONS, "9999"))
     monkeypatch.setattr(
         alembic.command, "upgrade", lambda *_a, **_k: seen.append(list_backups(demo_database.path))
     )
     made = migrate.upgrade(demo_database)
-    assert made is not None and made.name.endswith("-before-upgrade-0001.db")
+    assert made is not None and made.name.endswith(f"-before-upgrade-{stamped}.db")
     assert seen == [[made]] and count(made, PLANS) == 1
 
 
@@ -195,7 +197,7 @@ def test_restore_over_a_damaged_database_keeps_the_damaged_one(demo_database: Da
     kept = restore(path, good)
     assert kept is not None and digest(kept) == damaged
     assert integrity(path) == ["ok"] and count(path, PLANS) == 1
-    assert check_restorable(path) == "0001"
+    assert check_restorable(path) == HEAD_REVISION
 
 
 def test_restore_refuses_the_database_itself(demo_database: Database) -> None:

@@ -45,7 +45,7 @@ def test_backup_before_upgrade_is_a_private_copy(database: Database) -> None:
     assert copy is not None and copy.exists()
     assert copy.stat().st_mode & 0o777 == 0o600
     with sqlite3.connect(copy) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (HEAD_REVISION,)
 
 
 def test_file_that_is_not_sqlite_is_refused_and_untouched(db_path: Path) -> None:

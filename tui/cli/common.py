@@ -43,3 +43,17 @@ def database_from(args: Any) -> Database:
 def print_json(data: Any) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
+
+
+def print_columns(headers: list[str], rows: list[tuple[str, ...]]) -> None:
+    """A plain table, columns padded to their widest cell: what ``hrplan list`` prints.
+
+    Without rich, whose import alone costs more than the rest of the command; the text is the user's
+    own (titles, names), printed as it is, with control characters shown as spaces.
+    """
+    cleaned = [[" ".join(cell.split()) for cell in row] for row in rows]
+    widths = [max(len(cell) for cell in column) for column in zip(headers, *cleaned, strict=True)]
+    out = sys.stdout
+    for row in (headers, *cleaned):
+        line = "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+        out.write(line.rstrip() + "\n")

@@ -37,30 +37,23 @@ def cmd_list(args: argparse.Namespace) -> int:
     from db.queries.plan_list import list_plans
 
     database = database_from(args)
-    with database.read() as session:
-        plans = list_plans(session=session)
+    with database.plain_read() as conn:  # a plain read, as the start screen's: no SQLAlchemy to import
+        plans = list_plans(session=conn)
     if args.json:
         print_json([asdict(p) for p in plans])
         return 0
     if not plans:
         print(t("cli.no_plans"))
         return 0
-    from rich.console import Console
-    from rich.table import Table
+    from tui.cli.common import print_columns
 
-    table = Table(box=None, pad_edge=False)
-    for key in ("cli.col_id", "col.title", "col.period", "col.plan_status", "col.activities", "col.progress"):
-        table.add_column(t(key))
-    for p in plans:
-        table.add_row(
-            str(p.id),
-            p.title,
-            f"{p.period_start}–{p.period_end}",
-            t(f"plan_status.{p.status}"),
-            str(p.activity_count),
-            f"{p.share_done:.0%}",
-        )
-    Console().print(table)
+    keys = ("cli.col_id", "col.title", "col.period", "col.plan_status", "col.activities", "col.progress")
+    headers = [t(key) for key in keys]
+    print_columns(headers, [
+        (str(p.id), p.title, f"{p.period_start}–{p.period_end}", t(f"plan_status.{p.status}"),
+         str(p.activity_count), f"{p.share_done:.0%}")
+        for p in plans
+    ])  # fmt: skip
     return 0
 
 

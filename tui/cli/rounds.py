@@ -111,16 +111,15 @@ def cmd_round_close(args: argparse.Namespace) -> int:
 
 def cmd_tick(args: argparse.Namespace) -> int:
     from db.errors import NotFoundError
-    from db.queries.plans import resolve_plan
-    from db.queries.rounds import check_status, find_round, update_entry
+    from db.queries.entries import check_status, find_round, update_entry
+    from db.queries.plan_ref import resolve_plan_id
 
     status = check_status(args.status)
     if not str(args.activity).strip().isdigit():
         raise NotFoundError(what=t("what.activity"), name=args.activity)
     database = database_from(args)
     with database.write() as session:
-        plan = resolve_plan(args.plan, session=session)
-        followup = find_round(plan.id, args.round, session=session)
+        followup = find_round(resolve_plan_id(args.plan, session=session), args.round, session=session)
         state = update_entry(followup.id, int(args.activity), session=session, status=status,
                              comment=args.comment)  # fmt: skip
     print(t("cli.ticked", id=state.activity_id, status=t(f"status.{state.status}"), name=followup.name))

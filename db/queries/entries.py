@@ -1,0 +1,204 @@
+"""A follow-up entry: finding the round by name, and setting an activity's status and comment.
+
+What ``hrplan tick`` and a key press in the checklist need, kept apart from the rest of the rounds'
+queries so that a tick imports no more than the tables it writes (``db.queries.rounds`` offers all of
+it too). Setting a status or a comment is one ``ChangeSet.update`` of the entry (which also marks it
+reviewed): one transaction, one undo step.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from db.changes import ChangeSet
+from db.errors import BadStatusError, InvalidInputError, NoOpenRoundError, NotFoundError, RoundClosedError
+from db.queries.plain import fetch_all
+from models.activity import Activity  # noqa: F401  (an entry's foreign key needs its table to flush)
+from models.followup import FollowUpEntry
+from models.limits import TEXT_MAX
+from models.status import STATUS_CODES, Status
+from models.validation import Invalid, clean_text
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+
+@dataclass(frozen=True, slots=True)
+class RoundRef:
+    """A round without its counts: what finding a round by name needs."""
+
+    id: int
+    plan_id: int
+    name: str
+    date: dt.date
+    closed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class EntryState:
+    """An entry as stored after a change (or an undo)."""
+
+    round_id: int
+    activity_id: int
+    status: str
+    comment: str
+    reviewed: bool
+
+
+def _as_date(value: object) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
+
+def _invalid(field_key: str, exc: Invalid) -> InvalidInputError:
+    from i18n import t
+
+    return InvalidInputError(field=t(field_key), reason=t(exc.key, **exc.params))
+
+
+def _no_round(name: object) -> NotFoundError:
+    from i18n import t
+
+    return NotFoundError(what=t("what.round"), name=str(name))
+
+
+def find_round(plan_id: int, name: str | None, *, session: Session) -> RoundRef:
+    """A round by name (case-insensitive); without a name, the latest open round.
+
+    Reads the plan's rounds only, not their entries: a tick costs the same in a plan of any size.
+    """
+    rounds = [
+        RoundRef(id=r[0], plan_id=r[1], name=r[2], date=_as_date(r[3]), closed=bool(r[4]))
+        for r in fetch_all(
+            session,
+            "SELECT id, plan_id, name, date, closed FROM followup_round WHERE plan_id = ? "
+            "ORDER BY date DESC, id DESC",
+            (plan_id,),
+        )
+    ]
+    if name is None:
+        found = next((r for r in rounds if not r.closed), None)
+        if found is None:
+            raise NoOpenRoundError()
+        return found
+    found = next((r for r in rounds if r.name.casefold() == name.strip().casefold()), None)
+    if found is None:
+        raise _no_round(name)
+    return found
+
+
+def _round_ref(round_id: int, *, session: Session) -> RoundRef:
+    rows = fetch_all(session, "SELECT id, plan_id, name, date, closed FROM followup_round WHERE id = ?",
+                     (round_id,))  # fmt: skip
+    if not rows:
+        raise _no_round(round_id)
+    r = rows[0]
+    return RoundRef(id=r[0], plan_id=r[1], name=r[2], date=_as_date(r[3]), closed=bool(r[4]))
+
+
+def statuses_before(
+    plan_id: int, day: dt.date, *, session: Session, activity_id: int | None = None
+) -> dict[int, str]:
+    """Activity id → its status in the latest round dated on or before ``day`` that has an entry.
+
+    ``activity_id``: that activity's only (an activity added after a round started, ticked).
+    """
+    one = " AND e.activity_id = ?" if activity_id is not None else ""
+    rows = fetch_all(
+        session,
+        f"""
+        SELECT latest.activity_id, latest.status FROM (
+            SELECT e.activity_id AS activity_id, e.status AS status,
+                   row_number() OVER (PARTITION BY e.activity_id ORDER BY r.date DESC, r.id DESC) AS n
+            FROM followup_entry e JOIN followup_round r ON r.id = e.round_id
+            WHERE r.plan_id = ? AND r.date <= ?{one}
+        ) latest WHERE latest.n = 1
+        """,
+        (plan_id, day.isoformat(), *(() if activity_id is None else (activity_id,))),
+    )
+    return {r[0]: r[1] for r in rows}
+
+
+def check_status(value: str) -> Status:
+    """A status from its code, or a clear error listing the valid codes."""
+    try:
+        return Status(str(value).strip().lower())
+    except ValueError:
+        raise BadStatusError(value=value, codes=", ".join(STATUS_CODES)) from None
+
+
+def update_entry(
+    round_id: int,
+    activity_id: int,
+    *,
+    session: Session,
+    status: str | None = None,
+    comment: str | None = None,
+) -> EntryState:
+    """Set the status and/or comment of an activity in a round, marking it reviewed.
+
+    One ``ChangeSet.update`` of the entry: one transaction, one undo step. An activity added after
+    the round started has no entry yet; it gets one (one insert) with the values given.
+    """
+    from sqlalchemy import select
+
+    followup = _round_ref(round_id, session=session)
+    if followup.closed:
+        raise RoundClosedError(name=followup.name)
+    owner = fetch_all(session, "SELECT plan_id FROM activity WHERE id = ?", (activity_id,))
+    if not owner or owner[0][0] != followup.plan_id:
+        from i18n import t
+
+        raise NotFoundError(what=t("what.activity"), name=str(activity_id))
+    values: dict[str, object] = {"reviewed": True}
+    if status is not None:
+        values["status"] = check_status(status)
+    if comment is not None:
+        try:
+            values["comment"] = clean_text(comment, limit=TEXT_MAX)
+        except Invalid as exc:
+            raise _invalid("field.comment", exc) from None
+    entry = session.execute(
+        select(FollowUpEntry).where(
+            FollowUpEntry.round_id == round_id, FollowUpEntry.activity_id == activity_id
+        )
+    ).scalar_one_or_none()
+    changes = ChangeSet(session, plan_id=followup.plan_id)
+    if entry is None:
+        carried = statuses_before(followup.plan_id, followup.date, session=session,
+                                  activity_id=activity_id).get(activity_id)  # fmt: skip
+        values.setdefault("status", carried or Status.NOT_STARTED)
+        entry = changes.insert(FollowUpEntry(round_id=round_id, activity_id=activity_id, **values))
+    else:
+        changes.update(entry, values)
+    return _state(entry)
+
+
+def _state(entry: FollowUpEntry) -> EntryState:
+    return EntryState(
+        round_id=entry.round_id,
+        activity_id=entry.activity_id,
+        status=str(entry.status),
+        comment=entry.comment,
+        reviewed=entry.reviewed,
+    )
+
+
+def set_entry_status(round_id: int, activity_id: int, status: str, *, session: Session) -> EntryState:
+    return update_entry(round_id, activity_id, session=session, status=status)
+
+
+def set_entry_comment(round_id: int, activity_id: int, comment: str, *, session: Session) -> EntryState:
+    return update_entry(round_id, activity_id, session=session, comment=comment)
+
+
+def entry_state(round_id: int, activity_id: int, *, session: Session) -> EntryState | None:
+    from sqlalchemy import select
+
+    entry = session.execute(
+        select(FollowUpEntry).where(
+            FollowUpEntry.round_id == round_id, FollowUpEntry.activity_id == activity_id
+        )
+    ).scalar_one_or_none()
+    return _state(entry) if entry is not None else None
