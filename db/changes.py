@@ -163,9 +163,16 @@ class ChangeSet:
         return ids
 
     def update(
-        self, obj: SQLModel, values: dict[str, Any], *, expected_version: int | None = None
+        self,
+        obj: SQLModel,
+        values: dict[str, Any],
+        *,
+        expected_version: int | None = None,
+        flush: bool = True,
     ) -> dict[str, tuple[Any, Any]]:
         """Apply ``values``; returns the fields that really changed as ``{field: (old, new)}``.
+
+        ``flush=False``: the caller flushes once after many updates (a thousand ticks from a file).
 
         ``expected_version`` is only a safe compare-and-set when ``obj`` was read in this write
         session; ``db.edits.update_row`` does that for editors and scripts.
@@ -190,7 +197,8 @@ class ChangeSet:
             if "updated_at" in table.c:
                 obj.updated_at = now()
             self.session.add(obj)
-            self.session.flush()
+            if flush:
+                self.session.flush()
         return changed
 
     def delete(self, obj: SQLModel) -> list[dict[str, Any]]:

@@ -152,3 +152,12 @@ class BadStatusError(HrplanError):
     """A status that is not one of the codes; the message lists the valid ones."""
 
     key = "error.bad_status"
+
+
+class LineError(HrplanError):
+    """A mistake on one line of a file of many (``hrplan tick --from``): the line, then what is wrong."""
+
+    key = "error.at_line"
+
+    def __init__(self, line: int, error: HrplanError) -> None:
+        super().__init__(line=line, message=error.message())

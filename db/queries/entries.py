@@ -128,6 +128,19 @@ def check_status(value: str) -> Status:
         raise BadStatusError(value=value, codes=", ".join(STATUS_CODES)) from None
 
 
+def entry_values(status: str | None, comment: str | None) -> dict[str, object]:
+    """The checked values a tick stores: the status, the comment cleaned, the entry marked reviewed."""
+    values: dict[str, object] = {"reviewed": True}
+    if status is not None:
+        values["status"] = check_status(status)
+    if comment is not None:
+        try:
+            values["comment"] = clean_text(comment, limit=TEXT_MAX)
+        except Invalid as exc:
+            raise _invalid("field.comment", exc) from None
+    return values
+
+
 def update_entry(
     round_id: int,
     activity_id: int,
@@ -151,14 +164,7 @@ def update_entry(
         from i18n import t
 
         raise NotFoundError(what=t("what.activity"), name=str(activity_id))
-    values: dict[str, object] = {"reviewed": True}
-    if status is not None:
-        values["status"] = check_status(status)
-    if comment is not None:
-        try:
-            values["comment"] = clean_text(comment, limit=TEXT_MAX)
-        except Invalid as exc:
-            raise _invalid("field.comment", exc) from None
+    values = entry_values(status, comment)
     entry = session.execute(
         select(FollowUpEntry).where(
             FollowUpEntry.round_id == round_id, FollowUpEntry.activity_id == activity_id
@@ -173,6 +179,74 @@ def update_entry(
     else:
         changes.update(entry, values)
     return _state(entry)
+
+
+@dataclass(frozen=True, slots=True)
+class Tick:
+    """One tick of many: an activity's new status and (when given) comment; ``line`` for messages."""
+
+    activity_id: int
+    status: str
+    comment: str | None = None
+    line: int = 0
+
+
+CHUNK = 500  # ids per IN (...) list, well below every database's limit on parameters
+
+
+def update_entries(round_id: int, ticks: list[Tick], *, session: Session) -> int:
+    """Many ticks in one round as ONE change (one undo step), each checked as ``update_entry`` checks
+    it; a mistake on any line raises ``LineError`` and the caller's transaction saves nothing.
+
+    The round is checked once, the activities and their entries read in chunks, and the changed
+    entries written with one flush: a thousand ticks cost a few statements, not a thousand round trips.
+    Returns the number of ticks applied.
+    """
+    from sqlalchemy import select
+
+    from db.errors import HrplanError, LineError
+
+    followup = _round_ref(round_id, session=session)
+    if followup.closed:
+        raise RoundClosedError(name=followup.name)
+    checked = []
+    for tick in ticks:
+        try:
+            checked.append((tick, entry_values(tick.status, tick.comment)))
+        except HrplanError as exc:
+            raise LineError(tick.line, exc) from None
+    ids = sorted({tick.activity_id for tick in ticks})
+    owned: set[int] = set()
+    entries: dict[int, FollowUpEntry] = {}
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        sql = f"SELECT id FROM activity WHERE plan_id = ? AND id IN ({marks})"
+        owned.update(r[0] for r in fetch_all(session, sql, (followup.plan_id, *chunk)))
+        found = session.execute(
+            select(FollowUpEntry).where(
+                FollowUpEntry.round_id == round_id, FollowUpEntry.activity_id.in_(chunk)
+            )
+        ).scalars()
+        entries.update((entry.activity_id, entry) for entry in found)
+    changes = ChangeSet(session, plan_id=followup.plan_id)
+    for tick, values in checked:
+        if tick.activity_id not in owned:
+            from i18n import t
+
+            raise LineError(tick.line, NotFoundError(what=t("what.activity"), name=str(tick.activity_id)))
+        entry = entries.get(tick.activity_id)
+        if entry is None:  # added after the round started: its first entry, as update_entry makes it
+            carried = statuses_before(followup.plan_id, followup.date, session=session,
+                                      activity_id=tick.activity_id).get(tick.activity_id)  # fmt: skip
+            values.setdefault("status", carried or Status.NOT_STARTED)
+            entries[tick.activity_id] = changes.insert(
+                FollowUpEntry(round_id=round_id, activity_id=tick.activity_id, **values)
+            )
+        else:
+            changes.update(entry, values, flush=False)
+    session.flush()
+    return len(checked)
 
 
 def _state(entry: FollowUpEntry) -> EntryState:

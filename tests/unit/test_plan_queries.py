@@ -150,3 +150,33 @@ def test_copy_is_one_undo_step(demo_database) -> None:  # noqa: ANN001
 def test_undo_with_nothing_to_undo(database) -> None:  # noqa: ANN001
     with database.write() as session:
         assert undo_latest(session=session) is None
+
+
+def test_status_counts_follow_the_rule_also_for_activities_without_an_entry_in_the_latest_round(
+    demo_database,  # noqa: ANN001
+) -> None:
+    import sqlite3
+    from collections import Counter
+
+    from db.queries.status import status_counts_by_plan
+
+    plan_id = _demo_id(demo_database)
+    with sqlite3.connect(demo_database.path) as conn:
+        latest = conn.execute(
+            "SELECT id FROM followup_round WHERE plan_id = ? ORDER BY date DESC, id DESC", (plan_id,)
+        ).fetchone()[0]
+        # One activity loses its entry in the latest round (its status falls back to the round
+        # before); a new one has no entry at all (not started).
+        sql = "SELECT activity_id FROM followup_entry WHERE round_id = ?"
+        dropped = conn.execute(sql, (latest,)).fetchone()[0]
+        conn.execute("DELETE FROM followup_entry WHERE round_id = ? AND activity_id = ?", (latest, dropped))
+        conn.execute("UPDATE followup_entry SET status = 'cancelled' WHERE activity_id = ? AND round_id != ?",
+                     (dropped, latest))  # fmt: skip
+        columns = [r[1] for r in conn.execute("PRAGMA table_info(activity)") if r[1] != "id"]
+        names = ", ".join(columns)
+        conn.execute(f"INSERT INTO activity ({names}) SELECT {names} FROM activity WHERE id = ?", (dropped,))
+    with demo_database.read() as session:
+        counts = status_counts_by_plan(session=session)
+        expected = Counter(current_statuses(plan_id, session=session).values())
+    assert counts[plan_id] == dict(expected)
+    assert sum(expected.values()) == 34 and expected["cancelled"] >= 1 and expected["not_started"] >= 1

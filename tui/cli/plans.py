@@ -58,15 +58,17 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from db.queries.document import plan_document
-    from db.queries.plans import resolve_plan
+    from db.queries.document import plan_document, plan_stream
+    from db.queries.plan_ref import resolve_plan_id
+    from tui.cli.common import print_json_stream
 
     database = database_from(args)
-    with database.read() as session:
-        document = plan_document(resolve_plan(args.plan, session=session), session=session)
-    if args.json:
-        print_json(document)
-        return 0
+    with database.plain_read() as conn:  # a read: no SQLAlchemy; rows streamed as they are written
+        plan_id = resolve_plan_id(args.plan, session=conn)
+        if args.json:
+            print_json_stream(plan_stream(plan_id, session=conn))
+            return 0
+        document = plan_document(plan_id, session=conn)
     print_plan(document)
     return 0
 
