@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from db.queries.plain import fetch_all, fetch_iter
-from db.queries.status import CURRENT_STATUS_SQL
+from db.queries.status import LATEST_ENTRY_JOIN, STATUS_FROM_LATEST_SQL, latest_round_id
 
 
 def _iso(value: Any) -> str | None:
@@ -48,19 +48,21 @@ _Fields = namedtuple("_Fields", _FIELDS)
 
 # The plan's order: the plan as a whole first, then units, areas and activities by position.
 _ACTIVITIES_SQL = f"""
-SELECT a.id, u.name, ar.name, {CURRENT_STATUS_SQL} AS status,
+SELECT a.id, u.name, ar.name, {STATUS_FROM_LATEST_SQL} AS status,
        a.number, a.goal, a.description, a.target_text, a.target_date, a.ongoing, a.responsible,
        a.resources, a.follow_up
 FROM activity a
 JOIN area ar ON ar.id = a.area_id
 LEFT JOIN unit u ON u.id = a.unit_id
+{LATEST_ENTRY_JOIN.format(latest="?")}
 WHERE a.plan_id = ?
 ORDER BY CASE WHEN a.unit_id IS NULL THEN -1 ELSE u.position END, u.id, ar.position, ar.id, a.position, a.id
 """
 
 
 def _activities(plan_id: int, session: Any) -> Iterator[dict]:
-    for row in fetch_iter(session, _ACTIVITIES_SQL, (plan_id,)):
+    latest = latest_round_id(plan_id, session=session)
+    for row in fetch_iter(session, _ACTIVITIES_SQL, (latest, plan_id)):
         yield activity_json(_Fields._make(row[4:]), id=row[0], unit=row[1], area=row[2], status=row[3])
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -57,29 +58,51 @@ def status_text(status: str, overdue: bool = False) -> Text:
 
 
 class ActivityIndex:
-    """The plan's activities with what every view needs made once: rows, search text, overdue flags.
+    """The plan's activities, and what the views need of them, made when first asked for.
 
-    Built in the worker that loads the plan; filtering then only picks rows, so a key press in the
-    search field costs a pass over plain strings, not 5,000 new rows.
+    Built in the worker that loads the plan, holding only the activities: a row's cells are made
+    when its line is first drawn (``Row.factory``), an activity's search text when a search first
+    looks at it (in the view worker), its overdue flag when a row or a filter first needs it. Opening
+    a plan of 50,000 activities makes the cells of one screenful; a key press in the search field
+    costs a pass over plain strings, not new rows.
     """
 
     def __init__(self, activities: Iterable[ActivityRow], today: date) -> None:
         self.activities = tuple(activities)
+        self.today = today
         self.by_id = {a.id: a for a in self.activities}
-        self.overdue = {a.id: is_overdue(a.target_date, a.status, today) for a in self.activities}
-        self.search_text = {a.id: a.searchable() for a in self.activities}
-        self.rows = {a.id: self._item(a) for a in self.activities}
+        self._overdue: dict[int, bool] = {}
+        self._search_text: dict[int, str] = {}
+        self._rows: dict[int, Row] = {}
 
-    def _item(self, a: ActivityRow) -> Row:
-        overdue = self.overdue[a.id]
+    def overdue(self, a: ActivityRow) -> bool:
+        flag = self._overdue.get(a.id)
+        if flag is None:
+            flag = self._overdue[a.id] = is_overdue(a.target_date, a.status, self.today)
+        return flag
+
+    def search_text(self, a: ActivityRow) -> str:
+        text = self._search_text.get(a.id)
+        if text is None:
+            text = self._search_text[a.id] = a.searchable()
+        return text
+
+    def row(self, a: ActivityRow) -> Row:
+        """The activity's row, the same object in every view (its cells are built once, when drawn)."""
+        row = self._rows.get(a.id)
+        if row is None:
+            row = self._rows[a.id] = Row(key=a.id, factory=partial(self._cells, a))
+        return row
+
+    def _cells(self, a: ActivityRow) -> tuple:
+        overdue = self.overdue(a)
         target = Text(a.target_text, style="red" if overdue else "")
-        cells = (a.goal, a.description, target, a.responsible, a.resources, a.follow_up,
-                 status_text(a.status, overdue))  # fmt: skip
-        return Row(key=a.id, cells=cells)
+        return (a.goal, a.description, target, a.responsible, a.resources, a.follow_up,
+                status_text(a.status, overdue))  # fmt: skip
 
     def matches(self, a: ActivityRow, view: ViewFilter, needle: str) -> bool:
         if needle:
-            if needle not in self.search_text[a.id]:
+            if needle not in self.search_text(a):
                 return False
         elif view.scope == WHOLE:
             if a.unit_id is not None:
@@ -90,7 +113,7 @@ class ActivityIndex:
             return False
         if view.responsible is not None and a.responsible != view.responsible:
             return False
-        return not view.overdue or self.overdue[a.id]
+        return not view.overdue or self.overdue(a)
 
 
 def build_rows(index: ActivityIndex, view: ViewFilter) -> list[Row]:
@@ -110,7 +133,7 @@ def build_rows(index: ActivityIndex, view: ViewFilter) -> list[Row]:
             group = key
             label = f"{a.unit_name or t('whole_plan')} · {a.area_name}" if by_unit else a.area_name
             rows.append(Row(key=("group", *key), cells=(label,), group=True))
-        rows.append(index.rows[a.id])
+        rows.append(index.row(a))
     return rows
 
 
