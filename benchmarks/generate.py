@@ -66,7 +66,7 @@ def generate(path: Path, *, activities: int = LARGE_ACTIVITIES, seed: int = 7) -
                 unit_id = p * 1000 + u
                 conn.execute(insert(Unit), [dict(
                     id=unit_id, plan_id=p, name=f"Enhet {u + 1:02d}", manager=f"Chef {u + 1}",
-                    date=date(start - 1, 10, 1), risk_analysis="", position=u, version=1)])  # fmt: skip
+                    date=date(start - 1, 10, 1), position=u, version=1)])  # fmt: skip
                 unit_ids.append(unit_id)
             activities = []
             for a in range(n_activities):

@@ -27,7 +27,7 @@ from db.paths import backup_dir
 KEEP = 10
 # Tables every hrplan database has, whatever its revision.
 HRPLAN_TABLES = frozenset({"alembic_version", "plan", "activity"})
-_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?-(?P<reason>[a-z0-9-]+)\.db$")
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?-(?P<reason>[a-z0-9_-]+)\.db$")
 
 
 def private_folder(folder: Path) -> Path:

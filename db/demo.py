@@ -19,6 +19,7 @@ from models.dates import read_target
 from models.followup import FollowUpEntry, FollowUpRound
 from models.keyfigure import SICK_LEAVE, TURNOVER, KeyFigure
 from models.plan import Cadence, Plan, PlanCreate, PlanKind, PlanStatus
+from models.section import UNIT_KINDS, Section, SectionKind
 from models.unit import Unit
 
 DEMO_TITLE = "Kompetensförsörjningsplan 2025–2027"
@@ -242,9 +243,11 @@ def add_demo_plan(*, session: Session) -> tuple[int, bool]:
     units: dict[str, int] = {}
     for position, (name, manager, day, risks, rows) in enumerate(UNITS):
         unit = changes.insert(
-            Unit(plan_id=plan.id, name=name, manager=manager, date=day, risk_analysis=risks,
-                 position=position)
-        )  # fmt: skip
+            Unit(plan_id=plan.id, name=name, manager=manager, date=day, position=position)
+        )
+        if risks:
+            changes.insert(Section(plan_id=plan.id, unit_id=unit.id, kind=SectionKind.RISKS, body=risks,
+                                   position=UNIT_KINDS.index(SectionKind.RISKS)))  # fmt: skip
         units[name] = unit.id
         add(unit.id, rows)
     for position, (unit, name, period, count, share) in enumerate(KEY_FIGURES):

@@ -102,6 +102,7 @@ WHAT_KEYS = {
     "area": "what.area",
     "followup_round": "what.round",
     "followup_entry": "what.entry",
+    "section": "what.section",
 }
 
 

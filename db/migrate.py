@@ -15,8 +15,8 @@ from db.errors import NewerDatabaseError, NotADatabaseError
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 # The newest revision in db/migrations/versions. A unit test checks it against Alembic's head.
-HEAD_REVISION = "0007"
-KNOWN_REVISIONS = ("0001", "0007")
+HEAD_REVISION = "0007_status_count_index"
+KNOWN_REVISIONS = ("0001", "0003_narrative_sections", "0007_status_count_index")
 
 
 def current_revision(path: Path) -> str | None:
@@ -77,11 +77,22 @@ def upgrade(database: Database) -> Path | None:
     config = alembic_config(database)
     # BEGIN IMMEDIATE: when two instances start on one file at once, one migrates and the other
     # waits for it, then finds the schema at head and does nothing.
-    with database.translated(), database.write_engine.connect() as conn, conn.begin():
-        if _stamped_revision(conn) == HEAD_REVISION:
-            return backup
-        config.attributes["connection"] = conn
-        command.upgrade(config, "head")
+    with database.translated(), database.write_engine.connect() as conn:
+        # SQLite drops or changes a column by rebuilding the table; with foreign keys on, dropping the
+        # old table would delete the rows that refer to it (ON DELETE CASCADE). The pragma only takes
+        # effect outside a transaction, so it is set before BEGIN and checked and restored after.
+        raw = conn.connection.driver_connection
+        raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with conn.begin():
+                if _stamped_revision(conn) == HEAD_REVISION:
+                    return backup
+                config.attributes["connection"] = conn
+                command.upgrade(config, "head")
+                if conn.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
+                    raise RuntimeError("foreign keys broken by an upgrade")
+        finally:
+            raw.execute("PRAGMA foreign_keys = ON")
     return backup
 
 

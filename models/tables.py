@@ -6,6 +6,9 @@ from models.changelog import ChangeLog
 from models.followup import FollowUpEntry, FollowUpRound
 from models.keyfigure import KeyFigure
 from models.plan import Plan
+from models.section import Section
 from models.unit import Unit
 
-__all__ = ["Activity", "Area", "ChangeLog", "FollowUpEntry", "FollowUpRound", "KeyFigure", "Plan", "Unit"]
+__all__ = [
+    "Activity", "Area", "ChangeLog", "FollowUpEntry", "FollowUpRound", "KeyFigure", "Plan", "Section", "Unit",
+]

@@ -1,4 +1,5 @@
-"""A unit (Avdelning/Enhet) of a plan, with its responsible manager and risk analysis."""
+"""A unit (Avdelning/Enhet) of a plan, with its responsible manager; its narrative (the risk analysis
+among it) lives in ``models.section``."""
 
 from __future__ import annotations
 
@@ -8,14 +9,13 @@ from sqlalchemy import CheckConstraint, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from models.base import max_len
-from models.limits import NAME_MAX, TEXT_MAX
+from models.limits import NAME_MAX
 
 
 class UnitBase(SQLModel):
     name: str = Field(min_length=1, max_length=NAME_MAX)
     manager: str = Field(default="", max_length=NAME_MAX)
     date: dt.date | None = None
-    risk_analysis: str = Field(default="", max_length=TEXT_MAX)
 
 
 class Unit(UnitBase, table=True):
@@ -25,7 +25,6 @@ class Unit(UnitBase, table=True):
         max_len("name", NAME_MAX),
         CheckConstraint("length(trim(name)) > 0", name="ck_name_nonempty"),
         max_len("manager", NAME_MAX),
-        max_len("risk_analysis", TEXT_MAX),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -42,4 +41,3 @@ class UnitUpdate(SQLModel):
     name: str | None = Field(default=None, min_length=1, max_length=NAME_MAX)
     manager: str | None = Field(default=None, max_length=NAME_MAX)
     date: dt.date | None = None
-    risk_analysis: str | None = Field(default=None, max_length=TEXT_MAX)

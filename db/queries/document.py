@@ -99,8 +99,11 @@ def plan_stream(plan: Any, *, session: Any, with_entries: bool = True) -> dict[s
     """
     (plan_id, title, kind, organisation, start, end, body, decided, paragraph, diary, cadence, status,
      notes) = _plan_row(plan, session)  # fmt: skip
-    units = fetch_all(session, "SELECT id, name, manager, date, risk_analysis FROM unit WHERE plan_id = ? "
-                               "ORDER BY position, id", (plan_id,))  # fmt: skip
+    from db.queries.sections import unit_risk_texts
+
+    sql = "SELECT id, name, manager, date FROM unit WHERE plan_id = ? ORDER BY position, id"
+    units = fetch_all(session, sql, (plan_id,))
+    risks = unit_risk_texts(plan_id, session=session)
     areas = fetch_all(session, "SELECT name FROM area WHERE plan_id = ? ORDER BY position, id", (plan_id,))
     figures = fetch_all(
         session,
@@ -121,7 +124,8 @@ def plan_stream(plan: Any, *, session: Any, with_entries: bool = True) -> dict[s
         "status": status,
         "notes": notes,
         "units": [
-            {"id": u[0], "name": u[1], "manager": u[2], "date": _iso(u[3]), "risk_analysis": u[4]}
+            {"id": u[0], "name": u[1], "manager": u[2], "date": _iso(u[3]),
+             "risk_analysis": risks.get(u[0], "")}
             for u in units
         ],
         "areas": [a[0] for a in areas],

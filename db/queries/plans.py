@@ -14,6 +14,7 @@ from sqlmodel import Session
 from db.changes import ChangeSet
 from db.errors import InvalidInputError, NotFoundError
 from db.guard import refusal_from
+from db.queries.sections import copy_sections
 from db.queries.status import current_statuses
 from models.activity import Activity
 from models.area import UBARA_AREAS, Area
@@ -257,9 +258,10 @@ def copy_plan(
     for unit in session.execute(select(Unit).where(Unit.plan_id == plan_id)).scalars().all():
         copied = changes.insert(
             Unit(plan_id=plan.id, name=unit.name, manager=unit.manager, date=unit.date,
-                 risk_analysis=unit.risk_analysis, position=unit.position)
+                 position=unit.position)
         )  # fmt: skip
         unit_ids[unit.id] = copied.id
+    copy_sections(plan_id, plan.id, unit_ids, changes=changes)
     activities = session.execute(
         select(Activity).where(Activity.plan_id == plan_id).order_by(Activity.id)
     ).scalars().all()

@@ -1,4 +1,8 @@
-"""Units (Avdelning/Enhet) of a plan: listing, adding, editing, reordering and removing."""
+"""Units (Avdelning/Enhet) of a plan: listing, adding, editing, reordering and removing.
+
+A unit's risk analysis is its Riskanalys section (``db.queries.sections``); the unit editor reads and
+writes it here as one of the unit's fields.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +15,9 @@ from sqlmodel import Session
 from db.changes import ChangeSet
 from db.errors import NotFoundError
 from db.queries.ordering import check_version, refuse, refuse_invalid, shift_in_plan
+from db.queries.sections import unit_risk_texts
 from models.activity import Activity
-from models.limits import NAME_MAX, TEXT_MAX
+from models.limits import NAME_MAX, SECTION_MAX
 from models.unit import Unit
 from models.validation import Invalid, clean_text
 
@@ -37,7 +42,7 @@ class UnitFields:
     name: str
     manager: str = ""
     date: date | None = None
-    risk_analysis: str = ""
+    risk_analysis: str | None = None  # None: the Riskanalys section stays as it is
 
 
 def check_unit(data: UnitFields) -> tuple[UnitFields, dict[str, Invalid]]:
@@ -47,8 +52,11 @@ def check_unit(data: UnitFields) -> tuple[UnitFields, dict[str, Invalid]]:
     for name, limit, required, multiline in (
         ("name", NAME_MAX, True, False),
         ("manager", NAME_MAX, False, False),
-        ("risk_analysis", TEXT_MAX, False, True),
+        ("risk_analysis", SECTION_MAX, False, True),
     ):
+        if getattr(data, name) is None:
+            values[name] = None
+            continue
         try:
             values[name] = clean_text(
                 getattr(data, name), limit=limit, required=required, multiline=multiline
@@ -73,9 +81,10 @@ def list_units(plan_id: int, *, session: Session) -> list[UnitRow]:
     units = session.execute(
         select(Unit).where(Unit.plan_id == plan_id).order_by(Unit.position, Unit.id)
     ).scalars()
+    risks = unit_risk_texts(plan_id, session=session)
     return [
         UnitRow(id=u.id, plan_id=u.plan_id, name=u.name, manager=u.manager, date=u.date,
-                risk_analysis=u.risk_analysis, position=u.position, version=u.version,
+                risk_analysis=risks.get(u.id, ""), position=u.position, version=u.version,
                 activity_count=counts.get(u.id, 0))
         for u in units
     ]  # fmt: skip
@@ -104,12 +113,32 @@ def _checked(plan_id: int, data: UnitFields, session: Session, *, unit_id: int |
             "risk_analysis": cleaned.risk_analysis}  # fmt: skip
 
 
+def _write_risks(changes: ChangeSet, unit: Unit, text: str | None) -> bool:
+    """The unit's Riskanalys section gets ``text`` (made when missing and ``text`` is not empty)."""
+    from db.queries.sections import write_section
+    from models.section import Section, SectionKind
+
+    if text is None:
+        return False
+    current = changes.session.execute(
+        select(Section.body).where(Section.unit_id == unit.id, Section.kind == SectionKind.RISKS)
+    ).first()
+    if (current is None and not text) or (current is not None and current[0] == text):
+        return False
+    write_section(unit.plan_id, session=changes.session, kind=SectionKind.RISKS, body=text,
+                  unit_id=unit.id, changes=changes)  # fmt: skip
+    return True
+
+
 def add_unit(plan_id: int, data: UnitFields, *, session: Session) -> int:
     """A new unit, last in the plan's order."""
     values = _checked(plan_id, data, session)
+    risks = values.pop("risk_analysis")
     highest = session.execute(select(func.max(Unit.position)).where(Unit.plan_id == plan_id)).scalar()
     position = 0 if highest is None else highest + 1
-    unit = ChangeSet(session, plan_id=plan_id).insert(Unit(plan_id=plan_id, position=position, **values))
+    changes = ChangeSet(session, plan_id=plan_id)
+    unit = changes.insert(Unit(plan_id=plan_id, position=position, **values))
+    _write_risks(changes, unit, risks)
     return unit.id
 
 
@@ -118,8 +147,10 @@ def update_unit(
 ) -> bool:
     unit = _load(unit_id, session)
     values = _checked(unit.plan_id, data, session, unit_id=unit_id)
+    risks = values.pop("risk_analysis")
     changes = ChangeSet(session, plan_id=unit.plan_id)
-    return bool(changes.update(unit, values, expected_version=expected_version))
+    changed = bool(changes.update(unit, values, expected_version=expected_version))
+    return _write_risks(changes, unit, risks) or changed
 
 
 def shift_unit(unit_id: int, step: int, *, session: Session) -> bool:

@@ -96,14 +96,14 @@ def test_backup_before_every_migration(demo_database: Database, monkeypatch: pyt
     from db import migrate
 
     seen: list[list[Path]] = []
-    stamped = migrate.HEAD_REVISION
-    monkeypatch.setattr(migrate, "HEAD_REVISION", "9999")
-    monkeypatch.setattr(migrate, "KNOWN_REVISIONS", (*migrate.KNOWN_REVISIONS, "9999"))
+    current = migrate.HEAD_REVISION
+    monkeypatch.setattr(migrate, "HEAD_REVISION", "9999_next")
+    monkeypatch.setattr(migrate, "KNOWN_REVISIONS", (*migrate.KNOWN_REVISIONS, "9999_next"))
     monkeypatch.setattr(
         alembic.command, "upgrade", lambda *_a, **_k: seen.append(list_backups(demo_database.path))
     )
     made = migrate.upgrade(demo_database)
-    assert made is not None and made.name.endswith(f"-before-upgrade-{stamped}.db")
+    assert made is not None and made.name.endswith(f"-before-upgrade-{current}.db")
     assert seen == [[made]] and count(made, PLANS) == 1
 
 

@@ -70,3 +70,62 @@ def test_other_sqlite_database_is_refused(db_path: Path) -> None:
         conn.execute("CREATE TABLE notes (id INTEGER)")
     with pytest.raises(NotADatabaseError):
         upgrade(Database(db_path))
+
+
+def _database_at_0001(db_path: Path) -> Database:
+    """A database as hrplan 0001 left it: one plan, a unit with a risk text and one without, activities."""
+    from alembic import command
+
+    database = Database(db_path)
+    database.prepare()
+    command.upgrade(alembic_config(database), "0001")
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute(
+            "INSERT INTO plan (id, title, kind, organisation, period_start, period_end, decision_body,"
+            " decision_paragraph, diary_number, cadence, status, notes, created_at, updated_at, version)"
+            " VALUES (1, 'Plan', 'competence_supply', '', 2025, 2027, '', '', '', 'tertial', 'active', '',"
+            " '2025-01-01 00:00:00', '2025-01-01 00:00:00', 1)"
+        )
+        conn.execute("INSERT INTO area (id, name, plan_id, position) VALUES (1, 'Utveckla', 1, 0)")
+        conn.execute(
+            "INSERT INTO unit (id, name, manager, risk_analysis, plan_id, position, version)"
+            " VALUES (1, 'Hemtjänsten', 'Åsa', 'Få undersköterskor på sikt.', 1, 0, 1),"
+            " (2, 'Äldreboende', '', '  ', 1, 1, 1)"
+        )
+        for unit_id in (1, 2):
+            conn.execute(
+                "INSERT INTO activity (goal, description, target_text, ongoing, responsible, resources,"
+                " follow_up, plan_id, unit_id, area_id, position, created_at, updated_at, version)"
+                f" VALUES ('Mål', 'Gör', '', 0, '', '', '', 1, {unit_id}, 1, 0,"
+                " '2025-01-01 00:00:00', '2025-01-01 00:00:00', 1)"
+            )
+        conn.execute(
+            "INSERT INTO key_figure (name, period_label, count, plan_id, unit_id, position)"
+            " VALUES ('personalomsättning', '2024', 3, 1, 1, 0)"
+        )
+    return database
+
+
+def test_upgrade_from_0001_moves_risk_text_into_a_section_and_keeps_everything_else(db_path: Path) -> None:
+    database = _database_at_0001(db_path)
+    upgrade(database)
+    assert current_revision(db_path) == HEAD_REVISION
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT count(*) FROM activity").fetchone() == (2,)
+        assert conn.execute("SELECT count(*) FROM key_figure").fetchone() == (1,)
+        assert conn.execute("SELECT unit_id, kind, title, body FROM section").fetchall() == [
+            (1, "risks", "", "Få undersköterskor på sikt.")
+        ]
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(unit)")}
+        assert "risk_analysis" not in columns
+        assert conn.execute("PRAGMA foreign_keys").fetchone() == (0,)  # a fresh connection: the default
+    database.dispose()
+    database = Database(db_path)
+    with database.write() as session:
+        from sqlalchemy import text
+
+        assert session.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        session.execute(text("DELETE FROM unit WHERE id = 1"))
+        assert session.execute(text("SELECT count(*) FROM section")).scalar() == 0
+    database.dispose()

@@ -57,7 +57,9 @@ class UnitFormModal(CheckedFormModal):
             yield Static(t(self.LABELS["date"]), id="label-date", classes="field-label")
             yield Input(data.date.isoformat() if data.date else "", id="field-date", placeholder="2025-01-31")
             yield Static(t(self.LABELS["risk_analysis"]), id="label-risk_analysis", classes="field-label")
-            yield TextArea(data.risk_analysis, id="field-risk_analysis", soft_wrap=True, tab_behavior="focus")
+            yield TextArea(
+                data.risk_analysis or "", id="field-risk_analysis", soft_wrap=True, tab_behavior="focus"
+            )
             yield Static(t("act_editor.hint"), classes="form-hint")
 
     def on_mount(self) -> None:

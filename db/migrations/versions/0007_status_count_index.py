@@ -1,7 +1,7 @@
 """an index on followup_entry (round_id, status), so status counts read no table rows
 
-Revision ID: 0007
-Revises: 0001
+Revision ID: 0007_status_count_index
+Revises: 0003_narrative_sections
 Create Date: 2026-12-03 15:30:00
 """
 
@@ -9,8 +9,8 @@ from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = '0007'
-down_revision: str | None = '0001'
+revision: str = '0007_status_count_index'
+down_revision: str | None = '0003_narrative_sections'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
