@@ -119,30 +119,38 @@ def _round(raw: dict[str, Any]) -> ExportRound:
     )
 
 
-def _entries_by_round(round_ids: list[int], *, session: Session) -> dict[int, list[tuple[int, str, str]]]:
-    """Round id → (activity id, status, comment) of its entries: only the columns an export uses,
-    as plain tuples (a large plan has 60,000 entries; whole rows cost most of the export's time)."""
-    from sqlalchemy import select
+class _RoundEntries:
+    """Each round's entries (activity id, status, comment), read when first asked for: only the
+    columns an export uses, as plain tuples (a large plan has hundreds of thousands of entries)."""
 
-    from models.followup import FollowUpEntry
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.read: dict[int, list[tuple[int, str, str]]] = {}
 
-    entry = FollowUpEntry.__table__.c
-    by_round: dict[int, list[tuple[int, str, str]]] = {r: [] for r in round_ids}
-    if round_ids:
-        query = select(entry.round_id, entry.activity_id, entry.status, entry.comment).where(
-            entry.round_id.in_(round_ids)
-        )
-        for round_id, activity_id, status, comment in session.execute(query):
-            by_round[round_id].append((activity_id, status, comment))
-    return by_round
+    def of(self, round_id: int) -> list[tuple[int, str, str]]:
+        if round_id not in self.read:
+            from db.queries.plain import fetch_all
 
+            sql = "SELECT activity_id, status, comment FROM followup_entry WHERE round_id = ?"
+            self.read[round_id] = fetch_all(self.session, sql, (round_id,))
+        return self.read[round_id]
 
-def _statuses_as_of(entries: list[list[tuple[int, str, str]]]) -> dict[int, str]:
-    """Activity id → status in the latest of the rounds' ``entries`` (sorted by date, id) with one."""
-    statuses: dict[int, str] = {}
-    for round_entries in entries:
-        statuses.update((activity_id, status) for activity_id, status, _ in round_entries)
-    return statuses
+    def statuses_as_of(self, newest_first: list[int], activity_ids: set[int]) -> dict[int, str]:
+        """Activity id → its status in the latest of the rounds (newest first) that has an entry for it.
+
+        Rounds are read from the newest back only while some activity has no status yet: a round
+        starts with an entry for every activity, so this is mostly the one round.
+        """
+        statuses: dict[int, str] = {}
+        missing = set(activity_ids)
+        for round_id in newest_first:
+            if not missing:
+                break
+            for activity_id, status, _ in self.of(round_id):
+                if activity_id in missing:
+                    statuses[activity_id] = status
+                    missing.discard(activity_id)
+        return statuses
 
 
 def pick_round(rounds: list[dict[str, Any]], name: str | None) -> int | None:
@@ -178,11 +186,12 @@ def gather_export(
         previous: dict[int, str] | None = None
         reference_day = date.today()
     else:
-        by_round = _entries_by_round([r["id"] for r in rounds[: index + 1]], session=session)
-        entries = [by_round[r["id"]] for r in rounds[: index + 1]]
-        previous = _statuses_as_of(entries[:index]) if index > 0 else None
-        statuses = {**(previous or {}), **_statuses_as_of(entries[index:])}
-        comments = {activity_id: comment for activity_id, _, comment in entries[index]}
+        entries = _RoundEntries(session)
+        ids = {a["id"] for a in document["activities"]}
+        newest_first = [r["id"] for r in reversed(rounds[: index + 1])]
+        previous = entries.statuses_as_of(newest_first[1:], ids) if index > 0 else None
+        statuses = entries.statuses_as_of(newest_first, ids)
+        comments = {activity_id: comment for activity_id, _, comment in entries.of(newest_first[0])}
         reference_day = date.fromisoformat(rounds[index]["date"])
 
     by_unit: dict[str | None, list[ExportActivity]] = {}

@@ -1,7 +1,9 @@
 """Running one SQL statement on either a plain sqlite3 connection or an SQLAlchemy session.
 
 The start screen reads through plain sqlite3 (no SQLAlchemy import before the first frame); the
-command line and the other screens hold a session. Query functions that both use take either.
+command line and the other screens hold a session. Query functions that both use take either. With
+a session, the statement runs on the session's own database connection (in its transaction) through
+the driver's cursor, so rows come back as plain tuples without SQLAlchemy's per-row processing.
 """
 
 from __future__ import annotations
@@ -12,24 +14,29 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 
+def _cursor(session: Any) -> Any:
+    if isinstance(session, sqlite3.Connection):
+        return session.cursor()
+    return session.connection().connection.cursor()  # the driver's connection, in the session's transaction
+
+
 def fetch_all(session: Any, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
     """Every row of ``sql`` (qmark parameters) as tuples."""
-    if isinstance(session, sqlite3.Connection):
-        return session.execute(sql, tuple(params)).fetchall()
-    return [tuple(row) for row in session.connection().exec_driver_sql(sql, tuple(params)).fetchall()]
+    cursor = _cursor(session)
+    try:
+        cursor.execute(sql, tuple(params))
+        return cursor.fetchall()
+    finally:
+        cursor.close()
 
 
 def fetch_iter(session: Any, sql: str, params: Sequence[Any] = ()) -> Iterator[tuple]:
     """The rows of ``sql`` one by one as the database hands them over, without reading them all first."""
-    if isinstance(session, sqlite3.Connection):
-        cursor = session.execute(sql, tuple(params))
-        try:
-            for row in cursor:
-                yield row
-        finally:  # also when the reader stopped early and the connection is closed by now
-            with contextlib.suppress(sqlite3.ProgrammingError):
-                cursor.close()
-        return
-    streamed = {"stream_results": True}
-    for row in session.connection().exec_driver_sql(sql, tuple(params), execution_options=streamed):
-        yield tuple(row)
+    cursor = _cursor(session)
+    try:
+        cursor.execute(sql, tuple(params))
+        for row in cursor:
+            yield row
+    finally:  # also when the reader stopped early and the connection is closed by now
+        with contextlib.suppress(sqlite3.ProgrammingError):
+            cursor.close()
