@@ -126,8 +126,8 @@ class Recorder:
         from tui.widgets.row_list import RowList
 
         aid = self.screen.query_one(RowList).cursor_key
-        shown = self.screen._shown[aid].status
-        previous = self.screen._data[aid].previous_status
+        meeting = self.screen.meeting
+        shown, previous = meeting.shown(aid).status, meeting.items[aid].previous_status
         key = next(k for k in KEYS[index % len(KEYS):] + KEYS if CODES[k] not in (shown, previous))
         self.label = LABELS[key]
         return key

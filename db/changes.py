@@ -291,3 +291,59 @@ def undo_last(session: Session, *, plan_id: int | None = None) -> UndoResult | N
     session.expire_all()
     first = entries[-1]
     return UndoResult(batch=batch, entity=first.entity, entity_id=first.entity_id, changes=len(entries))
+
+
+def redo_batch(session: Session, *, plan_id: int | None = None) -> int | None:
+    """The batch a redo would make again: the latest undo still standing (undone batches after the
+    latest batch in force; the lowest of them was undone last). None: nothing to redo, also after
+    any new change since the undo."""
+    log = ChangeLog.__table__
+    in_force = select(func.max(log.c.batch)).where(log.c.undone == False)  # noqa: E712
+    undone = select(func.min(log.c.batch)).where(log.c.undone == True)  # noqa: E712
+    if plan_id is not None:
+        in_force = in_force.where(log.c.plan_id == plan_id)
+        undone = undone.where(log.c.plan_id == plan_id)
+    latest = session.execute(in_force).scalar()
+    if latest is not None:
+        undone = undone.where(log.c.batch > latest)
+    return session.execute(undone).scalar()
+
+
+def _reapply(session: Session, entry: Any) -> None:
+    table = _table(entry.entity)
+    if entry.field == WHOLE_ROW and entry.old_value is None:  # an insert: put the row back
+        raw = json.loads(entry.new_value)
+        values = {k: _decode(table, k, v) for k, v in raw.items() if k in table.c}
+        exists = session.execute(select(table.c.id).where(table.c.id == values["id"])).first()
+        if exists is None:
+            session.execute(table.insert().values(**values))
+    elif entry.field == WHOLE_ROW:  # a delete: remove the rows again, children first
+        for row in reversed(json.loads(entry.old_value)["rows"]):
+            t = _table(row["table"])
+            session.execute(t.delete().where(t.c.id == row["values"]["id"]))
+    else:
+        values = {entry.field: _decode(table, entry.field, json.loads(entry.new_value))}
+        if "version" in table.c:
+            values["version"] = table.c.version + 1
+        session.execute(table.update().where(table.c.id == entry.entity_id).values(**values))
+
+
+def redo_last(session: Session, *, plan_id: int | None = None) -> UndoResult | None:
+    """Make the latest undone change again (of one plan, when given). None: nothing to redo."""
+    batch = redo_batch(session, plan_id=plan_id)
+    if batch is None:
+        return None
+    log = ChangeLog.__table__
+    entries = session.execute(
+        select(log.c.entity, log.c.entity_id, log.c.field, log.c.old_value, log.c.new_value)
+        .where(log.c.batch == batch)
+        .order_by(log.c.id)
+    ).all()
+    session.flush()
+    with session.no_autoflush:
+        for entry in entries:
+            _reapply(session, entry)
+    session.execute(log.update().where(log.c.batch == batch).values(undone=False))
+    session.expire_all()
+    first = entries[0]
+    return UndoResult(batch=batch, entity=first.entity, entity_id=first.entity_id, changes=len(entries))

@@ -31,8 +31,11 @@ PLAN_COLUMNS = (
     "col.follow_up",
 )
 PLAN_WIDTHS = (3.0, 4.0, 1.4, 2.2, 1.8, 2.4)
-SUMMARY_COLUMNS = ("export.col_activity", "col.responsible", "col.target", "col.status", "export.col_comment")
-SUMMARY_WIDTHS = (4.5, 2.0, 1.4, 1.3, 4.0)
+SUMMARY_COLUMNS = (
+    "export.col_activity", "col.responsible", "col.target", "col.status", "export.col_reviewed",
+    "export.col_comment",
+)  # fmt: skip
+SUMMARY_WIDTHS = (4.5, 2.0, 1.4, 1.8, 1.1, 4.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,13 +209,27 @@ def plan_outline(data: ExportData, lang: str) -> Outline:
     return Outline(data.title, lang, tuple(front), tuple(sections), columns, page_per_section=True)
 
 
-def _count_row(label: str, progress, lang: str) -> tuple[str, ...]:  # noqa: ANN001
+def _count_row(label: str, progress, lang: str, activities: list[ExportActivity]) -> tuple[str, ...]:  # noqa: ANN001
     return (
         label,
         *(str(progress.counts.get(s.value, 0)) for s in STATUS_ORDER),
         str(progress.total),
         f"{progress.share_done:.0%}",
+        f"{sum(1 for a in activities if a.reviewed)}/{len(activities)}",
     )
+
+
+def reviewed_label(a: ExportActivity, lang: str) -> str:
+    """Gone through in the round: yes, or no (its status is the one from the round before)."""
+    return t("export.yes" if a.reviewed else "export.no", lang=lang)
+
+
+def summary_status(a: ExportActivity, lang: str) -> str:
+    """The status as of the round; for one not gone through, said to come from the round before."""
+    label = status_label(a.status, lang)
+    if a.reviewed is False:
+        return t("export.status_from_before", lang=lang, status=label)
+    return label
 
 
 def summary_outline(data: ExportData, lang: str) -> Outline:
@@ -228,6 +245,12 @@ def summary_outline(data: ExportData, lang: str) -> Outline:
         if data.round.notes:
             round_facts.append((t("export.round_notes", lang=lang), data.round.notes))
         front.append(Facts(tuple(round_facts)))
+        left = data.not_reviewed
+        total = len(data.activities)
+        front.append(Paragraph(
+            t("export.reviewed_all", lang=lang, n=total) if not left
+            else t("export.reviewed_some", lang=lang, n=total - left, total=total, left=left)
+        ))  # fmt: skip
 
     front.append(Heading(2, t("export.counts", lang=lang)))
     count_columns = (
@@ -235,10 +258,11 @@ def summary_outline(data: ExportData, lang: str) -> Outline:
         *(status_label(s.value, lang) for s in STATUS_ORDER),
         t("export.total", lang=lang),
         t("export.share_done", lang=lang),
+        t("export.col_reviewed", lang=lang),
     )
-    count_rows = [_count_row(unit_name(u, lang), u.progress, lang) for u in data.units]
-    count_rows.append(_count_row(t("export.all_units", lang=lang), data.progress, lang))
-    front.append(Table(count_columns, tuple(count_rows), (3.0, *(1.0,) * len(STATUS_ORDER), 1.0, 1.0)))
+    count_rows = [_count_row(unit_name(u, lang), u.progress, lang, list(u.activities)) for u in data.units]
+    count_rows.append(_count_row(t("export.all_units", lang=lang), data.progress, lang, data.activities))
+    front.append(Table(count_columns, tuple(count_rows), (3.0, *(1.0,) * len(STATUS_ORDER), 1.0, 1.0, 1.2)))
     legend = tuple((s.value, status_label(s.value, lang)) for s in STATUS_ORDER)
     front.append(
         Bars(
@@ -256,7 +280,8 @@ def summary_outline(data: ExportData, lang: str) -> Outline:
     columns = tuple(t(key, lang=lang) for key in SUMMARY_COLUMNS)
 
     def row(a: ExportActivity) -> tuple[str, ...]:
-        return (a.title, a.responsible, a.target_text, status_label(a.status, lang), a.comment)
+        return (a.title, a.responsible, a.target_text, summary_status(a, lang), reviewed_label(a, lang),
+                a.comment)  # fmt: skip
 
     sections = _unit_sections(data, lang, lambda name: name, columns, row, SUMMARY_WIDTHS)
 

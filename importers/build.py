@@ -12,7 +12,17 @@ Decisions where a document is ambiguous:
 
 from __future__ import annotations
 
-from importers.columns import DESCRIPTION, FOLLOW_UP, GOAL, RESOURCES, RESPONSIBLE, TARGET
+from importers.columns import (
+    COMMENT,
+    DESCRIPTION,
+    FOLLOW_UP,
+    GOAL,
+    NUMBER,
+    RESOURCES,
+    RESPONSIBLE,
+    STATUS,
+    TARGET,
+)
 from importers.drafts import Draft
 from importers.errors import ImportFileError
 from importers.model import ImportedActivity, ImportWarning, SourceRef
@@ -20,9 +30,9 @@ from models.dates import read_target
 from models.limits import NAME_MAX, SHORT_MAX, TEXT_MAX
 from models.validation import Invalid, clean_text
 
-TEXT_FIELDS = (GOAL, DESCRIPTION, RESOURCES, FOLLOW_UP)
+TEXT_FIELDS = (GOAL, DESCRIPTION, RESOURCES, FOLLOW_UP, COMMENT)
 ONE_LINE = {TARGET: SHORT_MAX, RESPONSIBLE: NAME_MAX}
-SHARED = (GOAL, RESPONSIBLE, RESOURCES, FOLLOW_UP)
+SHARED = (GOAL, RESPONSIBLE, RESOURCES, FOLLOW_UP, STATUS, COMMENT)
 
 
 def excerpt(text: str, width: int = 50) -> str:
@@ -33,7 +43,7 @@ def excerpt(text: str, width: int = 50) -> str:
 def column_label(name: str) -> str:
     from i18n import t
 
-    return t({TARGET: "col.target"}.get(name, f"col.{name}"))
+    return t({TARGET: "col.target", COMMENT: "col.follow_up", STATUS: "col.status"}.get(name, f"col.{name}"))
 
 
 def _joined(name: str, items: list[str]) -> str:
@@ -91,6 +101,7 @@ def make_activity(
             values[FOLLOW_UP] = "\n".join(x for x in (values[FOLLOW_UP], text) if x)
             text = text[: limit - 1].rsplit(" ", 1)[0] + "…"
         values[name] = text
+    status, comment = _follow_up_entry(row, values, draft, warn)
     if len(values[FOLLOW_UP]) > TEXT_MAX:
         raise ImportFileError("import.error.too_long", where=where.describe(), limit=str(TEXT_MAX))
     if not values[GOAL] and not values[DESCRIPTION]:
@@ -98,12 +109,41 @@ def make_activity(
         warn.append(ImportWarning("import.warn.no_goal_or_activity", where, (("text", excerpt(shown)),)))
         return None
     reading = read_target(values[TARGET])
+    if number is None:
+        number = _number(row.get(NUMBER, ""))
     return ImportedActivity(
         area=area, unit=draft.unit, number=number, goal=values[GOAL], description=values[DESCRIPTION],
         target_text=values[TARGET], target_date=reading.due_date, ongoing=reading.ongoing,
         responsible=values[RESPONSIBLE], resources=values[RESOURCES], follow_up=values[FOLLOW_UP],
-        where=where,
+        where=where, sources=(where, *draft.joined_rows), status=status, comment=comment,
     )  # fmt: skip
+
+
+def _number(text: str) -> int | None:
+    """The activity's number from a *Nr* column: "3", "3.", "A3" is no number."""
+    s = text.strip().rstrip(".)")
+    return int(s) if s.isdigit() and len(s) <= 6 else None
+
+
+def _follow_up_entry(
+    row: dict[str, str], values: dict[str, str], draft: Draft, warn: list[ImportWarning]
+) -> tuple[str | None, str]:
+    """The status and comment of the first round, from a status column and its comment column.
+    Without a status column the comment is the activity's follow-up text, as in the template."""
+    from importers.statuses import status_code
+
+    comment = values.pop(COMMENT)
+    if not draft.with_status and STATUS not in row:
+        values[FOLLOW_UP] = "\n".join(x for x in (values[FOLLOW_UP], comment) if x)
+        return None, ""
+    text = _clean(row.get(STATUS, ""), TEXT_MAX, draft.where, multiline=False)
+    status = status_code(text) if text else None
+    if text and status is None:
+        warn.append(ImportWarning("import.warn.status_unknown", draft.where, (("text", excerpt(text)),)))
+        comment = "\n".join(x for x in (text, comment) if x)
+    if len(comment) > TEXT_MAX:
+        comment = comment[: TEXT_MAX - 1] + "…"
+    return status, comment
 
 
 def number_activities(activities: list[ImportedActivity]) -> list[ImportedActivity]:

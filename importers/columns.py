@@ -7,30 +7,45 @@ from dataclasses import dataclass
 
 GOAL, DESCRIPTION, TARGET, RESPONSIBLE = "goal", "description", "target_text", "responsible"
 RESOURCES, FOLLOW_UP, AREA, UNIT, NUMBER = "resources", "follow_up", "area", "unit", "number"
+STATUS, COMMENT = "status", "comment"
 
-# Field and the wordings a header cell starts with, tested in this order (Måldatum before mål).
-_WORDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    (TARGET, ("måldatum", "när ska det vara klart", "klart när", "tidplan", "tidsplan",
-              "target date", "target", "deadline", "due", "when")),
+# The header vocabulary: each field and the wordings a header cell starts with, Swedish and English,
+# compared in lower case without punctuation around them (see ``header_text``). Tested in this
+# order, so that "Måldatum" is a target before "mål" is a goal. A test names every wording.
+WORDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (TARGET, ("måldatum", "när ska det vara klart", "klart när", "klart senast", "klart till", "klart",
+              "tidplan", "tidsplan", "tidpunkt", "när", "slutdatum", "target date", "target",
+              "deadline", "due date", "due", "by when", "when", "timeline", "time plan", "timetable")),
     (GOAL, ("vad ska vi uppnå", "vad vill vi uppnå", "mål", "målsättning", "syfte", "önskat läge",
-            "what do we want to achieve", "goal", "objective", "aim")),
+            "förväntat resultat", "förväntade resultat", "effektmål", "what do we want to achieve",
+            "goal", "objective", "aim", "purpose", "expected result", "expected outcome", "outcome")),
     (DESCRIPTION, ("aktivitet", "aktiviteter", "hur gör vi det", "åtgärd", "åtgärder", "insats",
-                   "insatser", "activity", "activities", "action", "actions")),
-    (RESPONSIBLE, ("ansvarig", "ansvar", "(funktion)", "responsible", "owner")),
-    (RESOURCES, ("resurser", "resurs", "(timmar", "kostnad", "resources", "cost")),
-    (FOLLOW_UP, ("uppföljning", "kommentar", "kommentarer", "follow-up", "follow up", "comment",
-                 "comments")),
-    (AREA, ("område", "ubara", "area")),
+                   "insatser", "uppdrag", "activity", "activities", "action", "actions", "measure",
+                   "measures", "task", "tasks", "initiative", "initiatives")),
+    (RESPONSIBLE, ("ansvarig", "ansvar", "vem", "(funktion)", "responsible", "responsibility", "owner",
+                   "who")),
+    (RESOURCES, ("resurser", "resurs", "(timmar", "kostnad", "budget", "resources", "cost")),
+    (FOLLOW_UP, ("uppföljning", "follow-up", "follow up", "followup")),
+    (STATUS, ("status", "läge", "lägesbedömning", "trafikljus", "klar/pågår", "grön/gul/röd", "state",
+              "progress", "traffic light")),
+    (COMMENT, ("kommentar", "kommentarer", "notering", "noteringar", "anteckning", "anteckningar",
+               "comment", "comments", "note", "notes", "remarks")),
+    (AREA, ("område", "områden", "fokusområde", "ubara", "area", "focus area")),
     (UNIT, ("avdelning/enhet", "avdelning", "enhet", "verksamhet", "unit", "department")),
-    (NUMBER, ("nr", "nummer", "#", "number")),
+    (NUMBER, ("nr", "nummer", "löpnummer", "#", "no", "number")),
 )  # fmt: skip
 
 _TAG = re.compile(r"<[^<>]*>")
 
 
+_EDGE = " :;.,!?*•–—-_=\"'`´’”“"
+
+
 def header_text(text: str) -> str:
-    s = _TAG.sub(" ", text).lower()
-    return " ".join(s.split()).strip(" :*")
+    """A header cell as the vocabulary spells it: lower case, spaces collapsed, no HTML, no
+    punctuation around it ("MÅL:", "*Ansvarig*", "Tidplan." all read alike)."""
+    s = _TAG.sub(" ", text).lower().replace("\u00a0", " ")
+    return " ".join(s.split()).strip(_EDGE)
 
 
 def field_of(text: str) -> str | None:
@@ -38,7 +53,7 @@ def field_of(text: str) -> str | None:
     s = header_text(text)
     if not s or len(s) > 80:
         return None
-    for field, wordings in _WORDINGS:
+    for field, wordings in WORDINGS:
         for wording in wordings:
             if s == wording or (s.startswith(wording) and _hint(s[len(wording):], wordings)):
                 return field

@@ -14,7 +14,7 @@ from pathlib import Path
 from importers.cells import tidy
 from importers.errors import ImportFileError, reason_of
 from importers.model import SourceRef
-from importers.stream import Cell, Event, Paragraph, Row, TableStart
+from importers.stream import BOLD, HEADING, LIST, Cell, Event, Paragraph, Row, TableStart
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TEXT_TAGS = {W + "t": None, W + "tab": "\t", W + "br": "\n", W + "cr": "\n"}
@@ -35,6 +35,26 @@ def paragraph_text(p) -> str:  # noqa: ANN001 - an lxml element
 def _style(p) -> str:  # noqa: ANN001
     style = p.find(f"{W}pPr/{W}pStyle")
     return (style.get(W + "val") or "").lower() if style is not None else ""
+
+
+def _look(p, style: str) -> str:  # noqa: ANN001
+    """"heading", "bold", "list" or "" (see ``Paragraph.style``)."""
+    if style.startswith(("heading", "rubrik")) and style[-1:].isdigit():
+        return HEADING
+    props = p.find(W + "pPr")
+    if props is not None and props.find(W + "numPr") is not None:
+        return LIST
+    if style.startswith(("listparagraph", "liststycke", "listbullet", "listnumber", "punktlista")):
+        return LIST
+    runs = [r for r in p.iterchildren(W + "r") if "".join(t.text or "" for t in r.iter(W + "t")).strip()]
+    if runs and all(_bold(r) for r in runs):
+        return BOLD
+    return ""
+
+
+def _bold(run) -> bool:  # noqa: ANN001
+    b = run.find(f"{W}rPr/{W}b")
+    return b is not None and (b.get(W + "val") or "true").lower() not in ("0", "false", "off")
 
 
 def _cell_items(tc) -> tuple[str, ...]:  # noqa: ANN001
@@ -112,17 +132,20 @@ def _parts(path: Path, file: str) -> tuple:
 
 def docx_events(path: Path, file: str) -> Iterator[Event]:
     body, title = _parts(path, file)
-    table_no = 0
+    table_no = paragraph_no = 0
     for block in _blocks(body):
         if block.tag == W + "tbl":
             table_no += 1
             yield TableStart(SourceRef(file, table=table_no))
             yield from _table_rows(block, file, table_no)
         else:
+            paragraph_no += 1
             text = tidy(paragraph_text(block).replace("\t", " "))
             if text:
-                titled = _style(block) in ("title", "rubrik")
-                yield Paragraph(text, SourceRef(file), titled=titled)
+                style = _style(block)
+                titled = style in ("title", "rubrik")
+                look = "" if titled else _look(block, style)
+                yield Paragraph(text, SourceRef(file, paragraph=paragraph_no), titled=titled, style=look)
     # The document's own title property last: styled title paragraphs are more often right.
     if title:
         yield Paragraph(title, SourceRef(file), titled=True)

@@ -19,6 +19,7 @@ class Draft:
     area: str | None
     sheet: str | None = None
     numbered_list_shape: bool = False
+    with_status: bool = False  # a status column: the comment column goes to the first round
     joined_rows: list[SourceRef] = field(default_factory=list)
 
     def continue_with(self, values: dict[str, list[str]], where: SourceRef) -> None:

@@ -87,7 +87,9 @@ def read_plan_file(path: str | Path, *, title: str | None = None) -> ImportedPla
     path = Path(path).expanduser()
     assembler = Assembler(path.name)
     try:
-        for event in events_of(path):
+        events = list(events_of(path))
+        assembler.prepare(events)
+        for event in events:
             assembler.feed(event)
     except OSError as exc:
         raise ImportFileError("import.error.cannot_open", where=path.name, reason=reason_of(exc)) from None

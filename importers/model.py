@@ -15,12 +15,17 @@ class SourceRef:
     sheet: str | None = None
     row: int | None = None
     line: int | None = None
+    paragraph: int | None = None  # Word: the body paragraph's number
 
     def describe(self) -> str:
         """"plan.docx, tabell 2, rad 5" in the current language."""
+        return ", ".join([self.file, *self.place()]) if self.file else ", ".join(self.place())
+
+    def place(self) -> list[str]:
+        """The parts after the file name: "tabell 2", "rad 5"."""
         from i18n import t
 
-        parts = [self.file]
+        parts = []
         if self.sheet is not None:
             parts.append(t("import.where.sheet", sheet=self.sheet))
         if self.table is not None:
@@ -29,7 +34,13 @@ class SourceRef:
             parts.append(t("import.where.row", row=self.row))
         if self.line is not None:
             parts.append(t("import.where.line", line=self.line))
-        return ", ".join(parts)
+        if self.paragraph is not None:
+            parts.append(t("import.where.paragraph", paragraph=self.paragraph))
+        return parts
+
+    def short(self) -> str:
+        """Without the file name: "tabell 2, rad 5", for a list of source rows."""
+        return ", ".join(self.place()) or self.file
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +93,43 @@ class ImportedActivity:
     resources: str = ""
     follow_up: str = ""
     where: SourceRef | None = None
+    # Every row, line or paragraph the activity was read from, in order (the first is ``where``).
+    sources: tuple[SourceRef, ...] = ()
+    # From a status column (a status code) and its comment: the activity's entry in the first round.
+    status: str | None = None
+    comment: str = ""
+
+    def source_text(self) -> str:
+        """"tabell 2, rad 5–6" style: where the activity came from, for the preview."""
+        return "; ".join(ref.short() for ref in self.sources)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedKeyFigure:
+    """A row of a key-figure table: "Förskolan | 88 | 13,0 %" under a period."""
+
+    unit: str
+    name: str
+    period: str
+    count: int | None
+    share: float | None
+    where: SourceRef
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedNarrative:
+    """One narrative section ("Analys") of a unit, or of the whole plan when ``unit`` is None.
+
+    ``kind`` is a unit's section kind of ``models.section.SectionKind`` ("tasks", "follow_up",
+    "analysis", "future_needs", "risks"); ``heading`` is the heading as the document writes it (the
+    title of a section of the whole plan, which has no such kind).
+    """
+
+    unit: str | None
+    kind: str
+    text: str
+    where: SourceRef
+    heading: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +142,18 @@ class ImportedPlan:
     areas: tuple[str, ...] = ()
     activities: tuple[ImportedActivity, ...] = ()
     warnings: tuple[ImportWarning, ...] = field(default=())
+    key_figures: tuple[ImportedKeyFigure, ...] = ()
+    narrative: tuple[ImportedNarrative, ...] = ()
+    # A status column was read: the name of the first follow-up round its statuses go into.
+    round_name: str | None = None
+
+    def round_statuses(self) -> dict[str, int]:
+        """Status code → how many activities have it in the first round."""
+        counts: dict[str, int] = {}
+        for activity in self.activities:
+            if activity.status is not None:
+                counts[activity.status] = counts.get(activity.status, 0) + 1
+        return counts
 
     def count_by_area(self) -> dict[str, int]:
         counts = {name: 0 for name in self.areas}

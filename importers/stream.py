@@ -16,6 +16,10 @@ class Paragraph:
     text: str
     where: SourceRef
     titled: bool = False  # Word: styled as the document's title
+    # How the paragraph looks: "heading" (a Word heading style), "bold" (all of it bold), "list" (a
+    # Word list item, numbered or bulleted by the list itself), or "" (plain).
+    style: str = ""
+    gap_before: bool = False  # text: a blank line before it, so it cannot continue the line before
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +54,8 @@ class TableStart:
     sheet: str | None = None
     keep_header: bool = False
 
+
+HEADING, BOLD, LIST = "heading", "bold", "list"
 
 Event = Paragraph | Row | TableStart
 

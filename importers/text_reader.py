@@ -28,6 +28,7 @@ def decode(data: bytes, file: str) -> str:
 
 def text_events(text: str, file: str) -> Iterator[Event]:
     in_table = False
+    gap = False
     for number, line in enumerate(text.splitlines(), start=1):
         where = SourceRef(file, line=number)
         if "\t" in line:
@@ -36,7 +37,11 @@ def text_events(text: str, file: str) -> Iterator[Event]:
                 in_table = True
             cells = tuple(Cell(html_items(part)) for part in line.split("\t"))
             yield Row(cells, where, may_continue=True)
+            gap = False
             continue
         in_table = False
         if line.strip():
-            yield Paragraph(strip_tags(line), where)
+            yield Paragraph(strip_tags(line), where, gap_before=gap)
+            gap = False
+        else:
+            gap = True

@@ -35,18 +35,3 @@ def parse_status(value: str) -> Status:
         return Status(value.strip().lower())
     except ValueError:
         raise ValueError(f"{value!r} is not one of {', '.join(STATUS_CODES)}") from None
-
-
-def current_status(statuses_by_round: list[tuple[object, str | None]]) -> Status:
-    """An activity's current status from ``(round_sort_key, status or None)`` pairs.
-
-    The status is the one of the latest round that has an entry for the activity; with no entry in
-    any round the activity has not been started.
-    """
-    latest: tuple[object, str] | None = None
-    for key, status in statuses_by_round:
-        if status is None:
-            continue
-        if latest is None or key > latest[0]:  # type: ignore[operator]
-            latest = (key, status)
-    return Status(latest[1]) if latest else Status.NOT_STARTED

@@ -51,7 +51,8 @@ def add_round(
     followup = changes.insert(FollowUpRound(plan_id=plan_id, name=name, date=day))
     for activity_id, (status, comment) in entries.items():
         changes.insert(
-            FollowUpEntry(round_id=followup.id, activity_id=activity_id, status=status, comment=comment)
+            FollowUpEntry(round_id=followup.id, activity_id=activity_id, status=status, comment=comment,
+                          reviewed=True)  # set in the meeting: gone through
         )
     return followup.id
 

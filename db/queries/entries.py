@@ -45,6 +45,7 @@ class EntryState:
     status: str
     comment: str
     reviewed: bool
+    version: int = 0
 
 
 def _as_date(value: object) -> dt.date:
@@ -97,29 +98,6 @@ def _round_ref(round_id: int, *, session: Session) -> RoundRef:
     return RoundRef(id=r[0], plan_id=r[1], name=r[2], date=_as_date(r[3]), closed=bool(r[4]))
 
 
-def statuses_before(
-    plan_id: int, day: dt.date, *, session: Session, activity_id: int | None = None
-) -> dict[int, str]:
-    """Activity id → its status in the latest round dated on or before ``day`` that has an entry.
-
-    ``activity_id``: that activity's only (an activity added after a round started, ticked).
-    """
-    one = " AND e.activity_id = ?" if activity_id is not None else ""
-    rows = fetch_all(
-        session,
-        f"""
-        SELECT latest.activity_id, latest.status FROM (
-            SELECT e.activity_id AS activity_id, e.status AS status,
-                   row_number() OVER (PARTITION BY e.activity_id ORDER BY r.date DESC, r.id DESC) AS n
-            FROM followup_entry e JOIN followup_round r ON r.id = e.round_id
-            WHERE r.plan_id = ? AND r.date <= ?{one}
-        ) latest WHERE latest.n = 1
-        """,
-        (plan_id, day.isoformat(), *(() if activity_id is None else (activity_id,))),
-    )
-    return {r[0]: r[1] for r in rows}
-
-
 def check_status(value: str) -> Status:
     """A status from its code, or a clear error listing the valid codes."""
     try:
@@ -148,11 +126,16 @@ def update_entry(
     session: Session,
     status: str | None = None,
     comment: str | None = None,
+    expected_comment: str | None = None,
 ) -> EntryState:
     """Set the status and/or comment of an activity in a round, marking it reviewed.
 
     One ``ChangeSet.update`` of the entry: one transaction, one undo step. An activity added after
     the round started has no entry yet; it gets one (one insert) with the values given.
+
+    ``expected_comment``: the comment the edit started from. When the stored comment is another one
+    (somebody else saved theirs meanwhile) nothing is written: ``ConflictError`` with ``current``,
+    the entry as stored. A status alone is last writer wins.
     """
     from sqlalchemy import select
 
@@ -170,15 +153,32 @@ def update_entry(
             FollowUpEntry.round_id == round_id, FollowUpEntry.activity_id == activity_id
         )
     ).scalar_one_or_none()
+    if expected_comment is not None and comment is not None:
+        stored_comment = entry.comment if entry is not None else ""
+        if stored_comment != expected_comment and stored_comment != values["comment"]:
+            from db.changes import row_snapshot
+            from db.errors import ConflictError, what_of
+
+            error = ConflictError(what=what_of(FollowUpEntry.__tablename__))
+            error.current = row_snapshot(FollowUpEntry.__table__, entry) if entry is not None else {}
+            raise error
     changes = ChangeSet(session, plan_id=followup.plan_id)
     if entry is None:
-        carried = statuses_before(followup.plan_id, followup.date, session=session,
-                                  activity_id=activity_id).get(activity_id)  # fmt: skip
-        values.setdefault("status", carried or Status.NOT_STARTED)
-        entry = changes.insert(FollowUpEntry(round_id=round_id, activity_id=activity_id, **values))
+        entry = changes.insert(_first_entry(followup, activity_id, values, session=session))
     else:
         changes.update(entry, values)
     return _state(entry)
+
+
+def _first_entry(followup: RoundRef, activity_id: int, values: dict, *, session: Session) -> FollowUpEntry:
+    """The entry of an activity added after the round started: its status carried from the rounds
+    before unless one is given."""
+    from db.queries.status import statuses_as_of
+
+    if "status" not in values:
+        carried = statuses_as_of(followup.plan_id, followup.date, followup.id, session=session)
+        values = {**values, "status": carried.get(activity_id) or Status.NOT_STARTED}
+    return FollowUpEntry(round_id=followup.id, activity_id=activity_id, **values)
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,11 +237,8 @@ def update_entries(round_id: int, ticks: list[Tick], *, session: Session) -> int
             raise LineError(tick.line, NotFoundError(what=t("what.activity"), name=str(tick.activity_id)))
         entry = entries.get(tick.activity_id)
         if entry is None:  # added after the round started: its first entry, as update_entry makes it
-            carried = statuses_before(followup.plan_id, followup.date, session=session,
-                                      activity_id=tick.activity_id).get(tick.activity_id)  # fmt: skip
-            values.setdefault("status", carried or Status.NOT_STARTED)
             entries[tick.activity_id] = changes.insert(
-                FollowUpEntry(round_id=round_id, activity_id=tick.activity_id, **values)
+                _first_entry(followup, tick.activity_id, values, session=session)
             )
         else:
             changes.update(entry, values, flush=False)
@@ -256,6 +253,7 @@ def _state(entry: FollowUpEntry) -> EntryState:
         status=str(entry.status),
         comment=entry.comment,
         reviewed=entry.reviewed,
+        version=entry.version or 0,
     )
 
 

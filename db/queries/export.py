@@ -1,9 +1,11 @@
 """Everything an export needs, gathered once as frozen data: the writers never touch the database.
 
 Built on ``plan_document`` (the shape of ``hrplan show --json``). For a follow-up summary the status of
-an activity is its status *as of the round*: the status in the latest round up to and including the
-chosen one (by date, then id) that has an entry for it, else not started. The same rule, applied to
-the round before, gives "what changed since the round before".
+an activity is its status *as of the round*, by the one rule of ``db.queries.status``: the status in
+the latest round up to and including the chosen one that has an entry for it, else not started. The
+same rule, applied to the round before, gives "what changed since the round before". Whether an
+activity was gone through in the round is its entry's mark; one that was not shows the status from
+the round before.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ class ExportActivity:
     comment: str  # the comment of the round's entry, "" without one
     previous_status: str | None  # as of the round before; None when there is none
     overdue: bool
+    reviewed: bool | None = None  # gone through in the round; None without a round
 
     @property
     def title(self) -> str:
@@ -101,6 +104,16 @@ class ExportData:
         return [a for unit in self.units for a in unit.activities]
 
     @property
+    def reviewed(self) -> int:
+        """Activities gone through in the round."""
+        return sum(1 for a in self.activities if a.reviewed)
+
+    @property
+    def not_reviewed(self) -> int:
+        """Activities not gone through in the round: they show the status from the round before."""
+        return sum(1 for a in self.activities if a.reviewed is False)
+
+    @property
     def overdue(self) -> list[tuple[ExportUnit, ExportActivity]]:
         return [(u, a) for u in self.units for a in u.activities if a.overdue]
 
@@ -119,38 +132,15 @@ def _round(raw: dict[str, Any]) -> ExportRound:
     )
 
 
-class _RoundEntries:
-    """Each round's entries (activity id, status, comment), read when first asked for: only the
-    columns an export uses, as plain tuples (a large plan has hundreds of thousands of entries)."""
+def _round_entries(round_id: int, *, session: Session) -> dict[int, tuple[str, bool]]:
+    """Activity id → (comment, gone through) of the round's entries: only the columns used."""
+    from sqlalchemy import select
 
-    def __init__(self, session: Session) -> None:
-        self.session = session
-        self.read: dict[int, list[tuple[int, str, str]]] = {}
+    from models.followup import FollowUpEntry
 
-    def of(self, round_id: int) -> list[tuple[int, str, str]]:
-        if round_id not in self.read:
-            from db.queries.plain import fetch_all
-
-            sql = "SELECT activity_id, status, comment FROM followup_entry WHERE round_id = ?"
-            self.read[round_id] = fetch_all(self.session, sql, (round_id,))
-        return self.read[round_id]
-
-    def statuses_as_of(self, newest_first: list[int], activity_ids: set[int]) -> dict[int, str]:
-        """Activity id → its status in the latest of the rounds (newest first) that has an entry for it.
-
-        Rounds are read from the newest back only while some activity has no status yet: a round
-        starts with an entry for every activity, so this is mostly the one round.
-        """
-        statuses: dict[int, str] = {}
-        missing = set(activity_ids)
-        for round_id in newest_first:
-            if not missing:
-                break
-            for activity_id, status, _ in self.of(round_id):
-                if activity_id in missing:
-                    statuses[activity_id] = status
-                    missing.discard(activity_id)
-        return statuses
+    entry = FollowUpEntry.__table__.c
+    query = select(entry.activity_id, entry.comment, entry.reviewed).where(entry.round_id == round_id)
+    return {aid: (comment, bool(reviewed)) for aid, comment, reviewed in session.execute(query)}
 
 
 def pick_round(rounds: list[dict[str, Any]], name: str | None) -> int | None:
@@ -182,16 +172,18 @@ def gather_export(
         index = pick_round(rounds, round_name)
     if index is None:
         statuses = {a["id"]: a["status"] for a in document["activities"]}
-        comments: dict[int, str] = {}
+        entries: dict[int, tuple[str, bool]] = {}
         previous: dict[int, str] | None = None
         reference_day = date.today()
     else:
-        entries = _RoundEntries(session)
-        ids = {a["id"] for a in document["activities"]}
-        newest_first = [r["id"] for r in reversed(rounds[: index + 1])]
-        previous = entries.statuses_as_of(newest_first[1:], ids) if index > 0 else None
-        statuses = entries.statuses_as_of(newest_first, ids)
-        comments = {activity_id: comment for activity_id, _, comment in entries.of(newest_first[0])}
+        from db.queries.status import statuses_as_of
+
+        def as_of(raw: dict[str, Any]) -> dict[int, str]:
+            return statuses_as_of(document["id"], date.fromisoformat(raw["date"]), raw["id"], session=session)
+
+        previous = as_of(rounds[index - 1]) if index > 0 else None
+        statuses = as_of(rounds[index])
+        entries = _round_entries(rounds[index]["id"], session=session)
         reference_day = date.fromisoformat(rounds[index]["date"])
 
     by_unit: dict[str | None, list[ExportActivity]] = {}
@@ -203,9 +195,10 @@ def gather_export(
                 id=raw["id"], number=raw["number"], area=raw["area"] or "", goal=raw["goal"],
                 description=raw["description"], target_text=raw["target_text"], target_date=target,
                 responsible=raw["responsible"], resources=raw["resources"], follow_up=raw["follow_up"],
-                status=status, comment=comments.get(raw["id"], ""),
+                status=status, comment=entries.get(raw["id"], ("", False))[0],
                 previous_status=None if previous is None else previous.get(raw["id"], NOT_STARTED),
                 overdue=is_overdue(target, status, reference_day),
+                reviewed=None if index is None else entries.get(raw["id"], ("", False))[1],
             )
         )  # fmt: skip
     units: list[ExportUnit] = []

@@ -35,7 +35,7 @@ def fetch_iter(session: Any, sql: str, params: Sequence[Any] = ()) -> Iterator[t
     cursor = _cursor(session)
     try:
         cursor.execute(sql, tuple(params))
-        for row in cursor:
+        for row in cursor:  # noqa: UP028  (``yield from`` would close a cursor of a closed connection)
             yield row
     finally:  # also when the reader stopped early and the connection is closed by now
         with contextlib.suppress(sqlite3.ProgrammingError):

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from sqlalchemy import select, text
 from sqlmodel import Session
 
 from db.changes import ChangeSet
-from db.errors import InvalidInputError, NotFoundError
+from db.errors import (
+    InvalidInputError,
+    NotFoundError,
+)
 from db.queries.entries import (  # noqa: F401  (the entry functions are part of this module's interface)
     EntryState,
     RoundRef,
@@ -26,18 +28,16 @@ from db.queries.entries import (  # noqa: F401  (the entry functions are part of
     find_round,
     set_entry_comment,
     set_entry_status,
-    statuses_before,
     update_entry,
 )
+from db.queries.status import as_of_params, as_of_text, status_sql, statuses_as_of
 from models.activity import Activity
 from models.base import now
 from models.followup import FollowUpEntry, FollowUpRound
+from models.plan import Plan
 from models.rounds import check_round_name, propose_round_name, unique_round_name
 from models.status import Status
 from models.validation import Invalid
-
-if TYPE_CHECKING:
-    from models.plan import Plan
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +82,8 @@ class ChecklistRow:
     previous_status: str | None
     previous_comment: str
     reviewed: bool
+    resources: str = ""
+    version: int = 0  # the entry's version; 0 without an entry
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,11 +158,12 @@ class ActivityHistory:
 
 def _summaries(plan_id: int, *, session: Session, round_id: int | None = None) -> list[RoundSummary]:
     sql = """
-        SELECT r.id, r.plan_id, r.name, r.date, r.closed, r.notes,
-               count(e.id), coalesce(sum(e.status = 'done'), 0), coalesce(sum(e.reviewed), 0)
+        SELECT r.id, r.plan_id, r.name, r.date, r.closed, r.notes, count(e.id),
+               coalesce(sum(CASE WHEN e.status = 'done' THEN 1 ELSE 0 END), 0),
+               coalesce(sum(CASE WHEN e.reviewed THEN 1 ELSE 0 END), 0)
         FROM followup_round r LEFT JOIN followup_entry e ON e.round_id = r.id
         WHERE r.plan_id = :plan {extra}
-        GROUP BY r.id ORDER BY r.date DESC, r.id DESC
+        GROUP BY r.id, r.plan_id, r.name, r.date, r.closed, r.notes ORDER BY r.date DESC, r.id DESC
     """.format(extra="AND r.id = :round" if round_id is not None else "")
     rows = session.execute(text(sql), {"plan": plan_id, "round": round_id})
     return [
@@ -200,8 +203,6 @@ def propose_round(plan_id: int, *, session: Session, today: dt.date) -> RoundPro
 
 
 def _plan(plan_id: int, *, session: Session) -> Plan:
-    from models.plan import Plan
-
     plan = session.get(Plan, plan_id)
     if plan is None:
         from i18n import t
@@ -218,9 +219,10 @@ def start_round(plan_id: int, *, session: Session, name: str, day: dt.date, note
         clean_name = check_round_name(name, list(taken))
     except Invalid as exc:
         raise _invalid("field.round_name", exc) from None
-    carried = statuses_before(plan_id, day, session=session)
     changes = ChangeSet(session, plan_id=plan_id)
     followup = changes.insert(FollowUpRound(plan_id=plan_id, name=clean_name, date=day, notes=notes))
+    # As of the new round, which has no entries yet: the status in the latest round before it.
+    carried = statuses_as_of(plan_id, day, followup.id, session=session)
     activity_ids = session.execute(select(Activity.id).where(Activity.plan_id == plan_id)).scalars().all()
     stamp = now()
     # One bulk insert (entries and their log entries): a round of 5,000 activities starts at once.
@@ -247,7 +249,46 @@ def set_round_closed(round_id: int, closed: bool, *, session: Session) -> RoundS
     return get_round(round_id, session=session)
 
 
-# ---- entries ---------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class RoundContents:
+    """What goes with a round when it is deleted."""
+
+    id: int
+    plan_id: int
+    name: str
+    entries: int
+    reviewed: int
+    comments: int
+
+
+def round_contents(round_id: int, *, session: Session) -> RoundContents:
+    followup = session.get(FollowUpRound, round_id)
+    if followup is None:
+        from i18n import t
+
+        raise NotFoundError(what=t("what.round"), name=str(round_id))
+    row = session.execute(
+        text(
+            """
+            SELECT count(e.id), coalesce(sum(CASE WHEN e.reviewed THEN 1 ELSE 0 END), 0),
+                   coalesce(sum(CASE WHEN trim(e.comment) <> '' THEN 1 ELSE 0 END), 0)
+            FROM followup_entry e WHERE e.round_id = :round
+            """
+        ),
+        {"round": round_id},
+    ).one()
+    return RoundContents(id=followup.id, plan_id=followup.plan_id, name=followup.name, entries=row[0],
+                         reviewed=int(row[1]), comments=int(row[2]))  # fmt: skip
+
+
+def delete_round(round_id: int, *, session: Session) -> RoundContents:
+    """Delete a round with its entries: one change, undone like any other."""
+    import models.tables  # noqa: F401  (every table known: what cascades is found through them)
+
+    contents = round_contents(round_id, session=session)
+    followup = session.get(FollowUpRound, round_id)
+    ChangeSet(session, plan_id=followup.plan_id).delete(followup)
+    return contents
 
 
 # ---- reading for the screens -----------------------------------------------------------------
@@ -267,31 +308,34 @@ def _previous_round(followup: FollowUpRound, *, session: Session) -> FollowUpRou
     ).scalar_one_or_none()
 
 
-CHECKLIST_SQL = """
+CHECKLIST_SQL = f"""
 SELECT a.id, a.number, a.unit_id, u.name, ar.name, a.goal, a.description, a.target_text,
        a.target_date, a.ongoing, a.responsible,
-       e.status, e.comment, e.reviewed, p.status, p.comment
+       {status_sql(as_of=True, entry='e')}, e.comment, e.reviewed, p.status, p.comment, a.resources, e.version
 FROM activity a
 JOIN area ar ON ar.id = a.area_id
 LEFT JOIN unit u ON u.id = a.unit_id
-LEFT JOIN followup_entry e ON e.activity_id = a.id AND e.round_id = :round
+LEFT JOIN followup_entry e ON e.activity_id = a.id AND e.round_id = :as_of_id
 LEFT JOIN followup_entry p ON p.activity_id = a.id AND p.round_id = :previous
 WHERE a.plan_id = :plan
 ORDER BY CASE WHEN a.unit_id IS NULL THEN -1 ELSE u.position END, u.id, ar.position, ar.id,
          a.position, a.id
-LIMIT :limit
 """
 
-# The same rule for the status as ``checklist`` (this round's, else the previous round's), counted.
-COUNTS_SQL = """
-SELECT a.unit_id, u.name, coalesce(e.status, p.status, :default), coalesce(e.reviewed, 0), count(*)
-FROM activity a
-LEFT JOIN unit u ON u.id = a.unit_id
-LEFT JOIN followup_entry e ON e.activity_id = a.id AND e.round_id = :round
-LEFT JOIN followup_entry p ON p.activity_id = a.id AND p.round_id = :previous
-WHERE a.plan_id = :plan
-GROUP BY a.unit_id, 3, 4
-ORDER BY CASE WHEN a.unit_id IS NULL THEN -1 ELSE u.position END, a.unit_id
+# The rows of ``CHECKLIST_SQL`` counted per unit, status (the same rule) and gone-through mark.
+COUNTS_SQL = f"""
+SELECT c.unit_id, c.unit, c.status, c.reviewed, count(*)
+FROM (
+    SELECT a.unit_id AS unit_id, u.name AS unit,
+           CASE WHEN a.unit_id IS NULL THEN -1 ELSE u.position END AS pos,
+           {status_sql(as_of=True, entry='e')} AS status, CASE WHEN e.reviewed THEN 1 ELSE 0 END AS reviewed
+    FROM activity a
+    LEFT JOIN unit u ON u.id = a.unit_id
+    LEFT JOIN followup_entry e ON e.activity_id = a.id AND e.round_id = :as_of_id
+    WHERE a.plan_id = :plan
+) AS c
+GROUP BY c.unit_id, c.unit, c.pos, c.status, c.reviewed
+ORDER BY c.pos, c.unit_id
 """
 
 
@@ -312,18 +356,19 @@ def checklist(round_id: int, *, session: Session, limit: int | None = None) -> C
     """
     followup, previous = _round_and_previous(round_id, session=session)
     plan = _plan(followup.plan_id, session=session)
+    sql = CHECKLIST_SQL if limit is None else f"{CHECKLIST_SQL} LIMIT {int(limit)}"
     result = session.execute(
-        text(CHECKLIST_SQL),
-        {"round": round_id, "previous": previous.id if previous else -1, "plan": plan.id,
-         "limit": -1 if limit is None else limit},
+        as_of_text(sql),
+        {"previous": previous.id if previous else -1, "plan": plan.id,
+         **as_of_params(followup.date, followup.id)},
     )  # fmt: skip
     rows = tuple(
         ChecklistRow(
             activity_id=r[0], number=r[1], unit_id=r[2], unit=r[3], area=r[4], goal=r[5],
             description=r[6], target_text=r[7],
             target_date=_as_date(r[8]) if r[8] is not None else None, ongoing=bool(r[9]),
-            responsible=r[10], status=r[11] or r[14] or Status.NOT_STARTED.value, comment=r[12] or "",
-            reviewed=bool(r[13]), previous_status=r[14], previous_comment=r[15] or "",
+            responsible=r[10], status=r[11], comment=r[12] or "", reviewed=bool(r[13]),
+            previous_status=r[14], previous_comment=r[15] or "", resources=r[16] or "", version=r[17] or 0,
         )  # fmt: skip
         for r in result
     )
@@ -339,11 +384,10 @@ def checklist(round_id: int, *, session: Session, limit: int | None = None) -> C
 def status_counts(round_id: int, *, session: Session) -> tuple[StatusCount, ...]:
     """The round's entries counted per unit (in the plan's order), status and review mark, by the
     rule of ``checklist``: what the progress header needs, without reading every row."""
-    followup, previous = _round_and_previous(round_id, session=session)
+    followup, _previous = _round_and_previous(round_id, session=session)
     result = session.execute(
-        text(COUNTS_SQL),
-        {"round": round_id, "previous": previous.id if previous else -1, "plan": followup.plan_id,
-         "default": Status.NOT_STARTED.value},
+        as_of_text(COUNTS_SQL),
+        {"plan": followup.plan_id, **as_of_params(followup.date, followup.id)},
     )  # fmt: skip
     return tuple(StatusCount(r[0], r[1], r[2], bool(r[3]), r[4]) for r in result)
 
@@ -358,7 +402,7 @@ def compare_rounds(older_id: int, newer_id: int, *, session: Session) -> RoundCo
     result = session.execute(
         text(
             """
-            SELECT a.id, u.name, CASE WHEN trim(a.goal) = '' THEN a.description ELSE a.goal END,
+            SELECT a.id, u.name, CASE WHEN trim(a.description) = '' THEN a.goal ELSE a.description END,
                    o.status, o.comment, n.status, n.comment
             FROM followup_entry n
             JOIN activity a ON a.id = n.activity_id

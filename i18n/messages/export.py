@@ -19,6 +19,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "export.counts": ("Status per avdelning/enhet", "Status per unit"),
     "export.total": ("Totalt", "Total"),
+    "export.col_reviewed": ("Genomgången", "Gone through"),
+    "export.yes": ("Ja", "Yes"),
+    "export.no": ("Nej", "No"),
+    "export.status_from_before": (
+        "{status} (status från uppföljningen före)",
+        "{status} (status from the round before)",
+    ),
+    "export.reviewed_all": (
+        "Alla {n} aktiviteter gicks igenom i denna uppföljning.",
+        "All {n} activities were gone through in this round.",
+    ),
+    "export.reviewed_some": (
+        "{n} av {total} aktiviteter gicks igenom i denna uppföljning. {left} gicks inte igenom; "
+        "för dem visas statusen från uppföljningen före.",
+        "{n} of {total} activities were gone through in this round. {left} were not; for them the "
+        "status from the round before is shown.",
+    ),
     "export.share_done": ("Andel klara", "Share done"),
     "export.all_units": ("Alla", "All"),
     "export.col_activity": ("Aktivitet", "Activity"),

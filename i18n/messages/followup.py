@@ -89,22 +89,22 @@ MESSAGES.update(
     {
         "checklist.title": ("Uppföljning", "Follow-up"),
         "checklist.help_title": ("Hjälp – uppföljningens checklista", "Help – the follow-up checklist"),
-        "checklist.col_activity": ("Vad ska vi uppnå? / Aktivitet", "Goal / Activity"),
+        "checklist.col_activity": ("Aktivitet", "Activity"),
         "checklist.col_responsible": ("Ansvarig", "Responsible"),
         "checklist.col_comment": ("Kommentar", "Comment"),
         "checklist.col_previous": ("Förra kommentaren", "Previous comment"),
         "checklist.loading": ("Läser in aktiviteterna …", "Loading the activities …"),
         "checklist.no_activities": ("Planen har inga aktiviteter ännu.", "The plan has no activities yet."),
         "checklist.no_match": (
-            "Inga aktiviteter passar filtret. x rensar filtren.",
-            "No activity matches the filter. x clears the filters.",
+            "Inga aktiviteter passar filtret. X rensar filtren.",
+            "No activity matches the filter. X clears the filters.",
         ),
         "checklist.closed": ("stängd", "closed"),
         "checklist.closed_note": (
             "Stängd – endast läsning. S öppnar igen.",
             "Closed – read-only. S reopens it.",
         ),
-        "checklist.filtered": ("Filter: {shown} av {total} visas (x rensar)", "Filter: {shown} of {total} shown (x clears)"),
+        "checklist.filtered": ("Filter: {shown} av {total} visas (X rensar)", "Filter: {shown} of {total} shown (X clears)"),
         "checklist.save_failed": ("Kunde inte spara: {reason}", "Could not save: {reason}"),
         "checklist.undone": ("Ångrat: {activity}", "Undone: {activity}"),
         "checklist.undone_other": ("Ångrat den senaste ändringen i planen.", "Undid the plan's latest change."),
@@ -224,5 +224,67 @@ MESSAGES.update(
         "command.rounds": ("Lista uppföljningar (öppna, jämför, stäng)", "List rounds (open, compare, close)"),
         "command.new_round": ("Starta ny uppföljning", "Start a new round"),
         "command.close_round": ("Stäng eller öppna uppföljningen", "Close or reopen the round"),
+    }
+)
+
+# The meeting: gone through, pending writes, the detail pane, closing, deleting, redo, comment conflicts
+MESSAGES.update(
+    {
+        "progress.reviewed_count": ("{n} av {total} genomgångna", "{n} of {total} gone through"),
+        "progress.saving": ("{n} sparas …", "{n} being saved …"),
+        "checklist.gone_through": ("genomgången i denna uppföljning", "gone through in this round"),
+        "checklist.not_gone_through": ("inte genomgången ännu", "not gone through yet"),
+        "checklist.saving_row": ("sparas …", "being saved …"),
+        "checklist.detail_comment": ("Kommentar {round}", "Comment {round}"),
+        "checklist.detail_history": ("Historik", "History"),
+        "checklist.closed_refused": (
+            "{name} är stängd och kan inte ändras. S öppnar den igen.",
+            "{name} is closed and cannot be changed. S reopens it.",
+        ),
+        "checklist.close_title": ("Stänga {name}?", "Close {name}?"),
+        "checklist.close_body": (
+            "{n} av {total} aktiviteter har inte gåtts igenom i denna uppföljning. De behåller "
+            "statusen från uppföljningen före, och sammanställningen visar dem som inte genomgångna.",
+            "{n} of {total} activities have not been gone through in this round. They keep the "
+            "status from the round before, and the summary shows them as not gone through.",
+        ),
+        "checklist.close_yes": ("Stäng ändå", "Close anyway"),
+        "checklist.delete_title": ("Ta bort uppföljningen {name}?", "Delete the round {name}?"),
+        "checklist.delete_body": (
+            "Med den försvinner {entries} aktiviteters status i uppföljningen, varav {reviewed} "
+            "genomgångna, och {comments} kommentarer. Ctrl+Z ångrar borttagningen.",
+            "With it go the status of {entries} activities in the round, {reviewed} of them gone "
+            "through, and {comments} comments. Ctrl+Z undoes the deletion.",
+        ),
+        "checklist.delete_yes": ("Ta bort", "Delete"),
+        "checklist.deleted": (
+            "Uppföljningen {name} är borttagen. Ctrl+Z ångrar.",
+            "The round {name} is deleted. Ctrl+Z undoes it.",
+        ),
+        "checklist.redone": ("Gjort om: {activity}", "Redone: {activity}"),
+        "checklist.redone_other": ("Gjorde om den senast ångrade ändringen.", "Redid the latest undone change."),
+        "checklist.comment_conflict": (
+            "Någon annan sparade en kommentar under tiden.",
+            "Somebody else saved a comment meanwhile.",
+        ),
+        "checklist.comment_theirs_kept": ("Den andra kommentaren behölls.", "The other comment was kept."),
+        "conflict.comment_title": ("Två kommentarer – {activity}", "Two comments – {activity}"),
+        "conflict.comment_body": (
+            "Medan du skrev sparade någon annan en kommentar till samma aktivitet. Ingen av dem är "
+            "borttagen: välj en, eller slå ihop dem och redigera. Esc går tillbaka till din text.",
+            "While you were typing, somebody else saved a comment on the same activity. Neither is "
+            "lost: keep one, or merge them and edit. Esc goes back to your text.",
+        ),
+        "conflict.theirs": ("Sparad av någon annan:", "Saved by somebody else:"),
+        "conflict.mine": ("Din:", "Yours:"),
+        "conflict.keep_theirs": ("Behåll den andra", "Keep theirs"),
+        "conflict.keep_mine": ("Behåll min", "Keep mine"),
+        "conflict.merge": ("Slå ihop", "Merge"),
+        "key.redo": ("Gör om", "Redo"),
+        "checklist.key_read": ("Läs hela aktiviteten", "Read the whole activity"),
+        "key.delete_round": ("Ta bort uppföljningen", "Delete the round"),
+        "error.nothing_to_redo": ("Inget att göra om.", "Nothing to redo."),
+        "command.redo": ("Gör om det senast ångrade", "Redo the latest undone change"),
+        "command.delete_round": ("Ta bort uppföljningen", "Delete the round"),
     }
 )

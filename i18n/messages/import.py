@@ -6,6 +6,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.where.table": ("tabell {table}", "table {table}"),
     "import.where.row": ("rad {row}", "row {row}"),
     "import.where.line": ("rad {line}", "line {line}"),
+    "import.where.paragraph": ("stycke {paragraph}", "paragraph {paragraph}"),
     # Errors: nothing has been written
     "import.error.unreadable": ("filen kan inte läsas som en plan.", "the file cannot be read as a plan."),
     "import.error.no_such_file": ("filen finns inte.", "there is no such file."),
@@ -141,6 +142,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "planens titel står inte i dokumentet; filnamnet används – ange --title eller ändra efter importen",
         "the plan's title is not in the document; the file name is used – give --title or change it after the import",
     ),
+    "import.warn.heading_area": (
+        "rubriken ”{name}” före aktiviteterna lästes som ett eget område",
+        "the heading “{name}” before the activities was read as an area of the plan's own",
+    ),
+    "import.warn.key_figures_no_period": (
+        "nyckeltalstabellen har ingen period i rubriken ovanför; planperioden används",
+        "the key-figure table has no period in the heading above it; the plan period is used",
+    ),
+    "import.warn.narrative_cut": (
+        "avsnittet är längre än {limit} tecken och kortades",
+        "the section is longer than {limit} characters and was shortened",
+    ),
+    "import.warn.status_unknown": (
+        "statusen ”{text}” kunde inte läsas; den sparas som kommentar i första uppföljningen",
+        "the status “{text}” could not be read; it is kept as the comment in the first follow-up",
+    ),
+    "import.warn.unit_from_file_name": (
+        "filen namnger ingen avdelning/enhet; aktiviteterna läggs i {name} – ange --unit för en annan",
+        "the file names no unit; the activities go into {name} – give --unit for another",
+    ),
     # Summary (preview and command line)
     "import.summary.decision": ("Beslut", "Decision"),
     "import.summary.units": ("Avdelningar/enheter", "Units"),
@@ -150,6 +171,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.summary.total": ("Totalt", "Total"),
     "import.summary.no_warnings": ("Inga varningar.", "No warnings."),
     "import.summary.warnings": ("Varningar ({count}):", "Warnings ({count}):"),
+    "import.summary.key_figures": ("Nyckeltal", "Key figures"),
+    "import.summary.narrative": ("Texter per avdelning/enhet", "Texts per unit"),
+    "import.summary.chars": ("{count} tecken", "{count} characters"),
+    "import.summary.round": (
+        "Statuskolumnen blir uppföljningen {name}: {counts}.",
+        "The status column becomes the follow-up round {name}: {counts}.",
+    ),
+    "import.summary.into": ("Läggs till i planen {title}", "Added to the plan {title}"),
+    "import.summary.new_units": ("Nya avdelningar/enheter: {names}", "New units: {names}"),
+    "import.summary.new_areas": ("Nya områden: {names}", "New areas: {names}"),
+    "import.summary.nothing_new": (
+        "Inga nya avdelningar/enheter eller områden; aktiviteterna läggs till i befintliga.",
+        "No new units or areas; the activities are added to existing ones.",
+    ),
+    "import.summary.existing_round": (
+        "Statusarna läggs i den öppna uppföljningen {name}.",
+        "The statuses go into the open follow-up round {name}.",
+    ),
+    "import.summary.sources": ("Källa", "Source"),
     # Command line
     "import.cli.help": ("importera en plan från Word, Excel, CSV eller text", "import a plan from Word, Excel, CSV or text"),
     "import.cli.description": (
@@ -159,6 +199,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.cli.arg_file": ("filen att importera", "the file to import"),
     "import.cli.opt_dry_run": ("visa vad som skulle importeras, spara inget", "show what would be imported, save nothing"),
     "import.cli.opt_title": ("planens titel (annars dokumentets)", "the plan's title (else the document's)"),
+    "import.cli.opt_into": (
+        "lägg till filen i en befintlig plan (id eller titel) som en avdelning/enhet",
+        "add the file to an existing plan (id or title) as one unit",
+    ),
+    "import.cli.opt_unit": (
+        "avdelningen/enheten aktiviteterna läggs i (med --into; annars filens)",
+        "the unit the activities go into (with --into; else the file's)",
+    ),
+    "import.cli.unit_without_into": ("--unit gäller bara med --into.", "--unit only applies with --into."),
+    "import.cli.title_with_into": (
+        "--title gäller en ny plan, inte med --into (planen har redan sin titel).",
+        "--title is for a new plan, not with --into (the plan has its title).",
+    ),
+    "import.cli.into_done": (
+        "{count} aktiviteter lades till i planen {title}.",
+        "{count} activities were added to the plan {title}.",
+    ),
     "import.cli.dry_run_done": ("Torrkörning: inget sparades.", "Dry run: nothing was saved."),
     "import.cli.done": ("Importerades som plan {id} med {count} aktiviteter.", "Imported as plan {id} with {count} activities."),
     # In the app
@@ -169,6 +226,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Read a plan from Word, Excel, CSV or text copied out of a PDF",
     ),
     "import.file.title": ("Importera plan", "Import plan"),
+    "import.file.into_title": (
+        "Lägg till en avdelnings/enhets fil i planen",
+        "Add a unit's file to the plan",
+    ),
     "import.file.hint": (
         "Word (.docx), Excel (.xlsx), CSV eller text kopierad ur en PDF (.txt). → fyller i förslaget, Enter läser filen.",
         "Word (.docx), Excel (.xlsx), CSV or text copied out of a PDF (.txt). → accepts the suggestion, Enter reads the file.",
@@ -186,6 +247,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Förhandsvisning av {file}: {count} aktiviteter. Inget är sparat ännu.",
         "Preview of {file}: {count} activities. Nothing is saved yet.",
     ),
+    "import.preview.into_title": (
+        "Förhandsvisning av {file}: {count} aktiviteter läggs till i {title}. Inget är sparat ännu.",
+        "Preview of {file}: {count} activities are added to {title}. Nothing is saved yet.",
+    ),
+    "import.into_done": (
+        "{count} aktiviteter från {file} lades till i planen.",
+        "{count} activities from {file} were added to the plan.",
+    ),
+    "import.preview.choose_unit": ("Välj avdelning/enhet", "Choose unit"),
+    "import.preview.unit_button": ("Avdelning/enhet …", "Unit …"),
+    "import.pick.title": ("Vilken avdelning/enhet ska aktiviteterna läggas i?", "Which unit do the activities go into?"),
+    "import.pick.file_unit": ("Filens egen (som i förhandsvisningen först)", "The file's own (as first previewed)"),
+    "import.pick.new_unit": ("Ny avdelning/enhet …", "New unit …"),
+    "import.new_unit": ("Namn på den nya avdelningen/enheten", "Name of the new unit"),
+    "plan.key_import_into": ("Importera avdelningens fil …", "Import a unit's file …"),
     "import.preview.activities": ("Aktiviteter per område", "Activities per area"),
     "import.preview.confirm": ("Importera", "Import"),
     "import.done": (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import date
 
 from textual.app import App, ComposeResult
 from textual.widgets import DataTable
@@ -85,3 +86,36 @@ async def test_plans_screen_shows_a_plan_added_by_another_instance(demo_database
         titles = {str(table.get_row_at(i)[0]) for i in range(table.row_count)}
         assert "Personalstrategi 2026–2028" in titles
         await pilot.press("q")
+
+
+async def test_plan_screen_shows_a_tick_elsewhere_also_after_its_own_edit(demo_database: Database) -> None:
+    """A change of its own (an edit saved in the plan screen) does not stop it from showing what
+    another instance saves afterwards."""
+    from tests.tui.plan_helpers import open_plan, settle
+    from tui.widgets.activity_table import ActivityTable
+
+    def status_cell(screen, aid: int) -> str:  # noqa: ANN001
+        table = screen.query_one(ActivityTable)
+        return str(table.rows[table.index_of(aid)].resolved_cells()[6])
+
+    app = make_app(db_path=demo_database.path, lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_plan(pilot, app)
+        table = screen.query_one(ActivityTable)
+        first = table.cursor_key
+        await pilot.press("J")  # moves the activity down: a change saved by this instance
+        await settle(pilot, app)
+        watcher = screen.query_one(DatabaseWatcher)
+        assert await wait_for(lambda: watcher.watching)
+
+        def tick(session) -> None:  # noqa: ANN001
+            from db.queries.rounds import start_round, update_entry
+
+            started = start_round(1, session=session, name="Extra 2025", day=date(2025, 12, 1))
+            update_entry(started.id, first, session=session, status="cancelled")
+
+        other = Database(demo_database.path)
+        with other.write() as session:
+            tick(session)
+        other.dispose()
+        assert await wait_for(lambda: status_cell(screen, first).startswith("Cancelled"))

@@ -110,3 +110,62 @@ async def test_path_suggester_completes_folders_and_plan_files(tmp_path: Path) -
     assert await suggester.get_suggestion(f"{tmp_path}/plan.") == f"{tmp_path}/plan.docx"
     assert await suggester.get_suggestion(f"{tmp_path}/planer") == f"{tmp_path}/planer/"
     assert await suggester.get_suggestion(f"{tmp_path}/bi") is None
+
+
+async def test_i_on_a_plan_adds_a_units_file_to_it(demo_database: Database, tmp_path: Path) -> None:
+    from tests.tui.plan_helpers import activities, open_plan, settle
+    from tests.unit.import_shapes_fixtures import LIST_TEXT
+
+    path = tmp_path / "biblioteken.txt"
+    path.write_text(LIST_TEXT, encoding="utf-8")
+    before = len(activities(demo_database))
+    app = make_app(db_path=demo_database.path, lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_plan(pilot, app)
+        await pilot.press("i")
+        await pilot.pause()
+        await choose_file(app, pilot, path)
+        preview = app.screen
+        assert isinstance(preview, ImportPreviewModal)
+        title = str(preview.query_one(".import-title", Static).render())
+        assert "4 activities are added to" in title
+        tree = preview.query_one("#import-activities", Tree)
+        leaves = [str(leaf.label) for node in tree.root.children for leaf in node.children]
+        assert leaves[0].startswith("Biblioteken · 1. Utbildning i digital")
+        assert leaves[0].endswith("← line 7; line 8; line 9")
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        added = [a for a in activities(demo_database) if a.unit_name == "Biblioteken"]
+        assert len(activities(demo_database)) == before + 4 and len(added) == 4
+
+
+async def test_the_unit_a_file_goes_into_can_be_chosen(demo_database: Database, tmp_path: Path) -> None:
+    from tests.tui.plan_helpers import activities, open_plan, settle
+    from tests.unit.import_shapes_fixtures import LIST_TEXT
+    from tui.modals.pick import PickModal
+    from tui.modals.text_prompt import TextPromptModal
+
+    path = tmp_path / "lista.txt"
+    path.write_text(LIST_TEXT, encoding="utf-8")
+    app = make_app(db_path=demo_database.path, lang="sv")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_plan(pilot, app)
+        await pilot.press("i")
+        await pilot.pause()
+        await choose_file(app, pilot, path)
+        await pilot.press("u")
+        await pilot.pause()
+        assert isinstance(app.screen, PickModal)
+        await pilot.press("end", "enter")  # the last choice: a new unit
+        await pilot.pause()
+        assert isinstance(app.screen, TextPromptModal)
+        await pilot.press(*"Kulturskolan", "enter")
+        await pilot.pause()
+        preview = app.screen
+        assert isinstance(preview, ImportPreviewModal)
+        tree = preview.query_one("#import-activities", Tree)
+        leaves = [str(leaf.label) for node in tree.root.children for leaf in node.children]
+        assert len(leaves) == 4 and all(leaf.startswith("Kulturskolan · ") for leaf in leaves)
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert sum(a.unit_name == "Kulturskolan" for a in activities(demo_database)) == 4

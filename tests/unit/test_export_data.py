@@ -37,6 +37,7 @@ def test_a_named_round_gives_statuses_comments_and_changes_as_of_then(database: 
     assert activities[tricky["a4"]].previous_status == "not_started"
     changed = {a.id for _, a in data.changes}
     assert changed == {tricky["a1"], tricky["a3"], tricky["a4"]}
+    assert data.not_reviewed == 0 and data.reviewed == len(data.activities)
     # Overdue as of the round's date (2024-08-28): "våren 2024" is past and the activity is delayed.
     assert [a.id for _, a in data.overdue] == [tricky["a3"]]
     assert data.progress.counts == {
@@ -46,6 +47,29 @@ def test_a_named_round_gives_statuses_comments_and_changes_as_of_then(database: 
         "delayed": 1,
         "cancelled": 0,
     }
+
+
+def test_the_summary_marks_what_was_gone_through_and_counts_the_rest(database: Database, tricky) -> None:  # noqa: ANN001
+    from sqlalchemy import select, update
+
+    from models.followup import FollowUpEntry, FollowUpRound
+
+    with database.write() as session:  # a2 was carried into T2 2024 without being gone through
+        t2 = session.execute(select(FollowUpRound.id).where(FollowUpRound.name == "T2 2024")).scalar_one()
+        session.execute(update(FollowUpEntry).where(FollowUpEntry.round_id == t2,
+                                                    FollowUpEntry.activity_id == tricky["a2"])
+                        .values(reviewed=False))  # fmt: skip
+    with database.read() as session:
+        data = gather_export(tricky["plan"], session=session, round_name="T2 2024")
+    assert [a.id for a in data.activities if a.reviewed is False] == [tricky["a2"]]
+    assert data.not_reviewed == 1 and data.reviewed == len(data.activities) - 1
+    outline = summary_outline(data, "en")
+    rows = [r for b in outline.blocks() if isinstance(b, Table) and b.activities for r in b.rows
+            if not isinstance(r, AreaRow)]  # fmt: skip
+    assert sorted(r[4] for r in rows) == ["No"] + ["Yes"] * (len(rows) - 1)
+    assert all(r[3].endswith("(status from the round before)") == (r[4] == "No") for r in rows)
+    text = " ".join(str(getattr(b, "text", "")) for b in outline.blocks())
+    assert f"{len(rows) - 1} of {len(rows)} activities were gone through in this round. 1 were not" in text
 
 
 def test_the_latest_round_is_the_default_and_an_empty_round_carries_statuses_over(

@@ -177,7 +177,7 @@ def test_xlsx_has_an_overview_and_a_sheet_per_unit_with_header_filter_and_text_c
     sheet = workbook[SWEDISH[:31]]
     header_row = next(r for r in sheet.iter_rows() if r[0].value == "Aktivitet")[0].row
     assert sheet.freeze_panes == f"A{header_row + 1}"
-    assert sheet.auto_filter.ref.startswith(f"A{header_row}:E")
+    assert sheet.auto_filter.ref.startswith(f"A{header_row}:F")
     assert sheet.column_dimensions["A"].width > 20
     formula = next(c for row in sheet.iter_rows() for c in row if c.value == FORMULA_COMMENT)
     assert formula.data_type == "s" and formula.quotePrefix and formula.alignment.wrap_text
@@ -222,8 +222,14 @@ def test_an_empty_round_exports_with_its_statuses_carried_over(
     assert latest.round.name == "T3 2024"
     text, _ = READERS[fmt](_write(latest, tmp_path, "summary", fmt))
     assert "Klar" in text and FORMULA_COMMENT not in text
+    # Nothing was gone through in the empty round: every status is said to come from the round before.
+    assert "Klar (status från uppföljningen före)" in text and "Genomgången" in text
     if fmt != "csv":
         assert "T3 2024" in text and "Ingen aktivitet har bytt status." in text
+        n = len(latest.activities)
+        assert f"0 av {n} aktiviteter gicks igenom i denna uppföljning. {n} gicks inte igenom" in " ".join(
+            text.split()
+        )
 
 
 def test_an_existing_file_is_refused_without_overwrite_and_kept(data: ExportData, tmp_path: Path) -> None:

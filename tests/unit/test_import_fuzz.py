@@ -23,7 +23,14 @@ WORDS = [
     "BEHÅLLA", "Avsluta/Avveckla", "Övrigt", "Eget område", "Avdelning/Enhet: Hemtjänsten",
     "Avdelning/Enhet:", "Datum: 2023-02-30", "Ansvarig chef: Anna", "1. Ett 2. Två", "<p>A</p> <p>B</p>",
     "<p>2024</p><p>Löpande</p>", "År 2025", "Löpande", "T4 2024", "2024-2026", "&amp;", "<ul><li>x",
+    # Lists, follow-up columns, page furniture, key figures and narrative
+    "Läge", "Kommentar", "Klar", "grön", "Röd", "Ej påbörjad", "Åtgärd", "Nr", "Uppdrag", "Ansvar: HR",
+    "Tidplan: 2025. Vem: Chef", "Aktivitet: Kurs", "• Kurs", "- ", "1.", "1. 2. 3.", "2. Mentor",
+    "Beslutsdatum", "Paragraf", "Sida", "Sida 2 av 5", "§ 146", "3", "Avdelning", "antal", "andel",
+    "12,5 %", "Totalt", "Uppgifter", "Analys", "Riskanalys enheten", "Riskanalyser", "Lärande",
 ]  # fmt: skip
+LINES = st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=30), st.just("")), min_size=1,
+                 max_size=20)  # fmt: skip
 HEADINGS = WORDS[:9]
 cells = st.one_of(st.sampled_from(WORDS), st.text(max_size=30), st.just(""))
 body = st.lists(st.lists(cells, min_size=1, max_size=7), min_size=1, max_size=12)
@@ -112,3 +119,49 @@ def test_arbitrary_tables_in_word_and_excel(rows: list[list[str]], paragraphs: l
     path = _folder / "tabell.xlsx"
     workbook.save(str(path))
     import_quietly(path)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(LINES, st.lists(st.sampled_from(["", "List Bullet", "Heading 2", "bold"]), min_size=20, max_size=20))
+def test_arbitrary_lists_as_text_and_word_paragraphs(lines: list[str], styles: list[str]) -> None:
+    path = _folder / "lista.txt"
+    path.write_text("\n".join(lines), encoding="utf-8", errors="surrogatepass")
+    import_quietly(path)
+    import docx
+
+    document = docx.Document()
+    for text, style in zip(lines, styles, strict=False):
+        text = printable(text).replace("\n", " ")
+        if style == "bold":
+            document.add_paragraph().add_run(text).bold = True
+        else:
+            document.add_paragraph(text, style=style or None)
+    path = _folder / "lista.docx"
+    document.save(str(path))
+    import_quietly(path)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tables, LINES, st.one_of(st.none(), st.sampled_from(["Hemtjänsten", "ny enhet", " "])))
+def test_arbitrary_files_into_an_existing_plan(
+    rows: list[list[str]], lines: list[str], unit: str | None
+) -> None:
+    from db.demo import add_demo_plan
+    from db.queries.import_target import import_target
+    from importers.into import fit_into
+    from importers.writer import write_into
+
+    with _database.write() as session:
+        plan_id, _ = add_demo_plan(session=session)
+    text = "\n".join(lines + ["\t".join(c.replace("\t", " ").replace("\n", " ") for c in r) for r in rows])
+    path = _folder / "avdelning.txt"
+    path.write_text(text, encoding="utf-8", errors="surrogatepass")
+    try:
+        imported = read_plan_file(path)
+        with _database.read() as session:
+            into = fit_into(imported, import_target(plan_id, session=session), unit=unit)
+    except ImportFileError as exc:
+        assert exc.message()
+        return
+    with _database.write() as session:
+        write_into(into, session=session)

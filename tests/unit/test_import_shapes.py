@@ -86,10 +86,13 @@ def test_pdf_text_numbered_two_column_table(pdf_plan: ImportedPlan) -> None:
     assert others == list(range(4, 4 + len(others)))
 
 
-def test_pdf_text_other_tables_are_warned_not_dropped(pdf_plan: ImportedPlan) -> None:
-    skipped = [w for w in pdf_plan.warnings if w.key == "import.warn.table_skipped"]
-    assert len(skipped) == 1 and skipped[0].where.line == 11
-    assert "Nyckeltal" in skipped[0].message()
+def test_pdf_text_key_figure_table_without_period_takes_the_plans(pdf_plan: ImportedPlan) -> None:
+    [figure] = pdf_plan.key_figures
+    found = (figure.unit, figure.name, figure.count, figure.share)
+    assert found == ("Hemvården", "personalomsättning", 12, 8.0)
+    assert figure.period == "2008–2010" and figure.where.line == 12
+    assert "import.warn.key_figures_no_period" in warning_keys(pdf_plan)
+    assert "import.warn.table_skipped" not in warning_keys(pdf_plan)
 
 
 def test_docx_plan(tmp_path: Path) -> None:
@@ -116,9 +119,10 @@ def test_docx_plan(tmp_path: Path) -> None:
                                                                   date(2025, 12, 31))  # fmt: skip
     assert [(a.number, a.description) for a in plan.activities if a.area == "Rekrytera"] == [
         (1, "Gemensam annons"), (2, "Snabbare referenser")]
-    unknown = [w for w in plan.warnings if w.key == "import.warn.unknown_columns"]
-    assert len(unknown) == 1 and "Status" in unknown[0].message()
-    assert unknown[0].where.table == 1 and unknown[0].where.row == 1
+    # The Status column is a follow-up: "Pågår" is the first round's status, the others have none.
+    assert (first.status, merged_down.status) == ("in_progress", None)
+    assert plan.round_name is not None and plan.round_statuses() == {"in_progress": 1}
+    assert "import.warn.unknown_columns" not in warning_keys(plan)
 
 
 def test_xlsx_one_sheet_per_unit(tmp_path: Path) -> None:
@@ -172,12 +176,12 @@ def test_rows_it_cannot_place_are_warnings(tmp_path: Path) -> None:
     path.write_text("\n".join([
         "Avdelning/Enhet: Kansliet",
         "Datum: i höstas",
-        "Vad ska vi uppnå?\tAktivitet\tAnsvarig\tStatus",
+        "Vad ska vi uppnå?\tAktivitet\tAnsvarig\tPrioritet",
         "Utveckla\t\t\t",
         "Ledarskap\t\t\t",
         "Bättre möten\tMötesmall\tChef\t\tkvarglömd text",
         "\t\tHR\t",
-        "\t\t\tPågår",
+        "\t\t\tHög",
     ]), encoding="utf-8")  # fmt: skip
     plan = read_plan_file(path)
     found = [(a.area, a.goal, a.responsible) for a in plan.activities]
@@ -191,7 +195,7 @@ def test_rows_it_cannot_place_are_warnings(tmp_path: Path) -> None:
 
 def test_a_row_with_text_only_in_unknown_columns_is_a_warning(tmp_path: Path) -> None:
     path = tmp_path / "plan.csv"
-    path.write_text("Status;Vad ska vi uppnå?;Aktivitet\n;Mål;Gör\nPågår;;\n", encoding="utf-8")
+    path.write_text("Prioritet;Vad ska vi uppnå?;Aktivitet\n;Mål;Gör\nHög;;\n", encoding="utf-8")
     plan = read_plan_file(path)
     assert len(plan.activities) == 1
     assert [w.where.row for w in plan.warnings if w.key == "import.warn.row_not_read"] == [3]

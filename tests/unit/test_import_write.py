@@ -66,12 +66,13 @@ def test_dry_run_json_is_the_show_shape_and_writes_nothing(
     assert code == 0 and "plan 1 med 13 aktiviteter" in out
     _, out, _ = run(capsys, "--db", str(db_path), "show", "1", "--json")
     shown = json.loads(out)
-    assert set(preview) - {"warnings"} == set(shown)
+    assert set(preview) - {"warnings", "narrative"} == set(shown)
+    assert all(a["source"] for a in preview["activities"])
 
     def without_ids(doc: dict) -> dict:
-        doc = {k: v for k, v in doc.items() if k not in ("id", "warnings")}
-        doc["units"] = [{k: v for k, v in u.items() if k != "id"} for u in doc["units"]]
-        doc["activities"] = [{k: v for k, v in a.items() if k != "id"} for a in doc["activities"]]
+        doc = {k: v for k, v in doc.items() if k not in ("id", "warnings", "narrative")}
+        for part in ("units", "activities", "key_figures"):
+            doc[part] = [{k: v for k, v in x.items() if k not in ("id", "source")} for x in doc[part]]
         return doc
 
     assert without_ids(preview) == without_ids(shown)

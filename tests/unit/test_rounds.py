@@ -240,3 +240,99 @@ def test_status_counts_follow_the_checklist_rows(demo_database: Database) -> Non
     assert {(c.unit_id, c.unit, c.status, c.reviewed): c.count for c in counts} == expected
     units = list(dict.fromkeys(c.unit_id for c in counts))
     assert units == list(dict.fromkeys(r.unit_id for r in rows))  # in the plan's order
+
+
+# ---- one status rule, comments checked, rounds deleted, redo ------------------------------------
+
+
+def test_one_rule_for_the_status_latest_round_with_an_entry_as_of_a_round(demo_database: Database) -> None:
+    from db.queries.status import current_statuses, statuses_as_of
+
+    t1, t2 = 1, 2  # T1 2025 (May), T2 2025 (September)
+    extra = _start(demo_database, "Extra", date(2025, 9, 16))  # the same date as T2, created after it
+    with demo_database.write() as s:
+        q.update_entry(extra.id, 1, session=s, status="cancelled")
+        # An entry removed from the newest round: the status falls back to the round before.
+        gone = select(FollowUpEntry).where(FollowUpEntry.round_id == extra.id, FollowUpEntry.activity_id == 2)
+        s.delete(s.execute(gone).scalar_one())
+    t1_entries, t2_entries = _entries(demo_database, t1), _entries(demo_database, t2)
+    with demo_database.read() as s:
+        now = current_statuses(PLAN, session=s)
+        as_of_t1 = statuses_as_of(PLAN, date(2025, 5, 20), t1, session=s)
+        as_of_t2 = statuses_as_of(PLAN, date(2025, 9, 16), t2, session=s)
+        rows = {r.activity_id: r for r in q.checklist(extra.id, session=s).rows}
+        counts = q.status_counts(extra.id, session=s)
+    assert now[1] == "cancelled"  # the later of two rounds on one date
+    assert now[2] == t2_entries[2].status  # no entry in the newest round: the one before it
+    assert as_of_t1 == {a: e.status for a, e in t1_entries.items()}
+    assert as_of_t2 == {a: e.status for a, e in t2_entries.items()}
+    assert {a: r.status for a, r in rows.items()} == now  # the checklist by the same rule
+    cancelled = sum(1 for v in now.values() if v == "cancelled")
+    assert sum(c.count for c in counts if c.status == "cancelled") == cancelled
+
+
+def test_a_comment_saved_elsewhere_meanwhile_is_a_conflict_a_status_is_not(demo_database: Database) -> None:
+    from db.errors import ConflictError
+
+    started = _start(demo_database)
+    with demo_database.write() as s:
+        q.update_entry(started.id, 3, session=s, comment="Deras")
+    with demo_database.write() as s, pytest.raises(ConflictError) as raised:
+        q.update_entry(started.id, 3, session=s, comment="Min", expected_comment="")
+    assert raised.value.current["comment"] == "Deras"
+    assert _entries(demo_database, started.id)[3].comment == "Deras"
+    with demo_database.write() as s:  # started from theirs: stored
+        state = q.update_entry(started.id, 3, session=s, comment="Min", expected_comment="Deras")
+    assert state.comment == "Min" and state.version == _entries(demo_database, started.id)[3].version
+    with demo_database.write() as s:  # a status alone: last writer wins
+        q.update_entry(started.id, 3, session=s, status="delayed")
+    assert _entries(demo_database, started.id)[3].status == "delayed"
+
+
+def test_a_deleted_round_comes_back_with_undo_and_goes_again_with_redo(demo_database: Database) -> None:
+    from db.changes import redo_last
+
+    started = _start(demo_database)
+    with demo_database.write() as s:
+        q.update_entry(started.id, 1, session=s, status="done", comment="Klart")
+    with demo_database.read() as s:
+        contents = q.round_contents(started.id, session=s)
+    assert (contents.entries, contents.reviewed, contents.comments) == (33, 1, 1)
+    with demo_database.write() as s:
+        q.delete_round(started.id, session=s)
+    assert _entries(demo_database, started.id) == {}
+    with demo_database.write() as s:
+        undo_last(s, plan_id=PLAN)
+    back = _entries(demo_database, started.id)
+    assert len(back) == 33 and back[1].comment == "Klart" and back[1].reviewed
+    with demo_database.write() as s:
+        assert redo_last(s, plan_id=PLAN) is not None
+    assert _entries(demo_database, started.id) == {}
+    with demo_database.write() as s:
+        assert redo_last(s, plan_id=PLAN) is None  # nothing left to redo
+
+
+def test_redo_makes_the_undone_changes_again_in_order_until_a_new_change(demo_database: Database) -> None:
+    from db.changes import redo_last
+
+    started = _start(demo_database)
+    for status in ("done", "delayed"):
+        with demo_database.write() as s:
+            q.update_entry(started.id, 5, session=s, status=status)
+    for _ in range(2):
+        with demo_database.write() as s:
+            undo_last(s, plan_id=PLAN)
+    assert _entries(demo_database, started.id)[5].reviewed is False
+    with demo_database.write() as s:
+        redo_last(s, plan_id=PLAN)
+    assert _entries(demo_database, started.id)[5].status == "done"
+    with demo_database.write() as s:
+        redo_last(s, plan_id=PLAN)
+    assert _entries(demo_database, started.id)[5].status == "delayed"
+    with demo_database.write() as s:
+        undo_last(s, plan_id=PLAN)
+    with demo_database.write() as s:  # a new change after an undo: the undone one cannot come back
+        q.update_entry(started.id, 6, session=s, status="cancelled")
+    with demo_database.write() as s:
+        assert redo_last(s, plan_id=PLAN) is None
+    assert _entries(demo_database, started.id)[5].status == "done"

@@ -1,15 +1,8 @@
 import pytest
 
 from models.progress import progress_by, progress_of
-from models.status import Status, current_status, parse_status
+from models.status import Status, parse_status
 from models.validation import Invalid, check_year, clean_text
-
-
-def test_current_status_is_latest_round_with_entry() -> None:
-    assert current_status([]) == Status.NOT_STARTED
-    assert current_status([(1, "done"), (2, "in_progress")]) == Status.IN_PROGRESS
-    assert current_status([(2, "delayed"), (1, "done")]) == Status.DELAYED
-    assert current_status([(1, "done"), (2, None)]) == Status.DONE
 
 
 def test_parse_status() -> None:

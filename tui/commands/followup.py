@@ -25,6 +25,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("command.next_unreviewed", "next_unreviewed(1)", "ChecklistScreen"),
     ("command.previous_unreviewed", "next_unreviewed(-1)", "ChecklistScreen"),
     ("command.undo", "undo", "ChecklistScreen"),
+    ("command.redo", "redo", "ChecklistScreen"),
     ("command.search", "search", "ChecklistScreen"),
     ("command.filters", "filters", "ChecklistScreen"),
     ("command.overdue", "toggle_overdue", "ChecklistScreen"),
@@ -33,6 +34,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("command.rounds", "rounds", "ChecklistScreen"),
     ("command.new_round", "new_round", "ChecklistScreen"),
     ("command.close_round", "toggle_closed", "ChecklistScreen"),
+    ("command.delete_round", "delete_round", "ChecklistScreen"),
 )
 
 

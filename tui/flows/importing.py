@@ -8,6 +8,7 @@ The flow belongs to no screen, so its thread workers run on the app and come bac
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,15 @@ if TYPE_CHECKING:
     from tui.app import HrplanApp
 
 OnDone = Callable[[int], None]
+# Choices of the unit dialog besides the plan's units (names cannot hold control characters).
+_FILE, _NEW = "\x00file", "\x00new"
+
+
+def _check_unit(value: str) -> None:
+    from models.limits import NAME_MAX
+    from models.validation import clean_text
+
+    clean_text(value, limit=NAME_MAX, required=True, multiline=False)
 
 
 def open_import(app: HrplanApp, on_done: OnDone) -> None:
@@ -81,3 +91,93 @@ def _write(app: HrplanApp, on_done: OnDone, imported: ImportedPlan) -> None:
 def _done(app: HrplanApp, on_done: OnDone, imported: ImportedPlan, plan_id: int) -> None:
     app.notify(t("import.done", title=imported.details.title, count=len(imported.activities)))
     on_done(plan_id)
+
+
+def open_import_into(app: HrplanApp, plan_id: int, on_done: OnDone) -> None:
+    """Add a department's file to the plan ``plan_id`` as its unit: the same file dialog, a preview
+    saying what is new, then one change; ``on_done(plan_id)`` once it is saved."""
+    from tui.modals.import_file import ImportFileModal
+
+    def ask(initial: str = "", error: str = "") -> None:
+        app.push_screen(ImportFileModal(initial, error, title=t("import.file.into_title")), chosen)
+
+    def chosen(path: Path | None) -> None:
+        if path is not None:
+            app.notify(t("import.reading", file=path.name), timeout=2)
+            app.run_worker(partial(read, path), thread=True, exclusive=True, group="import",
+                           name="import-read")  # fmt: skip
+
+    def read(path: Path) -> None:
+        from db.errors import HrplanError
+        from db.queries.import_target import import_target
+        from importers.files import read_plan_file
+        from importers.into import fit_into
+
+        try:
+            imported = read_plan_file(path)
+            with app.database.read() as session:
+                target = import_target(plan_id, session=session)
+            into = fit_into(imported, target)
+        except HrplanError as exc:
+            app.call_from_thread(ask, str(path), exc.message())
+            return
+        app.call_from_thread(preview, into)
+
+    def preview(into, imported=None) -> None:  # noqa: ANN001 - an importers.into.IntoPlan, ImportedPlan
+        from tui.modals.import_preview import ImportPreviewModal
+
+        original = imported if imported is not None else into.original
+
+        def answered(answer: bool | str | None) -> None:
+            if answer == "unit":
+                choose_unit(into, original)
+            elif answer is True:
+                app.run_worker(partial(write, into), thread=True, exclusive=True, group="import",
+                               name="import-write")  # fmt: skip
+
+        app.push_screen(ImportPreviewModal(into.imported, into=into), answered)
+
+    def choose_unit(into, original) -> None:  # noqa: ANN001
+        """Another unit for the file's activities: the file's own, one of the plan's, or a new one."""
+        from importers.into import fit_into
+        from tui.modals.pick import PickModal
+        from tui.modals.text_prompt import TextPromptModal
+
+        def refit(unit: str | None) -> None:
+            preview(fit_into(original, into.target, unit=unit), original)
+
+        def named(name: str | None) -> None:
+            if name is None:
+                preview(into, original)
+            else:
+                refit(name)
+
+        def picked(choice: str | None) -> None:
+            if choice is None:
+                preview(into, original)
+            elif choice == _NEW:
+                app.push_screen(TextPromptModal(t("import.new_unit"), check=_check_unit), named)
+            else:
+                refit(None if choice == _FILE else choice)
+
+        choices = [(_FILE, t("import.pick.file_unit")), *((name, name) for name in into.target.units),
+                   (_NEW, t("import.pick.new_unit"))]  # fmt: skip
+        app.push_screen(PickModal(t("import.pick.title"), choices), picked)
+
+    def write(into) -> None:  # noqa: ANN001
+        from db.errors import HrplanError
+        from importers.writer import write_into
+
+        try:
+            with app.database.write() as session:
+                count = write_into(into, session=session)
+        except HrplanError as exc:
+            app.call_from_thread(app.notify, exc.message(), severity="error", timeout=10)
+            return
+        app.call_from_thread(done, into.imported.source, count)
+
+    def done(file: str, count: int) -> None:
+        app.notify(t("import.into_done", count=count, file=file))
+        on_done(plan_id)
+
+    ask()

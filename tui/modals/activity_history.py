@@ -13,7 +13,7 @@ from textual.widgets import Static
 
 from i18n import t
 from tui.modals.reading import ReadingModal
-from tui.widgets.checklist_progress import STATUS_STYLES
+from tui.palette import status_styles
 
 if TYPE_CHECKING:
     from db.queries.rounds import ActivityHistory
@@ -65,7 +65,7 @@ class ActivityHistoryModal(ReadingModal):
             name = Text(item.round_name)
             if not item.closed:
                 name.append(f" ({t('rounds.open').lower()})", "dim")
-            status = Text(t(f"status.{item.status}"), STATUS_STYLES.get(item.status, ""))
+            status = Text(t(f"status.{item.status}"), status_styles(self.app).get(item.status, ""))
             if not item.reviewed:
                 status.append(f" ({t('history.not_reviewed')})", "dim")
             table.add_row(name, item.date.isoformat(), status, item.comment or Text("—", "dim"))

@@ -14,12 +14,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Label, Select, Static
 
 from i18n import t
-from models.checklist import ChecklistFilter, responsible_functions
+from models.activity_filter import ActivityFilter, responsible_choices
 from models.status import STATUS_ORDER
 from tui.bindings import translate_bindings
 
 if TYPE_CHECKING:
-    from db.queries.rounds import ChecklistRow
+    from models.meeting import Item
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,37 +29,32 @@ class FilterChoices:
     responsible: tuple[str, ...]
 
     @classmethod
-    def from_rows(cls, rows: Iterable[ChecklistRow], unit_names: dict[int, str]) -> FilterChoices:
-        areas: dict[str, None] = {}
-        functions: dict[str, str] = {}
-        for row in rows:
-            areas.setdefault(row.area)
-            for name in responsible_functions(row.responsible):
-                functions.setdefault(name.casefold(), name)
+    def from_items(cls, items: Iterable[Item], unit_names: dict[int, str]) -> FilterChoices:
+        items = list(items)
         return cls(
             units=tuple((name, key) for key, name in unit_names.items()),
-            areas=tuple(areas),
-            responsible=tuple(sorted(functions.values(), key=str.casefold)),
+            areas=tuple(dict.fromkeys(i.area for i in items)),
+            responsible=tuple(responsible_choices(i.responsible for i in items)),
         )
 
 
-class ChecklistFilterModal(ModalScreen[ChecklistFilter | None]):
+class ActivityFilterModal(ModalScreen[ActivityFilter | None]):
     DEFAULT_CSS = """
-    ChecklistFilterModal { align: center middle; }
-    ChecklistFilterModal > Vertical {
+    ActivityFilterModal { align: center middle; }
+    ActivityFilterModal > Vertical {
         width: 70; max-width: 95%; height: auto; padding: 1 2; border: thick $accent; background: $panel;
     }
-    ChecklistFilterModal .filter-title { text-style: bold; margin-bottom: 1; }
-    ChecklistFilterModal Checkbox { margin-top: 1; }
-    ChecklistFilterModal Horizontal { height: auto; margin-top: 1; align-horizontal: right; }
-    ChecklistFilterModal Button { margin-left: 2; }
+    ActivityFilterModal .filter-title { text-style: bold; margin-bottom: 1; }
+    ActivityFilterModal Checkbox { margin-top: 1; }
+    ActivityFilterModal Horizontal { height: auto; margin-top: 1; align-horizontal: right; }
+    ActivityFilterModal Button { margin-left: 2; }
     """
     BINDINGS = [
         Binding("escape", "cancel", "key.cancel", id="filter.cancel"),
         Binding("ctrl+s", "apply", "key.apply_filters", id="filter.apply"),
     ]
 
-    def __init__(self, choices: FilterChoices, current: ChecklistFilter) -> None:
+    def __init__(self, choices: FilterChoices, current: ActivityFilter) -> None:
         super().__init__()
         translate_bindings(self)
         self.choices = choices
@@ -94,7 +89,7 @@ class ChecklistFilterModal(ModalScreen[ChecklistFilter | None]):
     @on(Button.Pressed, "#apply")
     def action_apply(self) -> None:
         self.dismiss(
-            ChecklistFilter(
+            ActivityFilter(
                 unit=self._value("unit"), area=self._value("area"), responsible=self._value("responsible"),
                 status=self._value("status"), overdue=self.query_one("#overdue", Checkbox).value,
             )  # fmt: skip
@@ -102,7 +97,7 @@ class ChecklistFilterModal(ModalScreen[ChecklistFilter | None]):
 
     @on(Button.Pressed, "#clear")
     def _clear(self) -> None:
-        self.dismiss(ChecklistFilter())
+        self.dismiss(ActivityFilter())
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

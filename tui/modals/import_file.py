@@ -64,15 +64,16 @@ class ImportFileModal(ModalScreen[Path | None]):
     """
     BINDINGS = [Binding("escape", "cancel", "key.cancel", id="import_file.cancel")]
 
-    def __init__(self, initial: str = "", error: str = "") -> None:
+    def __init__(self, initial: str = "", error: str = "", *, title: str | None = None) -> None:
         super().__init__()
         translate_bindings(self)
         self._initial = initial or os.getcwd() + os.sep
         self._error = error
+        self._title = title or t("import.file.title")
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(t("import.file.title"), classes="import-title")
+            yield Static(self._title, classes="import-title")
             yield Static(t("import.file.hint"), classes="import-hint")
             yield Input(self._initial, placeholder=t("import.file.placeholder"), suggester=PathSuggester(),
                         id="import-path")  # fmt: skip

@@ -1,5 +1,7 @@
 """What an import will add, before anything is written: the plan, its units, the activities per
-area (counted, and listed under each area) and the warnings. Dismisses True to import, False on Esc."""
+area (counted, and listed under each area, each with the rows it came from) and the warnings.
+Dismisses True to import, False on Esc; adding a file to an existing plan, "unit" to choose another unit.
+"""
 
 from __future__ import annotations
 
@@ -25,10 +27,11 @@ def _label(activity) -> str:  # noqa: ANN001 - an ImportedActivity
     text = text if len(text) <= 60 else text[:59] + "…"
     number = f"{activity.number}. " if activity.number is not None else ""
     target = f"  [{activity.target_text}]" if activity.target_text else ""
-    return f"{number}{text}{target}"
+    source = f"  ← {activity.source_text()}" if activity.sources else ""
+    return f"{number}{text}{target}{source}"
 
 
-class ImportPreviewModal(ModalScreen[bool]):
+class ImportPreviewModal(ModalScreen[bool | str]):
     DEFAULT_CSS = """
     ImportPreviewModal { align: center middle; }
     ImportPreviewModal > Vertical {
@@ -52,23 +55,29 @@ class ImportPreviewModal(ModalScreen[bool]):
     BINDINGS = [
         Binding("escape", "answer(False)", "key.cancel", id="import_preview.cancel"),
         Binding("ctrl+s", "answer(True)", "import.preview.confirm", id="import_preview.confirm"),
+        Binding("u", "answer('unit')", "import.preview.choose_unit", id="import_preview.unit"),
     ]
 
-    def __init__(self, imported: ImportedPlan) -> None:
+    def __init__(self, imported: ImportedPlan, into=None) -> None:  # noqa: ANN001 - an IntoPlan
         super().__init__()
         translate_bindings(self)
-        self.imported = imported
+        self.into = into
+        self.imported = imported if into is None else into.imported
 
     def compose(self) -> ComposeResult:
         imported = self.imported
         with Vertical():
-            yield Static(t("import.preview.title", file=imported.source, count=len(imported.activities)),
+            key = "import.preview.title" if self.into is None else "import.preview.into_title"
+            yield Static(t(key, file=imported.source, count=len(imported.activities),
+                           title=self.into.target.title if self.into else ""),
                          classes="import-title")  # fmt: skip
             with Horizontal(id="import-body"):
                 with VerticalScroll(id="import-summary"):
-                    yield ImportSummary(imported)
+                    yield ImportSummary(imported, into=self.into)
                 yield self._activity_tree()
             with Horizontal(id="import-buttons"):
+                if self.into is not None:
+                    yield Button(t("import.preview.unit_button"), id="unit")
                 yield Button(t("key.cancel"), id="cancel")
                 yield Button(t("import.preview.confirm"), id="confirm", variant="primary")
 
@@ -87,7 +96,12 @@ class ImportPreviewModal(ModalScreen[bool]):
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "confirm")
+        self.dismiss("unit" if event.button.id == "unit" else event.button.id == "confirm")
 
-    def action_answer(self, value: bool) -> None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "answer" and parameters == ("unit",) and self.into is None:
+            return False
+        return True
+
+    def action_answer(self, value: bool | str) -> None:
         self.dismiss(value)

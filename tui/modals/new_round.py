@@ -89,13 +89,10 @@ class NewRoundModal(ModalScreen[NewRound | None]):
     def _changed(self) -> None:
         self._checked()
 
-    @on(Input.Submitted, "#round-name")
-    def _name_done(self) -> None:
-        self.query_one("#round-date", Input).focus()
-
-    @on(Input.Submitted, "#round-date")
+    @on(Input.Submitted)
     @on(Button.Pressed, "#start")
     def action_start(self) -> None:
+        """Enter in either field, Ctrl+S or the button: start the round as typed."""
         chosen = self._checked()
         if chosen is not None:
             self.dismiss(chosen)

@@ -12,16 +12,16 @@ from textual.widgets import Static
 
 from i18n import t
 from tui.modals.reading import ReadingModal
-from tui.widgets.checklist_progress import STATUS_STYLES
+from tui.palette import status_styles
 
 if TYPE_CHECKING:
     from db.queries.rounds import RoundComparison
 
 
-def status_text(status: str | None) -> Text:
+def status_text(status: str | None, styles: dict) -> Text:
     if status is None:
         return Text(t("compare.no_entry"), "dim")
-    return Text(t(f"status.{status}"), STATUS_STYLES.get(status, ""))
+    return Text(t(f"status.{status}"), styles.get(status, ""))
 
 
 class RoundComparisonModal(ReadingModal):
@@ -65,9 +65,10 @@ class RoundComparisonModal(ReadingModal):
         changes.add_column(c.older.name, no_wrap=True)
         changes.add_column("", no_wrap=True)
         changes.add_column(c.newer.name, no_wrap=True)
+        styles = status_styles(self.app)
         for s in c.status_changes:
             unit = s.unit or t("whole_plan")
-            changes.add_row(unit, s.goal, status_text(s.before), "→", status_text(s.after))
+            changes.add_row(unit, s.goal, status_text(s.before, styles), "→", status_text(s.after, styles))
         self.query_one("#compare-status", Static).update(changes if c.status_changes else t("compare.none"))
         comments = Table(box=None, expand=True, pad_edge=False, show_header=True, header_style="bold")
         comments.add_column(t("col.unit"), ratio=1)

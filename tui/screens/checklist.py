@@ -1,14 +1,15 @@
 """The follow-up checklist: every activity of a round, set with one key while the meeting goes on.
 
-A key press changes the row in memory and on screen at once (one line redrawn, the header's tally
-adjusted) and queues the write; a single writing thread stores the presses in order, each as one
-change. A failed write puts the row back as stored and says why. Nothing is read from the database
-per key press.
+Thin over ``models.meeting.Meeting``: a key goes to the model, the ``Write`` it answers goes to the
+single writing thread (presses are stored in order, each as one change), and the lines the model
+names are redrawn. A row shows a pending mark until its write is committed. Nothing is read from
+the database per key press; the highlighted activity's history is read in a worker.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING
@@ -19,14 +20,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Header
-from textual.worker import get_current_worker
 
 from i18n import t
-from models.checklist import WHOLE_PLAN, ChecklistFilter, Tally, toggle_done
-from models.dates import is_overdue
+from models.activity_filter import ActivityFilter, Group, unit_key
+from models.meeting import Entry, Item, Meeting, Tally, Write
 from models.status import STATUS_ORDER
+from tui.palette import status_styles
 from tui.screens.base import BaseScreen
-from tui.widgets.checklist_progress import STATUS_STYLES, ChecklistProgress
+from tui.widgets.activity_table import group_label
+from tui.widgets.checklist_detail import ChecklistDetail
+from tui.widgets.checklist_progress import ChecklistProgress
 from tui.widgets.db_watcher import DatabaseWatcher
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.line_editor import LineEditor
@@ -34,48 +37,49 @@ from tui.widgets.row_list import Column, Row, RowList
 from tui.write_queue import WriteQueue
 
 if TYPE_CHECKING:
-    from db.queries.rounds import Checklist, ChecklistRow, EntryState
+    from db.queries.rounds import Checklist, EntryState
 
-# Actions that change the round: disabled while it is closed or not yet loaded.
-WRITE_ACTIONS = {"toggle_done", "set_status", "comment", "undo"}
-# Actions that look at every row: they wait until the rows beyond the first screenful are read.
-ALL_ROWS_ACTIONS = {"next_unreviewed", "search", "filters", "toggle_overdue", "clear_filters"}
-LOADED_ACTIONS = WRITE_ACTIONS | ALL_ROWS_ACTIONS | {"history", "rounds", "new_round", "toggle_closed"}
+# Actions that change the round: refused, with the reason said, while it is closed.
+WRITE_ACTIONS = {"toggle_done", "set_status", "comment", "undo", "redo"}
 # Rows read first when a checklist opens, more than a terminal shows: the first paint waits for these
-# and the progress counts only; the rest follows at once.
+# and the counts only; the rest follows at once.
 FIRST_ROWS = 150
 
 
-def _unit(unit_id: int | None) -> int:
-    return unit_id if unit_id is not None else WHOLE_PLAN
+class ChecklistList(RowList):
+    """The checklist's rows; Enter reads the highlighted activity in full."""
+
+    BINDINGS = [Binding("enter", "select", "checklist.key_read", id="checklist_list.read", show=False)]
 
 
-@dataclass(frozen=True, slots=True)
-class Shown:
-    """An entry as the checklist shows it (maybe ahead of the database by a queued write)."""
-
-    status: str
-    comment: str
-    reviewed: bool
+def _entry(state: EntryState) -> Entry:
+    return Entry(state.status, state.comment, state.reviewed, state.version)
 
 
 class ChecklistScreen(BaseScreen):
     HELP_TITLE_KEY = "checklist.help_title"
     DEFAULT_CSS = """
-    ChecklistScreen RowList { height: 1fr; }
-    ChecklistScreen #checklist-empty { display: none; }
+    ChecklistScreen RowList { height: 1fr; min-height: 5; }
+    ChecklistScreen ChecklistDetail { height: 11; }
+    ChecklistScreen.-small ChecklistDetail { height: 7; }
     """
     BINDINGS = [
         Binding("space", "toggle_done", "key.toggle_done", id="checklist.toggle_done"),
         *(
-            Binding(str(n), f"set_status('{s.value}')", f"status.{s.value}", id=f"checklist.status_{n}",
-                    show=False)
+            Binding(
+                str(n),
+                f"set_status('{s.value}')",
+                f"status.{s.value}",
+                id=f"checklist.status_{n}",
+                show=False,
+            )
             for n, s in enumerate(STATUS_ORDER, start=1)
         ),  # fmt: skip
         Binding("c", "comment", "key.comment", id="checklist.comment"),
         Binding("n", "next_unreviewed(1)", "key.next_unreviewed", id="checklist.next"),
         Binding("p", "next_unreviewed(-1)", "key.previous_unreviewed", id="checklist.previous", show=False),
         Binding("ctrl+z", "undo", "key.undo", id="checklist.undo"),
+        Binding("ctrl+y", "redo", "key.redo", id="checklist.redo"),
         Binding("slash", "search", "key.search", id="checklist.search"),
         Binding("f", "filters", "key.filters", id="checklist.filters"),
         Binding("o", "toggle_overdue", "key.overdue", id="checklist.overdue", show=False),
@@ -85,42 +89,48 @@ class ChecklistScreen(BaseScreen):
         Binding("r", "rounds", "key.rounds", id="checklist.rounds", show=False),
         Binding("N", "new_round", "key.new_round", id="checklist.new_round", show=False),
         Binding("S", "toggle_closed", "key.close_round", id="checklist.toggle_closed", show=False),
+        Binding("D", "delete_round", "key.delete_round", id="checklist.delete_round", show=False),
         Binding("escape", "back", "key.back", id="checklist.back"),
     ]
 
     class Loaded(Message):
-        """The round as read, with its rows, tally and cells already built (in the worker)."""
+        """The round as read (in the worker): its activities and entries."""
 
-        def __init__(self, checklist: Checklist, shown: dict[int, Shown], rows: dict[int, Row],
-                     tally: Tally, unit_names: dict[int, str], *, complete: bool = True,
-                     after_head: bool = False) -> None:  # fmt: skip
+        def __init__(self, checklist: Checklist, items: list[Item], entries: dict[int, Entry], *,
+                     complete: bool, tally: Tally | None, unit_names: dict[int, str],
+                     since: int) -> None:  # fmt: skip
             super().__init__()
-            self.complete = complete  # False: the first screenful of rows only (the tally is whole)
-            self.after_head = after_head  # the rest of the rows of a first screenful sent before
             self.checklist = checklist
-            self.shown = shown
-            self.rows = rows
+            self.items = items
+            self.entries = entries
+            self.complete = complete  # False: the first screenful of rows only (the tally is whole)
             self.tally = tally
             self.unit_names = unit_names
+            self.since = since
 
     class LoadFailed(Message):
-        def __init__(self, text: str) -> None:
+        """The round cannot be shown (any more): say why and leave."""
+
+        def __init__(self, text: str, severity: str = "error") -> None:
             super().__init__()
             self.text = text
+            self.severity = severity
 
     class Saved(Message):
-        """A queued write is stored (or an undo brought this entry back)."""
+        """A queued write is committed (``write`` None: an undo or redo brought this entry back)."""
 
-        def __init__(self, state: EntryState, *, undone: bool = False) -> None:
+        def __init__(self, state: EntryState, write: Write | None = None, text: str = "") -> None:
             super().__init__()
             self.state = state
-            self.undone = undone
+            self.write = write
+            self.text = text
 
     class SaveFailed(Message):
-        def __init__(self, activity_id: int | None, text: str) -> None:
+        def __init__(self, write: Write | None, text: str, *, current_comment: str | None = None) -> None:
             super().__init__()
-            self.activity_id = activity_id
+            self.write = write
             self.text = text
+            self.current_comment = current_comment  # set on a comment conflict: the one stored now
 
     class Reload(Message):
         """Something beyond one entry changed (undo, close, reopen): read the round again."""
@@ -129,360 +139,475 @@ class ChecklistScreen(BaseScreen):
             super().__init__()
             self.text = text
 
+    class HistoryRead(Message):
+        def __init__(self, activity_id: int, rounds: tuple[tuple[int, str, str], ...]) -> None:
+            super().__init__()
+            self.activity_id = activity_id
+            self.rounds = rounds  # (round id, name, status), oldest first
+
     def __init__(self, plan_id: int, round_id: int, *, today: date | None = None) -> None:
         super().__init__()
         self.plan_id = plan_id
         self.round_id = round_id
         self.today = today or date.today()
+        self.meeting = Meeting(today=self.today)
         self.closed = False
-        self.loaded = False  # every row read (not only the first screenful)
-        self._head_only = False
         self.round_name = ""
-        self.filter = ChecklistFilter()
-        self._data: dict[int, ChecklistRow] = {}
-        self._shown: dict[int, Shown] = {}
-        self._saved: dict[int, Shown] = {}
-        self._pending: dict[int, int] = {}
-        self._before_done: dict[int, str] = {}
-        self._rows: dict[int, Row] = {}
-        self._order: list[int] = []
+        self.previous_round = ""
         self._unit_names: dict[int, str] = {}
-        self._tally = Tally()
+        self._rows: dict[int, Row] = {}
         self._writes = WriteQueue(self._run_writes)
-        self._marks = {True: Text("✓", style="#5a9ee0"), False: Text("·", style="dim")}
-        self._status_cells = {
-            s.value: Text(t(f"status.{s.value}"), style=STATUS_STYLES[s.value]) for s in STATUS_ORDER
-        }
-        self._editing: int | None = None
+        self._early: list[Callable[[], None]] = []  # keys pressed before the rows were there
+        self._editing: tuple[int, str] | None = None  # the activity and the comment the edit began from
+        self._history: dict[int, tuple[tuple[int, str, str], ...]] = {}
+        self._history_busy = False
+        self._loading = False
+        self._load_again = False
+        self._styles: dict = {}
+        self._status_cells: dict[str, Text] = {}
+        self._marks: dict[bool, Text] = {}
+        self._pending_mark = Text()
 
     # ---- layout ----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield Header()
         yield ChecklistProgress(id="checklist-progress")
-        yield RowList(
+        yield ChecklistList(
             [
-                Column("", width=1, min_width=1),
-                Column(t("checklist.col_activity"), weight=4, min_width=20),
-                Column(t("col.target"), width=14),
-                Column(t("checklist.col_responsible"), weight=2, min_width=12),
+                Column("", width=1, min_width=1),  # gone through in this round
+                Column("", width=1, min_width=1),  # a write not yet stored
+                Column(t("checklist.col_activity"), weight=4, min_width=28),
+                Column(t("col.target"), width=14, give_way=2),
+                Column(t("checklist.col_responsible"), weight=2, min_width=12, give_way=3),
                 Column(t("col.status"), width=11),
-                Column(t("checklist.col_comment"), weight=3, min_width=12),
-                Column(t("checklist.col_previous"), weight=2, min_width=10),
+                Column(t("checklist.col_comment"), weight=3, min_width=12, give_way=4),
+                Column(t("checklist.col_previous"), weight=2, min_width=10, give_way=1),
             ],
             empty_text=t("checklist.loading"),
             id="checklist",
         )
+        yield ChecklistDetail(id="checklist-detail")
         yield LineEditor(id="comment-editor")
         yield DatabaseWatcher(self.app.database)
         yield LineEditor(id="search", placeholder=t("checklist.search_placeholder"))
         yield KeyBar()
 
     def on_mount(self) -> None:
+        self._styles = status_styles(self.app)
+        self._status_cells = {s.value: Text(t(f"status.{s.value}"), style=self._styles[s.value])
+                              for s in STATUS_ORDER}  # fmt: skip
+        self._marks = {True: Text("✓", style=self._styles["reviewed"]), False: Text("·", style="dim")}
+        self._pending_mark = Text("*", style=self._styles["pending"])
         self.title = t("checklist.title")
-        self.load()
+        self.query_one(RowList).focus()
+        self.reload()
+
+    def on_resize(self) -> None:
+        small = self.size.height < 30
+        self.set_class(small, "-small")
+        self.query_one(ChecklistProgress).compact = small
+        if self.meeting.items:
+            self._show_progress()
 
     # ---- loading ---------------------------------------------------------------------------
-    @work(thread=True, exclusive=True, group="checklist-load")
-    def load(self) -> None:
-        """Read the round. Opening, the first screenful and the counts come first (one paint with the
-        header and the rows on screen), the other rows right after, in the same read transaction."""
+    def reload(self) -> None:
+        """Read the round (again). One read at a time, none cancelled: asked for while one runs,
+        another follows it, so the newest state is always read last."""
+        if self._loading:
+            self._load_again = True
+            return
+        self._loading = True
+        self._load(self.meeting.reads)
+
+    def _load_finished(self) -> None:
+        self._loading = False
+        if self._load_again:
+            self._load_again = False
+            self.reload()
+
+    @work(thread=True, group="checklist-load")
+    def _load(self, since: int) -> None:
+        """Read the round: the first screenful and the counts first (one paint), then every row, in
+        the same read transaction. ``since``: the meeting's ``reads`` when the load was asked for."""
         from db.errors import HrplanError
         from db.queries.rounds import checklist, status_counts
 
-        worker = get_current_worker()
-        first = not self._data
+        first = not self.meeting.items
         try:
             with self.app.database.read() as session:
                 counts = status_counts(self.round_id, session=session)
-                tally = Tally.counted(((_unit(c.unit_id), c.status, c.reviewed), c.count) for c in counts)
-                unit_names = {_unit(c.unit_id): c.unit or t("whole_plan") for c in counts}
-                head_sent = False
+                tally = Tally.counted(((unit_key(c.unit_id), c.status, c.reviewed), c.count) for c in counts)
+                unit_names = {unit_key(c.unit_id): c.unit or t("whole_plan") for c in counts}
                 if first:
                     head = checklist(self.round_id, session=session, limit=FIRST_ROWS)
-                    head_sent = len(head.rows) == FIRST_ROWS and not worker.is_cancelled
-                    if head_sent:
-                        self._post_loaded(head, tally, unit_names, complete=False)
+                    if len(head.rows) == FIRST_ROWS:
+                        self._post_loaded(head, False, tally, unit_names, since)
                 data = checklist(self.round_id, session=session)
         except HrplanError as exc:
             self.post_message(self.LoadFailed(exc.message()))
             return
-        if not worker.is_cancelled:  # a newer load started meanwhile: it wins
-            self._post_loaded(data, tally, unit_names, complete=True, after_head=head_sent)
+        self._post_loaded(data, True, None, unit_names, since)
 
-    def _post_loaded(self, data: Checklist, tally: Tally, unit_names: dict[int, str], *,
-                     complete: bool, after_head: bool = False) -> None:  # fmt: skip
-        # A row's cells are built only when its line is first drawn (``_row_cells``): opening
-        # 5,000 activities builds the cells of one screenful.
-        shown = {r.activity_id: Shown(r.status, r.comment, r.reviewed) for r in data.rows}
-        rows = {aid: Row(key=aid, factory=partial(self._row_cells, aid)) for aid in shown}
-        self.post_message(self.Loaded(data, shown, rows, tally, unit_names, complete=complete,
-                                      after_head=after_head))  # fmt: skip
+    def _post_loaded(self, data: Checklist, complete: bool, tally: Tally | None, unit_names: dict[int, str],
+                     since: int) -> None:  # fmt: skip
+        items = [
+            Item(activity_id=r.activity_id, number=r.number, unit=unit_key(r.unit_id), unit_name=r.unit,
+                 area=r.area, goal=r.goal, description=r.description, target_text=r.target_text,
+                 target_date=r.target_date, ongoing=r.ongoing, responsible=r.responsible,
+                 resources=r.resources, previous_status=r.previous_status,
+                 previous_comment=r.previous_comment)
+            for r in data.rows
+        ]  # fmt: skip
+        entries = {r.activity_id: Entry(r.status, r.comment, r.reviewed, r.version) for r in data.rows}
+        self.post_message(self.Loaded(data, items, entries, complete=complete, tally=tally,
+                                      unit_names=unit_names, since=since))  # fmt: skip
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
         data = message.checklist
-        # The rest of a first screenful: those rows stay as they are (a key may have changed them).
-        rest = message.after_head and self._head_only
-        self._head_only = not message.complete
-        self.loaded = message.complete
+        if not message.complete and self.meeting.items:
+            return  # a first screenful when the round is held already: the whole follows
+        was_closed = self.closed
         self.closed = data.round.closed
         self.round_name = data.round.name
+        self.previous_round = data.previous_round or ""
         self.sub_title = " · ".join(
             part for part in (
                 data.plan_title, f"{data.round.name} ({data.round.date.isoformat()})",
                 t("checklist.closed") if self.closed else "",
             ) if part
         )  # fmt: skip
-        self._data = {r.activity_id: r for r in data.rows}
-        self._order = [r.activity_id for r in data.rows]
+        before = list(self.meeting.order)
+        changed = self.meeting.reloaded(message.items, message.entries, complete=message.complete,
+                                        tally=message.tally, since=message.since)  # fmt: skip
+        self._unit_names = message.unit_names
         row_list = self.query_one(RowList)
-        if rest:
-            self._shown = message.shown | self._shown
-            self._saved = message.shown | self._saved
-            self._rows = message.rows | self._rows
-        else:
-            self._shown = message.shown
-            self._saved = dict(self._shown)
-            self._pending.clear()
-            self._unit_names = message.unit_names
-            self._tally = message.tally
-            self._rows = message.rows
-            row_list.focus()
         row_list.empty_text = t("checklist.no_activities")
-        self._apply_filter()
-        self.refresh_bindings()
+        if self.meeting.order != before or not self._rows:
+            self._rows = {
+                aid: Row(key=aid, factory=partial(self._row_cells, aid)) for aid in self.meeting.order
+            }
+            self._apply_filter()
+        else:
+            for aid in changed:
+                self._redraw(aid)
+        if was_closed != self.closed:
+            self.refresh_bindings()
         self._show_progress()
+        self._show_detail()
+        if message.complete:
+            if before:
+                self._history.clear()  # a change elsewhere may have touched another round
+            self._load_finished()
+        if self.meeting.complete and self._early:
+            early, self._early = self._early, []
+            for action in early:
+                action()
 
     @on(LoadFailed)
     def _load_failed(self, message: LoadFailed) -> None:
-        self.notify(message.text, severity="error")
+        self.notify(message.text, severity=message.severity)
         self.dismiss()
 
     # ---- drawing ---------------------------------------------------------------------------
-    def _cells(self, row: ChecklistRow, shown: Shown) -> tuple:
-        title = row.goal.strip() or row.description.strip()
-        target = row.target_text or ("—" if not row.ongoing else t("target.ongoing"))
-        overdue = is_overdue(row.target_date, shown.status, self.today)
-        # Shared Text objects where the cell is the same for many rows: opening 5,000 rows makes
-        # few objects (RowList copies a Text before drawing it, so sharing is safe).
-        return (
-            self._marks[shown.reviewed],
-            f"{row.number}. {title}" if row.number is not None else title,
-            Text(target, style="bold #e05050") if overdue else target,
-            row.responsible,
-            self._status_cells[shown.status],
-            shown.comment,
-            Text(row.previous_comment, style="dim") if row.previous_comment else "",
-        )
-
     def _row_cells(self, aid: int) -> tuple:
         """The cells of a row as shown now; RowList calls this when the line is first drawn."""
-        return self._cells(self._data[aid], self._shown[aid])
+        from models.dates import is_overdue
+
+        item, entry = self.meeting.items[aid], self.meeting.shown(aid)
+        title = item.title
+        target = item.target_text or ("—" if not item.ongoing else t("target.ongoing"))
+        overdue = is_overdue(item.target_date, entry.status, self.today)
+        return (
+            self._marks[entry.reviewed],
+            self._pending_mark if self.meeting.is_pending(aid) else "",
+            f"{item.number}. {title}" if item.number is not None else title,
+            Text(target, style=self._styles["overdue"]) if overdue else target,
+            item.responsible,
+            self._status_cells[entry.status],
+            entry.comment,
+            Text(item.previous_comment, style="dim") if item.previous_comment else "",
+        )
 
     def _redraw(self, aid: int) -> None:
-        row = self._rows.get(aid)
-        if row is None:
-            return
-        self.query_one(RowList).update_row(aid, self._row_cells(aid))
+        if aid in self._rows:
+            self.query_one(RowList).update_row(aid, self._row_cells(aid))
+            if aid == self._cursor():
+                self._show_detail()
 
     def _show_progress(self) -> None:
         note = ""
         if self.closed:
             note = t("checklist.closed_note")
-        elif self.filter.active:
-            note = t("checklist.filtered", shown=len(self._visible()), total=len(self._order))
-        current = self._data.get(self._cursor())
-        unit = None if current is None else (current.unit_id if current.unit_id is not None else WHOLE_PLAN)
-        self.query_one(ChecklistProgress).show(self._tally, self._unit_names, current_unit=unit, note=note)
+        elif self.meeting.filter.active:
+            note = t("checklist.filtered", shown=len(self.meeting.visible()), total=len(self.meeting.order))
+        item = self.meeting.items.get(self._cursor() or -1)
+        self.query_one(ChecklistProgress).show(
+            self.meeting.tally, self._unit_names, current_unit=item.unit if item else None, note=note,
+            saving=self.meeting.unsaved, styles=self._styles,
+        )  # fmt: skip
 
-    def _visible(self) -> list[int]:
-        f = self.filter
-        if not f.active:
-            return self._order
-        result = []
-        for aid in self._order:
-            r, s = self._data[aid], self._shown[aid]
-            if f.matches(
-                unit=r.unit_id if r.unit_id is not None else WHOLE_PLAN, area=r.area,
-                responsible=r.responsible, status=s.status, due=r.target_date, today=self.today,
-                texts=(r.goal, r.description, r.responsible, r.target_text, s.comment,
-                       r.previous_comment, r.unit or "", r.area),
-            ):  # fmt: skip
-                result.append(aid)
-        return result
+    def _show_detail(self) -> None:
+        aid = self._cursor()
+        detail = self.query_one(ChecklistDetail)
+        if aid is None or aid not in self.meeting.items:
+            detail.show(None)
+            return
+        detail.show(
+            self.meeting.items[aid], self.meeting.shown(aid), round_name=self.round_name,
+            previous_round=self.previous_round, history=self._history_line(aid),
+            pending=self.meeting.is_pending(aid), today=self.today, styles=self._styles,
+        )  # fmt: skip
+        if aid not in self._history and not self._history_busy:
+            self._history_busy = True
+            self._read_history(aid)
+
+    def _history_line(self, aid: int) -> str | None:
+        """The activity's status in every round, this one as shown now; None until it is read."""
+        rounds = self._history.get(aid)
+        if rounds is None:
+            return None
+        shown = t(f"status.{self.meeting.shown(aid).status}")
+        parts = [f"{name}: {shown if rid == self.round_id else t(f'status.{status}')}"
+                 for rid, name, status in rounds]  # fmt: skip
+        if all(rid != self.round_id for rid, _, _ in rounds):
+            parts.append(f"{self.round_name}: {shown}")
+        return " · ".join(parts)
+
+    @work(thread=True, group="checklist-history")
+    def _read_history(self, aid: int) -> None:
+        from db.errors import HrplanError
+        from db.queries.rounds import activity_history
+
+        try:
+            with self.app.database.read() as session:
+                history = activity_history(aid, session=session)
+        except HrplanError:
+            self.post_message(self.HistoryRead(aid, ()))
+            return
+        rounds = tuple((i.round_id, i.round_name) + (i.status,) for i in reversed(history.items))
+        self.post_message(self.HistoryRead(aid, rounds))
+
+    @on(HistoryRead)
+    def _history_read(self, message: HistoryRead) -> None:
+        """One history read at a time: the line is kept, and the one under the cursor read next."""
+        self._history_busy = False
+        self._history[message.activity_id] = message.rounds
+        if self._cursor() is not None and self.meeting.items:
+            self._show_detail()
 
     def _apply_filter(self) -> None:
         rows: list[Row] = []
-        group = None
-        for aid in self._visible():
-            r = self._data[aid]
-            key = (r.unit_id, r.area)
-            if key != group:
-                group = key
-                rows.append(Row(key=("group", *key), cells=(f"{r.unit or t('whole_plan')}  ›  {r.area}",),
-                                group=True))  # fmt: skip
-            rows.append(self._rows[aid])
+        for part in self.meeting.grouped():
+            if isinstance(part, Group):
+                rows.append(Row(key=part.key, cells=(group_label(part),), group=True))
+            else:
+                rows.append(self._rows[part])
         row_list = self.query_one(RowList)
-        row_list.empty_text = t("checklist.no_match" if self.filter.active else "checklist.no_activities")
+        row_list.empty_text = t(
+            "checklist.no_match" if self.meeting.filter.active else "checklist.no_activities"
+        )
         row_list.set_rows(rows)
-        if self.loaded:
-            self._show_progress()
+        self._show_progress()
 
     def _cursor(self) -> int | None:
         key = self.query_one(RowList).cursor_key
         return key if isinstance(key, int) else None
 
+    @on(RowList.Selected)
+    def _read_in_full(self) -> None:
+        """Enter: the highlighted activity in full, scrolled with the keys (Esc or Enter closes)."""
+        from tui.modals.full_text import FullTextModal
+        from tui.widgets.checklist_detail import checklist_detail_text
+
+        aid = self._cursor()
+        if aid is None or aid not in self.meeting.items:
+            return
+        item = self.meeting.items[aid]
+        text = checklist_detail_text(
+            item, self.meeting.shown(aid), round_name=self.round_name, previous_round=self.previous_round,
+            history=self._history_line(aid), pending=self.meeting.is_pending(aid), today=self.today,
+            styles=self._styles,
+        )  # fmt: skip
+        self.app.push_screen(FullTextModal(item.title, text))
+
     @on(RowList.Highlighted)
     def _highlighted(self) -> None:
-        if self._data and len(self._unit_names) > 1:
-            self._show_progress()
+        if self.meeting.items:
+            if len(self._unit_names) > 1:
+                self._show_progress()
+            self._show_detail()
 
-    # ---- changing entries ------------------------------------------------------------------
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in LOADED_ACTIONS and not self._data:
-            return None
-        if action in ALL_ROWS_ACTIONS and not self.loaded:
-            return None
-        if action in WRITE_ACTIONS and self.closed:
-            return None
+    # ---- keys --------------------------------------------------------------------------------
+    def _ready(self, again: Callable[[], None], *, all_rows: bool = False) -> bool:
+        """True when the rows are there; else the key is kept and done once they are."""
+        if self.meeting.items and (self.meeting.complete or not all_rows):
+            return True
+        self._early.append(again)
+        return False
+
+    def _open_for_writing(self) -> bool:
+        """True when the round takes changes; else says why."""
+        if self.closed:
+            self.notify(t("checklist.closed_refused", name=self.round_name), severity="warning")
+            return False
         return True
 
-    def _change(self, aid: int, *, status: str | None = None, comment: str | None = None) -> None:
-        """Show the change now, and queue it for the writing thread."""
-        old = self._shown[aid]
-        new = Shown(status if status is not None else old.status,
-                    comment if comment is not None else old.comment, True)  # fmt: skip
-        if new == old:
+    def _put(self, write: Write | None) -> None:
+        """Show what the model answered, and queue the write for the writing thread."""
+        if write is None:
             return
-        unit = self._data[aid].unit_id if self._data[aid].unit_id is not None else WHOLE_PLAN
-        self._tally.change(unit, (old.status, old.reviewed), (new.status, new.reviewed))
-        self._shown[aid] = new
-        self._redraw(aid)
+        self._redraw(write.activity_id)
         self._show_progress()
-        self._pending[aid] = self._pending.get(aid, 0) + 1
-        self._writes.put(lambda: self._write(aid, status, comment))
+        self._writes.put(lambda: self._store(write))
 
-    def _write(self, aid: int, status: str | None, comment: str | None) -> None:
+    def action_set_status(self, status: str) -> None:
+        if not self._ready(partial(self.action_set_status, status)) or not self._open_for_writing():
+            return
+        aid = self._cursor()
+        if aid is not None:
+            self._put(self.meeting.press(aid, status))
+
+    def action_toggle_done(self) -> None:
+        if not self._ready(self.action_toggle_done) or not self._open_for_writing():
+            return
+        aid = self._cursor()
+        if aid is not None:
+            self._put(self.meeting.toggle(aid))
+
+    def _store(self, write: Write) -> None:
         """In the writing thread: one transaction, one change."""
-        from db.errors import HrplanError
+        from db.errors import ConflictError, HrplanError, RoundClosedError
         from db.queries.rounds import update_entry
 
         try:
             with self.app.database.write() as session:
-                state = update_entry(self.round_id, aid, session=session, status=status, comment=comment)
+                state = update_entry(self.round_id, write.activity_id, session=session,
+                                     status=write.status, comment=write.comment,
+                                     expected_comment=write.expected_comment)  # fmt: skip
+        except ConflictError as exc:
+            current = (exc.current or {}).get("comment", "")
+            self.post_message(
+                self.SaveFailed(write, t("checklist.comment_conflict"), current_comment=current)
+            )
+            return
         except HrplanError as exc:
-            from db.errors import RoundClosedError
-
-            self.post_message(self.SaveFailed(aid, exc.message()))
+            self.post_message(self.SaveFailed(write, exc.message()))
             if isinstance(exc, RoundClosedError):
                 self.post_message(self.Reload())  # closed elsewhere: show it read-only
             return
         except Exception as exc:  # noqa: BLE001  (any failure must put the row back, not pass silently)
-            self.post_message(self.SaveFailed(aid, t("checklist.save_failed", reason=str(exc))))
+            self.post_message(self.SaveFailed(write, t("checklist.save_failed", reason=str(exc))))
             return
-        self.post_message(self.Saved(state))
+        self.post_message(self.Saved(state, write))
 
     @on(Saved)
-    def _saved_entry(self, message: Saved) -> None:
+    def _saved(self, message: Saved) -> None:
         state = message.state
         aid = state.activity_id
-        if aid not in self._data:
-            return
-        self._saved[aid] = Shown(state.status, state.comment, state.reviewed)
-        if message.undone:
-            self._settle(aid)
-            self.query_one(RowList).move_cursor_to(aid)
-            self.notify(t("checklist.undone", activity=self._data[aid].goal or self._data[aid].description))
+        if message.write is not None:
+            self.meeting.confirmed(aid, _entry(state))
         else:
-            self._done_pending(aid)
+            self.meeting.applied(aid, _entry(state))
+            self.query_one(RowList).move_cursor_to(aid)
+        self._redraw(aid)
+        self._show_progress()
+        if message.text:
+            self.notify(message.text)
 
     @on(SaveFailed)
     def _save_failed(self, message: SaveFailed) -> None:
+        write = message.write
+        if write is not None:
+            self.meeting.failed(write.activity_id)
+            self._redraw(write.activity_id)
+            self._show_progress()
+        if message.current_comment is not None and write is not None and write.comment is not None:
+            self._ask_which_comment(write, message.current_comment)
+            return
         self.notify(message.text, severity="error", timeout=8)
-        if message.activity_id is not None and message.activity_id in self._data:
-            self._done_pending(message.activity_id)
 
-    def _done_pending(self, aid: int) -> None:
-        self._pending[aid] = self._pending.get(aid, 1) - 1
-        if self._pending[aid] <= 0:
-            self._pending.pop(aid, None)
-            self._settle(aid)
-
-    def _settle(self, aid: int) -> None:
-        """Show the entry as stored, when that differs from what is shown (a failure, an undo)."""
-        stored, shown = self._saved[aid], self._shown[aid]
-        if stored == shown:
-            return
-        unit = self._data[aid].unit_id if self._data[aid].unit_id is not None else WHOLE_PLAN
-        self._tally.change(unit, (shown.status, shown.reviewed), (stored.status, stored.reviewed))
-        self._shown[aid] = stored
-        self._redraw(aid)
-        self._show_progress()
-
-    def action_set_status(self, status: str) -> None:
-        aid = self._cursor()
-        if aid is None:
-            return
-        current = self._shown[aid].status
-        if status == "done" and current != "done":
-            self._before_done[aid] = current
-        self._change(aid, status=status)
-
-    def action_toggle_done(self) -> None:
-        aid = self._cursor()
-        if aid is None:
-            return
-        current = self._shown[aid].status
-        target = toggle_done(current, self._before_done.get(aid), self._data[aid].previous_status)
-        if target == "done":
-            self._before_done[aid] = current
-        self._change(aid, status=target)
-
+    # ---- comments ------------------------------------------------------------------------------
     def action_comment(self) -> None:
-        aid = self._cursor()
-        if aid is None:
+        if not self._ready(self.action_comment) or not self._open_for_writing():
             return
-        row = self._data[aid]
-        title = row.goal or row.description
+        aid = self._cursor()
+        if aid is not None:
+            self._edit_comment(aid, self.meeting.shown(aid).comment, self.meeting.shown(aid).comment)
+
+    def _edit_comment(self, aid: int, text: str, started_from: str) -> None:
+        title = self.meeting.items[aid].title
         self.query_one("#comment-editor", LineEditor).open(
-            self._shown[aid].comment, t("checklist.comment_title", activity=title[:60])
+            text, t("checklist.comment_title", activity=title[:60])
         )
-        self._editing = aid
+        self._editing = (aid, started_from)
 
     @on(LineEditor.Submitted, "#comment-editor")
-    def _comment_kept(self, event: LineEditor.Submitted) -> None:
+    def _comment_kept(self) -> None:
         editor = self.query_one("#comment-editor", LineEditor)
-        aid = self._editing
+        editing, self._editing = self._editing, None
         editor.close()
         self.query_one(RowList).focus()
-        if aid is not None and not self.closed:
-            from models.limits import TEXT_MAX
-            from models.validation import Invalid, clean_text
+        if editing is None or not self._open_for_writing():
+            return
+        from models.limits import TEXT_MAX
+        from models.validation import Invalid, clean_text
 
-            try:
-                text = clean_text(editor.text, limit=TEXT_MAX)
-            except Invalid as exc:
-                self.notify(t(exc.key, **exc.params), severity="error")
-                return
-            self._change(aid, comment=text)
+        aid, started_from = editing
+        try:
+            text = clean_text(editor.text, limit=TEXT_MAX)
+        except Invalid as exc:
+            self.notify(t(exc.key, **exc.params), severity="error")
+            self._edit_comment(aid, editor.text, started_from)  # nothing typed is lost
+            return
+        if aid in self.meeting.items:
+            self._put(self.meeting.comment(aid, text, started_from=started_from))
 
     @on(LineEditor.Dropped, "#comment-editor")
     def _comment_dropped(self) -> None:
+        self._editing = None
         self.query_one("#comment-editor", LineEditor).close()
         self.query_one(RowList).focus()
 
-    def action_undo(self) -> None:
-        self._writes.put(self._undo)
+    def _ask_which_comment(self, write: Write, theirs: str) -> None:
+        """Another instance saved a comment while this one was typed: both are shown, nothing goes."""
+        from tui.modals.comment_conflict import CommentConflictModal
 
-    def _undo(self) -> None:
-        from db.changes import undo_last
+        aid, mine = write.activity_id, write.comment or ""
+        title = self.meeting.items[aid].title if aid in self.meeting.items else ""
+
+        def chosen(choice: str | None) -> None:
+            if aid not in self.meeting.items:
+                return
+            if choice == "mine":
+                self._put(self.meeting.comment(aid, mine, started_from=theirs))
+            elif choice == "theirs":
+                self.notify(t("checklist.comment_theirs_kept"))
+            else:  # merge, or Esc: back to the editor with both texts, nothing stored yet
+                merged = mine if choice is None else f"{theirs}\n{mine}"
+                self.query_one(RowList).move_cursor_to(aid)
+                self._edit_comment(aid, merged, theirs)
+
+        self.app.push_screen(CommentConflictModal(title, mine=mine, theirs=theirs), chosen)
+
+    # ---- undo and redo --------------------------------------------------------------------------
+    def action_undo(self) -> None:
+        if self._ready(self.action_undo) and self._open_for_writing():
+            self._writes.put(partial(self._undo_or_redo, redo=False))
+
+    def action_redo(self) -> None:
+        if self._ready(self.action_redo) and self._open_for_writing():
+            self._writes.put(partial(self._undo_or_redo, redo=True))
+
+    def _undo_or_redo(self, *, redo: bool) -> None:
+        from db.changes import redo_last, undo_last
         from db.errors import HrplanError
         from db.queries.rounds import entry_state
         from models.followup import FollowUpEntry, FollowUpRound
 
         try:
             with self.app.database.write() as session:
-                result = undo_last(session, plan_id=self.plan_id)
+                result = (redo_last if redo else undo_last)(session, plan_id=self.plan_id)
                 if result is not None and session.get(FollowUpRound, self.round_id) is None:
                     # The undo took back the start of this very round.
                     self.post_message(self.LoadFailed(t("checklist.round_removed", name=self.round_name)))
@@ -495,12 +620,38 @@ class ChecklistScreen(BaseScreen):
         except HrplanError as exc:
             self.post_message(self.SaveFailed(None, exc.message()))
             return
+        except Exception as exc:  # noqa: BLE001  (the writing thread must go on, and say what failed)
+            self.post_message(self.SaveFailed(None, t("checklist.save_failed", reason=str(exc))))
+            return
         if result is None:
-            self.post_message(self.SaveFailed(None, t("error.nothing_to_undo")))
+            self.post_message(
+                self.SaveFailed(None, t("error.nothing_to_redo" if redo else "error.nothing_to_undo"))
+            )
         elif state is not None:
-            self.post_message(self.Saved(state, undone=True))
+            title = (
+                self.meeting.items[state.activity_id].title if state.activity_id in self.meeting.items else ""
+            )
+            self.post_message(self.Saved(state, None, t("checklist.redone" if redo else "checklist.undone",
+                                                        activity=title)))  # fmt: skip
         else:
-            self.post_message(self.Reload(t("checklist.undone_other")))
+            self.post_message(self.Reload(t("checklist.redone_other" if redo else "checklist.undone_other")))
+
+    # ---- changes from elsewhere -------------------------------------------------------------------
+    @on(DatabaseWatcher.Changed)
+    def _changed_elsewhere(self) -> None:
+        """Another hrplan or a script saved something: read the round again. Presses not yet stored
+        stay on top of what is read, and a comment being typed stays in its editor."""
+        self.reload()
+
+    @on(Reload)
+    def _reload(self, message: Reload) -> None:
+        if message.text:
+            self.notify(message.text)
+        self.reload()
+
+    @work(thread=True, group="checklist-writes")
+    def _run_writes(self) -> None:
+        self._writes.run()
 
     @property
     def current_plan_id(self) -> int:
@@ -515,61 +666,30 @@ class ChecklistScreen(BaseScreen):
 
         open_export(self.app, self.plan_id, self.round_id)
 
-    @on(DatabaseWatcher.Changed)
-    def _changed_elsewhere(self) -> None:
-        """Another hrplan or a script saved something. Ticks still being stored are kept on screen:
-        the reload waits until this checklist's own writes are through."""
-        if self._writes.busy or self._editing is not None:
-            self.set_timer(0.5, self._changed_elsewhere)
-            return
-        self.load()
-
-    @on(Reload)
-    def _reload(self, message: Reload) -> None:
-        if message.text:
-            self.notify(message.text)
-        self.load()
-
-    @work(thread=True, group="checklist-writes")
-    def _run_writes(self) -> None:
-        self._writes.run()
-
-    def shown_status(self, aid: int) -> str:
-        return self._shown[aid].status
-
-    def shown_comment(self, aid: int) -> str:
-        return self._shown[aid].comment
-
-    def row_data(self, aid: int) -> ChecklistRow:
-        return self._data[aid]
-
-    @property
-    def pending_writes(self) -> int:
-        """Key presses shown but not yet stored (or failed)."""
-        return sum(self._pending.values())
-
     # ---- moving, searching, filtering --------------------------------------------------------
     def action_next_unreviewed(self, step: int) -> None:
-        visible = self._visible()
-        if not visible:
+        if not self._ready(partial(self.action_next_unreviewed, step), all_rows=True):
             return
-        cursor = self._cursor()
-        start = visible.index(cursor) if cursor in visible else -step
-        for i in range(1, len(visible) + 1):
-            aid = visible[(start + step * i) % len(visible)]
-            if not self._shown[aid].reviewed:
-                self.query_one(RowList).move_cursor_to(aid)
-                return
-        self.notify(t("checklist.all_reviewed"))
+        found = self.meeting.next_not_reviewed(self._cursor(), step)
+        if found is None:
+            self.notify(t("checklist.all_reviewed"))
+        else:
+            self.query_one(RowList).move_cursor_to(found)
 
     def action_search(self) -> None:
-        self.query_one("#search", LineEditor).open(self.filter.search, t("checklist.search_title"))
+        if self._ready(self.action_search, all_rows=True):
+            self.query_one("#search", LineEditor).open(
+                self.meeting.filter.search, t("checklist.search_title")
+            )
+
+    def _set_filter(self, new: ActivityFilter) -> None:
+        if new != self.meeting.filter:
+            self.meeting.filter = new
+            self._apply_filter()
 
     @on(LineEditor.Changed, "#search")
     def _search_changed(self, event: LineEditor.Changed) -> None:
-        if event.value != self.filter.search:
-            self.filter = replace(self.filter, search=event.value)
-            self._apply_filter()
+        self._set_filter(replace(self.meeting.filter, search=event.value))
 
     @on(LineEditor.Submitted, "#search")
     def _search_kept(self) -> None:
@@ -579,28 +699,28 @@ class ChecklistScreen(BaseScreen):
     @on(LineEditor.Dropped, "#search")
     def _search_dropped(self) -> None:
         self.query_one("#search", LineEditor).close()
-        self.filter = replace(self.filter, search="")
-        self._apply_filter()
+        self._set_filter(replace(self.meeting.filter, search=""))
         self.query_one(RowList).focus()
 
     def action_filters(self) -> None:
+        if not self._ready(self.action_filters, all_rows=True):
+            return
         from tui.modals.checklist_filter import ChecklistFilterModal, FilterChoices
 
-        choices = FilterChoices.from_rows(self._data.values(), self._unit_names)
-        self.app.push_screen(ChecklistFilterModal(choices, self.filter), self._filters_chosen)
+        choices = FilterChoices.from_items(self.meeting.items.values(), self._unit_names)
+        self.app.push_screen(ChecklistFilterModal(choices, self.meeting.filter), self._filters_chosen)
 
-    def _filters_chosen(self, chosen: ChecklistFilter | None) -> None:
+    def _filters_chosen(self, chosen: ActivityFilter | None) -> None:
         if chosen is not None:
-            self.filter = replace(chosen, search=self.filter.search)
-            self._apply_filter()
+            self._set_filter(replace(chosen, search=self.meeting.filter.search))
 
     def action_toggle_overdue(self) -> None:
-        self.filter = replace(self.filter, overdue=not self.filter.overdue)
-        self._apply_filter()
+        if self._ready(self.action_toggle_overdue, all_rows=True):
+            self._set_filter(replace(self.meeting.filter, overdue=not self.meeting.filter.overdue))
 
     def action_clear_filters(self) -> None:
-        self.filter = ChecklistFilter()
-        self._apply_filter()
+        if self._ready(self.action_clear_filters, all_rows=True):
+            self._set_filter(ActivityFilter())
 
     # ---- around the round --------------------------------------------------------------------
     def action_history(self) -> None:
@@ -617,7 +737,7 @@ class ChecklistScreen(BaseScreen):
 
     def _open_round(self, round_id: int | None) -> None:
         if round_id is None:
-            self.load()  # a round may have been closed or reopened from the list
+            self.reload()  # a round may have been closed or reopened from the list
         elif round_id != self.round_id:
             self.app.switch_screen(ChecklistScreen(self.plan_id, round_id, today=self.today))
 
@@ -627,16 +747,29 @@ class ChecklistScreen(BaseScreen):
         start_new_round(self.app, self.plan_id, today=self.today, replace_screen=True)
 
     def action_toggle_closed(self) -> None:
-        if not self.closed:
-            self._set_closed(True)
+        if not self._ready(self.action_toggle_closed, all_rows=True):
             return
         from tui.modals.confirm import ConfirmModal
 
+        if self.closed:
+            self.app.push_screen(
+                ConfirmModal(t("checklist.reopen_title", name=self.round_name), t("checklist.reopen_body"),
+                             yes=t("checklist.reopen_yes")),
+                lambda yes: self._set_closed(False) if yes else None,
+            )  # fmt: skip
+            return
+        left = self.meeting.not_reviewed
+        if not left:
+            self._set_closed(True)
+            return
         self.app.push_screen(
-            ConfirmModal(t("checklist.reopen_title", name=self.round_name), t("checklist.reopen_body"),
-                         yes=t("checklist.reopen_yes")),
-            lambda yes: self._set_closed(False) if yes else None,
-        )  # fmt: skip
+            ConfirmModal(
+                t("checklist.close_title", name=self.round_name),
+                t("checklist.close_body", n=left, total=len(self.meeting.order)),
+                yes=t("checklist.close_yes"),
+            ),
+            lambda yes: self._set_closed(True) if yes else None,
+        )
 
     def _set_closed(self, closed: bool) -> None:
         def job() -> None:
@@ -649,10 +782,56 @@ class ChecklistScreen(BaseScreen):
             except HrplanError as exc:
                 self.post_message(self.SaveFailed(None, exc.message()))
                 return
+            except Exception as exc:  # noqa: BLE001  (the writing thread must go on, and say what failed)
+                self.post_message(self.SaveFailed(None, t("checklist.save_failed", reason=str(exc))))
+                return
             self.post_message(self.Reload(t("checklist.now_closed" if closed else "checklist.now_open",
                                             name=self.round_name)))  # fmt: skip
 
         self._writes.put(job)
+
+    def action_delete_round(self) -> None:
+        if self._ready(self.action_delete_round):
+            self._ask_delete()
+
+    @work(thread=True, group="checklist-delete")
+    def _ask_delete(self) -> None:
+        from db.errors import HrplanError
+        from db.queries.rounds import round_contents
+
+        try:
+            with self.app.database.read() as session:
+                contents = round_contents(self.round_id, session=session)
+        except HrplanError as exc:
+            self.post_message(self.SaveFailed(None, exc.message()))
+            return
+        self.app.call_from_thread(self._confirm_delete, contents)
+
+    def _confirm_delete(self, contents: object) -> None:
+        from tui.modals.confirm import ConfirmModal
+
+        body = t("checklist.delete_body", entries=contents.entries, reviewed=contents.reviewed,
+                 comments=contents.comments)  # fmt: skip
+        self.app.push_screen(
+            ConfirmModal(t("checklist.delete_title", name=contents.name), body, yes=t("checklist.delete_yes"),
+                         danger=True),
+            lambda yes: self._writes.put(self._delete) if yes else None,
+        )  # fmt: skip
+
+    def _delete(self) -> None:
+        from db.errors import HrplanError
+        from db.queries.rounds import delete_round
+
+        try:
+            with self.app.database.write() as session:
+                gone = delete_round(self.round_id, session=session)
+        except HrplanError as exc:
+            self.post_message(self.SaveFailed(None, exc.message()))
+            return
+        except Exception as exc:  # noqa: BLE001  (the writing thread must go on, and say what failed)
+            self.post_message(self.SaveFailed(None, t("checklist.save_failed", reason=str(exc))))
+            return
+        self.post_message(self.LoadFailed(t("checklist.deleted", name=gone.name), "information"))
 
     def action_back(self) -> None:
         self.dismiss()

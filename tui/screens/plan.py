@@ -7,6 +7,7 @@ plan with 5,000 activities opens, scrolls and searches without holding up a key 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -20,9 +21,10 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from i18n import t
+from models.activity_filter import WHOLE_PLAN, ActivityFilter
 from tui.screens.base import BaseScreen
 from tui.widgets.activity_detail import ActivityDetail
-from tui.widgets.activity_table import ALL, WHOLE, ActivityIndex, ActivityTable, ViewFilter, build_rows
+from tui.widgets.activity_table import ActivityIndex, ActivityTable, build_rows
 from tui.widgets.db_watcher import DatabaseWatcher
 from tui.widgets.key_bar import KeyBar
 
@@ -53,8 +55,21 @@ FIRST_ROWS = 60
 ACTIVITY_ACTIONS = {"edit", "delete", "move", "shift", "history"}
 
 
-def scope_id(scope: object) -> str:
-    return scope if scope in (ALL, WHOLE) else f"unit-{scope}"
+# The options of the units list: every activity, the plan as a whole, a unit.
+ALL_OPTION, WHOLE_OPTION = "all", "whole"
+
+
+def unit_option(unit: int | None) -> str:
+    """The units list's option for a filter's ``unit`` (None: every unit)."""
+    if unit is None:
+        return ALL_OPTION
+    return WHOLE_OPTION if unit == WHOLE_PLAN else f"unit-{unit}"
+
+
+def option_unit(option: str | None) -> int | None:
+    if option in (None, ALL_OPTION):
+        return None
+    return WHOLE_PLAN if option == WHOLE_OPTION else int(option.removeprefix("unit-"))
 
 
 class PlanScreen(BaseScreen):
@@ -84,6 +99,7 @@ class PlanScreen(BaseScreen):
         Binding("f", "followup", "key.followup", id="plan.followup"),
         Binding("h", "history", "key.history", id="plan.history"),
         Binding("x", "export", "key.export", id="plan.export"),
+        Binding("i", "import_into", "plan.key_import_into", id="plan.import_into", show=False),
         Binding("ctrl+z", "undo", "plan.key_undo", id="plan.undo"),
         Binding("escape", "back", "key.back", id="plan.back"),
     ]
@@ -101,7 +117,7 @@ class PlanScreen(BaseScreen):
             self.complete = complete  # False: the first screenful, the rest follows
 
     class ViewReady(Message):
-        def __init__(self, view: ViewFilter, rows: list, shown: int) -> None:
+        def __init__(self, view: ActivityFilter, rows: list, shown: int) -> None:
             super().__init__()
             self.view = view
             self.rows = rows
@@ -129,7 +145,8 @@ class PlanScreen(BaseScreen):
         self.activities: list[ActivityRow] = []
         self._by_id: dict[int, ActivityRow] = {}
         self.index = ActivityIndex((), date.today())
-        self.view = ViewFilter()
+        self._styles: dict = {}
+        self.view = ActivityFilter()
         self._focus_after_load: object = None
         self._loaded = False
         self._complete = False  # every activity is in ``index`` (not only the first screenful)
@@ -152,6 +169,9 @@ class PlanScreen(BaseScreen):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        from tui.palette import status_styles
+
+        self._styles = status_styles(self.app)
         self.query_one("#plan-units", OptionList).border_title = t("plan.units_heading")
         self.query_one(ActivityTable).focus()
         self.load()
@@ -208,11 +228,13 @@ class PlanScreen(BaseScreen):
                 areas = list_areas(self.plan_id, session=session)
                 counts = activity_counts(self.plan_id, session=session)
                 if first and sum(counts.values()) > FIRST_ROWS:
-                    head = ActivityIndex(list_activities(self.plan_id, session=session, limit=FIRST_ROWS),
-                                         self.today)  # fmt: skip
+                    head = list_activities(self.plan_id, session=session, limit=FIRST_ROWS)
                     if not worker.is_cancelled:
-                        self.post_message(self.Loaded(plan.title, units, areas, head, counts, complete=False))
-                index = ActivityIndex(list_activities(self.plan_id, session=session), self.today)
+                        self.post_message(self.Loaded(plan.title, units, areas,
+                                                      ActivityIndex(head, self.today, self._styles), counts,
+                                                      complete=False))  # fmt: skip
+                rows = list_activities(self.plan_id, session=session)
+                index = ActivityIndex(rows, self.today, self._styles)
                 loaded = self.Loaded(plan.title, units, areas, index, counts)
         except HrplanError as exc:
             self.post_message(self.Failed(exc.message()))
@@ -230,9 +252,8 @@ class PlanScreen(BaseScreen):
         self._counts, self._complete = message.counts, message.complete
         self.activities = list(self.index.activities)
         self._by_id = self.index.by_id
-        if self.view.scope not in (ALL, WHOLE) and self.view.scope not in {u.id for u in self.units}:
-            self.view = ViewFilter(scope=ALL, search=self.view.search, status=self.view.status,
-                                   responsible=self.view.responsible, overdue=self.view.overdue)  # fmt: skip
+        if self.view.unit not in (None, WHOLE_PLAN) and self.view.unit not in {u.id for u in self.units}:
+            self.view = replace(self.view, unit=None)
         with self.app.batch_update():  # one layout and one paint for the units, the rows and the rest
             self._fill_units()
             self._loaded = True
@@ -246,8 +267,8 @@ class PlanScreen(BaseScreen):
     def _fill_units(self) -> None:
         counts = self._counts
         options = [
-            Option(f"{t('plan.all')} ({sum(counts.values())})", id=ALL),
-            Option(f"{t('whole_plan')} ({counts.get(None, 0)})", id=WHOLE),
+            Option(f"{t('plan.all')} ({sum(counts.values())})", id=ALL_OPTION),
+            Option(f"{t('whole_plan')} ({counts.get(None, 0)})", id=WHOLE_OPTION),
         ]
         options += [Option(f"{u.name} ({counts.get(u.id, 0)})", id=f"unit-{u.id}") for u in self.units]
         units = self.query_one("#plan-units", OptionList)
@@ -255,13 +276,11 @@ class PlanScreen(BaseScreen):
             units.clear_options()
             units.add_options(options)
             ids = [o.id for o in options]
-            units.highlighted = ids.index(scope_id(self.view.scope))
+            units.highlighted = ids.index(unit_option(self.view.unit))
 
     # ---- the view -----------------------------------------------------------------------------
     def set_view(self, **changes: Any) -> None:
-        values = {f: getattr(self.view, f) for f in ("scope", "search", "status", "responsible", "overdue")}
-        values.update(changes)
-        self.view = ViewFilter(**values)
+        self.view = replace(self.view, **changes)
         self.refresh_view()
 
     def refresh_view(self) -> None:
@@ -270,7 +289,7 @@ class PlanScreen(BaseScreen):
         self._show_status()
 
     @work(thread=True, exclusive=True, group="plan-view")
-    def _compute_view(self, view: ViewFilter, index: ActivityIndex) -> None:
+    def _compute_view(self, view: ActivityFilter, index: ActivityIndex) -> None:
         rows = build_rows(index, view)
         if get_current_worker().is_cancelled:
             return
@@ -333,10 +352,9 @@ class PlanScreen(BaseScreen):
 
     @on(OptionList.OptionHighlighted, "#plan-units")
     def _unit_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        option = event.option.id or ALL
-        scope: object = option if option in (ALL, WHOLE) else int(option.removeprefix("unit-"))
-        if scope != self.view.scope:
-            self.set_view(scope=scope)
+        unit = option_unit(event.option.id)
+        if unit != self.view.unit:
+            self.set_view(unit=unit)
 
     @on(OptionList.OptionSelected, "#plan-units")
     def _unit_selected(self) -> None:
@@ -376,10 +394,11 @@ class PlanScreen(BaseScreen):
         self.app.push_screen(PickModal(t("plan.pick_status"), choices, self.view.status or ""), picked)
 
     def action_filter_responsible(self) -> None:
+        from models.activity_filter import responsible_choices
         from tui.modals.pick import PickModal
 
-        names = sorted({a.responsible for a in self.activities}, key=str.casefold)
-        choices = [("\x00any", t("plan.pick_any"))] + [(name, name or "–") for name in names]
+        names = responsible_choices(a.responsible for a in self.activities)
+        choices = [("\x00any", t("plan.pick_any"))] + [(name, name) for name in names]
 
         def picked(choice: str | None) -> None:
             if choice is not None:
@@ -486,12 +505,12 @@ class PlanScreen(BaseScreen):
             self.notify(t("plan.no_areas"), severity="warning")
             return
         current = self.highlighted
-        if self.view.scope == WHOLE:
+        if self.view.unit == WHOLE_PLAN:
             unit_id = None
-        elif self.view.scope == ALL:
+        elif self.view.unit is None:
             unit_id = current.unit_id if current else None
         else:
-            unit_id = self.view.scope
+            unit_id = self.view.unit
         area_id = current.area_id if current else self.areas[0].id
         plan_id = self.plan_id
 
@@ -636,6 +655,11 @@ class PlanScreen(BaseScreen):
         from tui.flows.export import open_export
 
         open_export(self.app, self.plan_id)
+
+    def action_import_into(self) -> None:
+        from tui.flows.importing import open_import_into
+
+        open_import_into(self.app, self.plan_id, lambda _: self.load())
 
     def action_back(self) -> None:
         if self.query_one("#plan-search", Input).has_focus:

@@ -138,6 +138,8 @@ class PlansScreen(BaseScreen):
         self.show_archived = False
         self._bindings_state: tuple[object, ...] = (None, False)  # no plan yet, archived hidden
         self._reload_on_resume = False
+        self._first_loaded = False
+        self._early: list[str] = []  # keys for a plan pressed before the list was there
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -287,6 +289,19 @@ class PlansScreen(BaseScreen):
     def _show_plans(self, message: Loaded) -> None:
         self._plans = message.plans
         self._refill(message.select)
+        if not self._first_loaded:
+            self._first_loaded = True
+            self.refresh_bindings()
+            early, self._early = self._early, []
+            for action in early:  # once the table shows the rows and its cursor
+                self.call_after_refresh(self.run_action, action)
+
+    def _kept_for_later(self, action: str) -> bool:
+        """True when the list is not read yet: the key is kept and done once it is."""
+        if self._first_loaded:
+            return False
+        self._early.append(action)
+        return True
 
     @on(Written)
     def _written(self, message: Written) -> None:
@@ -441,6 +456,8 @@ class PlansScreen(BaseScreen):
     # ----------------------------------------------------------------- actions
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in NEEDS_PLAN and not self._first_loaded:
+            return True  # kept until the list is there (``_kept_for_later``)
         archived = self._is_archived(self.highlighted_plan())
         if action == "archive":
             return None if archived is None else not archived
@@ -455,6 +472,8 @@ class PlansScreen(BaseScreen):
         return True
 
     def action_open(self) -> None:
+        if self._kept_for_later("open"):
+            return
         plan_id = self.highlighted_plan()
         if plan_id is None:
             return
@@ -465,6 +484,8 @@ class PlansScreen(BaseScreen):
 
     def action_followup(self) -> None:
         """The highlighted plan's follow-up: its open round's checklist, or a new round."""
+        if self._kept_for_later("followup"):
+            return
         from tui.flows.followup import open_followup
 
         plan_id = self.highlighted_plan()
@@ -475,6 +496,8 @@ class PlansScreen(BaseScreen):
         open_followup(self.app, plan_id)
 
     def action_export(self) -> None:
+        if self._kept_for_later("export"):
+            return
         from tui.flows.export import open_export
 
         if (plan_id := self.highlighted_plan()) is not None:
@@ -496,21 +519,31 @@ class PlansScreen(BaseScreen):
         self.app.push_screen(PlanDetailsModal(), created)
 
     def action_edit(self) -> None:
+        if self._kept_for_later("edit"):
+            return
         if (plan_id := self.highlighted_plan()) is not None:
             self.fetch("edit", plan_id)
 
     def action_delete(self) -> None:
+        if self._kept_for_later("delete"):
+            return
         if (plan_id := self.highlighted_plan()) is not None:
             self.fetch("delete", plan_id)
 
     def action_copy(self) -> None:
+        if self._kept_for_later("copy"):
+            return
         if (plan_id := self.highlighted_plan()) is not None:
             self.fetch("copy", plan_id)
 
     def action_archive(self) -> None:
+        if self._kept_for_later("archive"):
+            return
         self._set_status("archived")
 
     def action_restore(self) -> None:
+        if self._kept_for_later("restore"):
+            return
         self._set_status("active")
 
     def _set_status(self, status: str) -> None:

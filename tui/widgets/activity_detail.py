@@ -29,15 +29,15 @@ def target_reading(text: str, due: date | None, ongoing: bool) -> str:
     return t("target.unreadable")
 
 
-def detail_text(row: ActivityRow, today: date) -> Text:
+def detail_text(row: ActivityRow, today: date, styles: dict) -> Text:
     overdue = is_overdue(row.target_date, row.status, today)
     text = Text()
     if row.number is not None:
         text.append(t("plan.number", number=row.number) + "  ", style="bold")
     text.append(f"{row.unit_name or t('whole_plan')} · {row.area_name}  ", style="bold")
-    text.append_text(status_text(row.status, overdue))
+    text.append_text(status_text(row.status, styles, overdue))
     if overdue:
-        text.append(f" ({t('plan.overdue_mark')})", style="red")
+        text.append(f" ({t('plan.overdue_mark')})", style=styles["overdue"])
     reading = target_reading(row.target_text, row.target_date, row.ongoing)
     for key, value in (
         ("col.goal", row.goal),
@@ -62,5 +62,9 @@ class ActivityDetail(VerticalScroll, can_focus=False):
 
     def show(self, row: ActivityRow | None, today: date) -> None:
         body = self.query_one("#detail-text", Static)
-        body.update(detail_text(row, today) if row is not None else t("plan.no_detail"))
+        from tui.palette import status_styles
+
+        body.update(
+            detail_text(row, today, status_styles(self.app)) if row is not None else t("plan.no_detail")
+        )
         self.scroll_home(animate=False)

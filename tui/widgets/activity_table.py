@@ -8,7 +8,7 @@ all; a search; filters). It is plain work on frozen data, so the screen runs it 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import replace
 from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING
@@ -17,43 +17,18 @@ from rich.text import Text
 from textual.binding import Binding
 
 from i18n import t
+from models.activity_filter import ActivityFilter, Group, grouped, unit_key
 from models.dates import is_overdue
 from tui.widgets.row_list import Column, Row, RowList
 
 if TYPE_CHECKING:
     from db.queries.activities import ActivityRow
 
-ALL = "all"  # every activity of the plan, grouped by unit and area
-WHOLE = "whole"  # the activities of the plan as a whole (no unit)
-
-STATUS_STYLES = {
-    "not_started": "dim",
-    "in_progress": "yellow",
-    "done": "green",
-    "delayed": "bold red",
-    "cancelled": "dim strike",
-}
-
-
-@dataclass(frozen=True, slots=True)
-class ViewFilter:
-    """What the table shows: a scope (ALL, WHOLE or a unit id), a search text and filters."""
-
-    scope: object = ALL
-    search: str = ""
-    status: str | None = None
-    responsible: str | None = None
-    overdue: bool = False
-
-    @property
-    def narrowed(self) -> bool:
-        return bool(self.search.strip() or self.status or self.responsible or self.overdue)
-
-
-def status_text(status: str, overdue: bool = False) -> Text:
-    text = Text(t(f"status.{status}"), style=STATUS_STYLES.get(status, ""))
+def status_text(status: str, styles: dict, overdue: bool = False) -> Text:
+    """A status in its colour from ``tui.palette``; ``!`` marks an overdue activity."""
+    text = Text(t(f"status.{status}"), style=styles.get(status, ""))
     if overdue:
-        text.append(" !", style="bold red")
+        text.append(" !", style=styles["overdue"])
     return text
 
 
@@ -62,24 +37,20 @@ class ActivityIndex:
 
     Built in the worker that loads the plan, holding only the activities: a row's cells are made
     when its line is first drawn (``Row.factory``), an activity's search text when a search first
-    looks at it (in the view worker), its overdue flag when a row or a filter first needs it. Opening
-    a plan of 50,000 activities makes the cells of one screenful; a key press in the search field
-    costs a pass over plain strings, not new rows.
+    looks at it (in the view worker), its overdue flag when its row is first drawn. Opening a plan
+    of 50,000 activities makes the cells of one screenful; a key press in the search field costs a
+    pass over plain strings, not new rows.
     """
 
-    def __init__(self, activities: Iterable[ActivityRow], today: date) -> None:
-        self.activities = tuple(activities)
+    def __init__(self, activities: Iterable[ActivityRow], today: date, styles: dict | None = None) -> None:
+        from tui.palette import styles_from
+
+        self.styles = styles or styles_from({})
         self.today = today
+        self.activities = tuple(activities)
         self.by_id = {a.id: a for a in self.activities}
-        self._overdue: dict[int, bool] = {}
         self._search_text: dict[int, str] = {}
         self._rows: dict[int, Row] = {}
-
-    def overdue(self, a: ActivityRow) -> bool:
-        flag = self._overdue.get(a.id)
-        if flag is None:
-            flag = self._overdue[a.id] = is_overdue(a.target_date, a.status, self.today)
-        return flag
 
     def search_text(self, a: ActivityRow) -> str:
         text = self._search_text.get(a.id)
@@ -95,46 +66,42 @@ class ActivityIndex:
         return row
 
     def _cells(self, a: ActivityRow) -> tuple:
-        overdue = self.overdue(a)
-        target = Text(a.target_text, style="red" if overdue else "")
+        overdue = is_overdue(a.target_date, a.status, self.today)
+        target = Text(a.target_text, style=self.styles["overdue"] if overdue else "")
         return (a.goal, a.description, target, a.responsible, a.resources, a.follow_up,
-                status_text(a.status, overdue))  # fmt: skip
+                status_text(a.status, self.styles, overdue))  # fmt: skip
 
-    def matches(self, a: ActivityRow, view: ViewFilter, needle: str) -> bool:
-        if needle:
-            if needle not in self.search_text(a):
-                return False
-        elif view.scope == WHOLE:
-            if a.unit_id is not None:
-                return False
-        elif view.scope != ALL and a.unit_id != view.scope:
-            return False
-        if view.status and a.status != view.status:
-            return False
-        if view.responsible is not None and a.responsible != view.responsible:
-            return False
-        return not view.overdue or self.overdue(a)
+    def matches(self, a: ActivityRow, view: ActivityFilter) -> bool:
+        texts = self.search_text(a) if view.search.strip() else ""
+        return view.matches(unit=unit_key(a.unit_id), area=a.area_name, responsible=a.responsible,
+                            status=a.status, due=a.target_date, texts=texts, today=self.today)  # fmt: skip
 
 
-def build_rows(index: ActivityIndex, view: ViewFilter) -> list[Row]:
+def build_rows(index: ActivityIndex, view: ActivityFilter) -> list[Row]:
     """The table rows: a heading per area (per unit and area when several units show), then items.
 
     A search looks through every activity of the plan, whatever unit is selected.
     """
-    needle = view.search.strip().casefold()
-    by_unit = bool(needle) or view.scope == ALL
+    searching = bool(view.search.strip())
+    if searching:
+        view = replace(view, unit=None)
+    by_unit = searching or view.unit is None
     rows: list[Row] = []
-    group: tuple | None = None
-    for a in index.activities:
-        if not index.matches(a, view, needle):
-            continue
-        key = (a.unit_id, a.area_id) if by_unit else (a.area_id,)
-        if key != group:
-            group = key
-            label = f"{a.unit_name or t('whole_plan')} · {a.area_name}" if by_unit else a.area_name
-            rows.append(Row(key=("group", *key), cells=(label,), group=True))
-        rows.append(index.row(a))
+    shown = (a for a in index.activities if index.matches(a, view))
+    for part in grouped(shown, unit=lambda a: unit_key(a.unit_id), unit_name=lambda a: a.unit_name,
+                        area=lambda a: a.area_name, by_unit=by_unit):  # fmt: skip
+        if isinstance(part, Group):
+            rows.append(Row(key=part.key, cells=(group_label(part),), group=True))
+        else:
+            rows.append(index.row(part))
     return rows
+
+
+def group_label(group: Group) -> str:
+    """A heading of the plan screen and the checklist: "Unit · Area" (or the area alone)."""
+    if not group.by_unit:
+        return group.area
+    return f"{group.unit_name or t('whole_plan')} · {group.area}"
 
 
 class ActivityTable(RowList):

@@ -79,9 +79,68 @@ def _warnings(imported: ImportedPlan) -> Text:
     return text
 
 
+def _round(imported: ImportedPlan, *, existing: bool = False) -> Text:
+    if imported.round_name is None:
+        return Text("")
+    from models.status import STATUS_ORDER
+
+    statuses = imported.round_statuses()
+    counts = ", ".join(f"{statuses[s.value]} {t('status.' + s.value)}"
+                       for s in STATUS_ORDER if s.value in statuses)  # fmt: skip
+    key = "import.summary.existing_round" if existing else "import.summary.round"
+    text = Text(t(key, name=imported.round_name, counts=counts or "0"), style="bold")
+    return text
+
+
+def _key_figures(imported: ImportedPlan) -> Group:
+    """One table per key figure ("personalomsättning"): unit, period, count and share."""
+    tables = []
+    for name in dict.fromkeys(k.name for k in imported.key_figures):
+        table = Table(title=f"{t('import.summary.key_figures')}: {name}", title_justify="left", expand=True)
+        table.add_column(t("col.unit"), ratio=3)
+        table.add_column(t("col.period"), ratio=3, min_width=12)
+        table.add_column("#", justify="right", no_wrap=True)
+        table.add_column("%", justify="right", no_wrap=True)
+        for k in imported.key_figures:
+            if k.name == name:
+                table.add_row(k.unit or t("whole_plan"), k.period, "" if k.count is None else str(k.count),
+                              "" if k.share is None else f"{k.share:g}")  # fmt: skip
+        tables += [table, Text("")]
+    return Group(*tables)
+
+
+def _narrative(imported: ImportedPlan) -> Text:
+    if not imported.narrative:
+        return Text("")
+    text = Text(t("import.summary.narrative") + "\n", style="bold")
+    for n in imported.narrative:
+        heading = t("section." + n.kind) if n.unit is not None else n.heading
+        text.append(f"• {n.unit or t('whole_plan')} · {heading}"
+                    f" ({t('import.summary.chars', count=len(n.text))}): ")  # fmt: skip
+        first = " ".join(n.text.split())
+        text.append((first[:70] + "…" if len(first) > 70 else first) + "\n", style="dim")
+    return text
+
+
 def summary_renderable(imported: ImportedPlan) -> Group:
     return Group(_details(imported), Text(""), _units(imported), Text(""), _areas(imported), Text(""),
+                 _round(imported), _key_figures(imported), _narrative(imported),
                  _warnings(imported))  # fmt: skip
+
+
+def into_renderable(into) -> Group:  # noqa: ANN001 - an importers.into.IntoPlan
+    """What adding a file to an existing plan adds: what is new, then the same summary parts."""
+    imported = into.imported
+    head = Text(t("import.summary.into", title=into.target.title) + "\n", style="bold")
+    if into.new_units:
+        head.append(t("import.summary.new_units", names=", ".join(into.new_units)) + "\n", style="green")
+    if into.new_areas:
+        head.append(t("import.summary.new_areas", names=", ".join(into.new_areas)) + "\n", style="green")
+    if not into.new_units and not into.new_areas:
+        head.append(t("import.summary.nothing_new") + "\n")
+    return Group(head, _units(imported), Text(""), _areas(imported), Text(""),
+                 _round(imported, existing=not into.round_is_new), _key_figures(imported),
+                 _narrative(imported), _warnings(imported))  # fmt: skip
 
 
 class ImportSummary(Static):
@@ -91,5 +150,5 @@ class ImportSummary(Static):
     ImportSummary { height: auto; }
     """
 
-    def __init__(self, imported: ImportedPlan, **kwargs) -> None:  # noqa: ANN003
-        super().__init__(summary_renderable(imported), **kwargs)
+    def __init__(self, imported: ImportedPlan, into=None, **kwargs) -> None:  # noqa: ANN001, ANN003
+        super().__init__(summary_renderable(imported) if into is None else into_renderable(into), **kwargs)

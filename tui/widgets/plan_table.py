@@ -17,13 +17,14 @@ if TYPE_CHECKING:
 BAR_WIDTH = 10
 
 
-def progress_bar(share: float, total: int, width: int = BAR_WIDTH) -> Text:
-    """A bar of the share done, with the percentage; a dash when there is nothing to count."""
+def progress_bar(share: float, total: int, width: int = BAR_WIDTH, style: object = "green") -> Text:
+    """A bar of the share done (in ``style``, the palette's colour of done), with the percentage; a
+    dash when there is nothing to count."""
     if total == 0:
         return Text("–", style="dim")
     share = max(0.0, min(1.0, share))
     filled = round(share * width)
-    bar = Text("█" * filled, style="green")
+    bar = Text("█" * filled, style=style)
     bar.append("░" * (width - filled), style="dim")
     bar.append(f" {share * 100:3.0f} %")
     return bar
@@ -63,6 +64,9 @@ class PlanTable(DataTable[object]):
 
     def show(self, plans: list[PlanSummary], *, select: int | None = None) -> None:
         """Fill the table with ``plans``, keeping the cursor on ``select`` when it is among them."""
+        from tui.palette import status_styles
+
+        done_style = status_styles(self.app)["bar_done"]
         self.clear()
         for plan in plans:
             archived = plan.status == "archived"
@@ -73,7 +77,7 @@ class PlanTable(DataTable[object]):
                 f"{plan.period_start}–{plan.period_end}",
                 Text(t(f"plan_status.{plan.status}"), style=style),
                 Text(str(plan.activity_count), justify="right"),
-                progress_bar(plan.share_done, plan.activity_count - plan.cancelled),
+                progress_bar(plan.share_done, plan.activity_count - plan.cancelled, style=done_style),
                 key=str(plan.id),
             )
         if select is not None and str(select) in self.rows:

@@ -34,13 +34,18 @@ Cell = str | Text
 
 @dataclass(frozen=True, slots=True)
 class Column:
-    """A column: fixed ``width``, or flexible (``width=None``) sharing what is left by ``weight``."""
+    """A column: fixed ``width``, or flexible (``width=None``) sharing what is left by ``weight``.
+
+    ``give_way``: when the columns do not fit, those with a ``give_way`` are left out, 1 first, then
+    2, and so on; 0 never gives way.
+    """
 
     label: str
     width: int | None = None
     min_width: int = 6
     weight: int = 1
     justify: str = "left"
+    give_way: int = 0
 
 
 @dataclass(slots=True)
@@ -239,14 +244,29 @@ class RowList(ScrollView, can_focus=True):
         if self._widths:
             return self._widths
         total = self._content_width()
-        gaps = len(self.columns) - 1
-        fixed = sum(c.width for c in self.columns if c.width is not None)
-        flex = [c for c in self.columns if c.width is None]
+        shown = set(range(len(self.columns)))
+
+        def needed() -> int:
+            cols = [self.columns[i] for i in shown]
+            return sum(c.width if c.width is not None else c.min_width for c in cols) + len(cols) - 1
+
+        giving_way = sorted(
+            (i for i, c in enumerate(self.columns) if c.give_way), key=lambda i: self.columns[i].give_way
+        )
+        for i in giving_way:
+            if needed() <= total:
+                break
+            shown.discard(i)
+        gaps = len(shown) - 1
+        fixed = sum(self.columns[i].width for i in shown if self.columns[i].width is not None)
+        flex = [self.columns[i] for i in shown if self.columns[i].width is None]
         left = max(0, total - fixed - gaps)
         weights = sum(c.weight for c in flex) or 1
         widths = []
-        for c in self.columns:
-            if c.width is not None:
+        for i, c in enumerate(self.columns):
+            if i not in shown:
+                widths.append(0)  # given way: not drawn
+            elif c.width is not None:
                 widths.append(c.width)
             else:
                 widths.append(max(c.min_width, left * c.weight // weights))
@@ -264,7 +284,10 @@ class RowList(ScrollView, can_focus=True):
     def _cells_line(self, cells: Sequence[Cell], base: Style) -> list[Segment]:
         widths = self._column_widths()
         segments: list[Segment] = []
+        last = max((i for i, w in enumerate(widths) if w), default=-1)
         for i, (column, width) in enumerate(zip(self.columns, widths, strict=False)):
+            if not width:
+                continue
             value = cells[i] if i < len(cells) else ""
             text = value.copy() if isinstance(value, Text) else Text(str(value).replace("\n", " ⏎ "))
             right = column.justify == "right"
@@ -273,7 +296,7 @@ class RowList(ScrollView, can_focus=True):
                 text = Text(" " * (width - text.cell_len)) + text
             for segment in text.render(self.app.console):
                 segments.append(Segment(segment.text, base + segment.style if segment.style else base))
-            if i < len(widths) - 1:
+            if i < last:
                 segments.append(Segment(" ", base))
         return segments
 
