@@ -154,9 +154,9 @@ def _first_round(changes: ChangeSet, plan_id: int, name: str, round_id: int | No
     if round_id is None:
         round_id = changes.insert(FollowUpRound(plan_id=plan_id, name=name, date=date.today())).id
         ids_of_plan = session.execute(select(Activity.id).where(Activity.plan_id == plan_id)).scalars().all()
-        from db.queries.rounds import statuses_before
+        from db.queries.status import statuses_as_of
 
-        carried = statuses_before(plan_id, date.today(), session=session)
+        carried = statuses_as_of(plan_id, date.today(), round_id, session=session)
         new = set(ids)
         others = [i for i in ids_of_plan if i not in new]
     else:
