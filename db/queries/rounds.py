@@ -362,13 +362,21 @@ def checklist(round_id: int, *, session: Session, limit: int | None = None) -> C
         {"previous": previous.id if previous else -1, "plan": plan.id,
          **as_of_params(followup.date, followup.id)},
     )  # fmt: skip
+    # Values that repeat from row to row (unit and area names, responsible, target, statuses, dates)
+    # are kept once, not once per row: 50,000 rows otherwise hold 50,000 copies of each.
+    texts: dict[str | None, str | None] = {}
+    dates: dict[object, dt.date] = {}
+    once = texts.setdefault
     rows = tuple(
         ChecklistRow(
-            activity_id=r[0], number=r[1], unit_id=r[2], unit=r[3], area=r[4], goal=r[5],
-            description=r[6], target_text=r[7],
-            target_date=_as_date(r[8]) if r[8] is not None else None, ongoing=bool(r[9]),
-            responsible=r[10], status=r[11], comment=r[12] or "", reviewed=bool(r[13]),
-            previous_status=r[14], previous_comment=r[15] or "", resources=r[16] or "", version=r[17] or 0,
+            activity_id=r[0], number=r[1], unit_id=r[2], unit=once(r[3], r[3]), area=once(r[4], r[4]),
+            goal=r[5], description=r[6], target_text=once(r[7], r[7]),
+            target_date=dates.setdefault(r[8], _as_date(r[8])) if r[8] is not None else None,
+            ongoing=bool(r[9]),
+            responsible=once(r[10], r[10]), status=once(r[11], r[11]), comment=r[12] or "",
+            reviewed=bool(r[13]),
+            previous_status=once(r[14], r[14]), previous_comment=r[15] or "", resources=r[16] or "",
+            version=r[17] or 0,
         )  # fmt: skip
         for r in result
     )
