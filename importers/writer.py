@@ -156,6 +156,7 @@ def _first_round(changes: ChangeSet, plan_id: int, name: str, round_id: int | No
         ids_of_plan = session.execute(select(Activity.id).where(Activity.plan_id == plan_id)).scalars().all()
         from db.queries.status import statuses_as_of
 
+        # As of the new round, which has no entries yet: each activity's status in the round before.
         carried = statuses_as_of(plan_id, date.today(), round_id, session=session)
         new = set(ids)
         others = [i for i in ids_of_plan if i not in new]
