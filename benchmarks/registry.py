@@ -12,4 +12,5 @@ MODULES = (
     "benchmarks.exporting",
     "benchmarks.importing",
     "benchmarks.memory",
+    "benchmarks.server",
 )

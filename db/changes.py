@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Boolean, Date, DateTime, Table, func, insert, select
+from sqlalchemy import Boolean, Date, DateTime, Table, func, insert, select, text
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session, SQLModel
 
 from db.errors import ConflictError, what_of
 from db.guard import check_values
 from models.base import now
-from models.changelog import WHOLE_ROW, ChangeLog
+from models.changelog import WHOLE_ROW, ChangeBatch, ChangeLog
 
 
 def _encode(value: Any) -> Any:
@@ -82,8 +83,42 @@ def collect_cascade(session: Session, table: Table, row_id: int) -> list[dict[st
     return rows
 
 
-def next_batch(session: Session) -> int:
-    return (session.execute(select(func.max(ChangeLog.batch))).scalar() or 0) + 1
+def session_actor(session: Session) -> str:
+    """Who this session's changes are by: set by ``Database.write()``; the OS user otherwise."""
+    actor = session.info.get("actor")
+    if actor is None:
+        from db.engine import os_user
+
+        actor = session.info["actor"] = os_user()
+    return actor
+
+
+def next_batch(session: Session, actor: str = "") -> int:
+    """A new undo batch, numbered by the database (two writers at once never share one)."""
+    table = ChangeBatch.__table__
+    return session.execute(insert(table).values(actor=actor, at=now()).returning(table.c.id)).scalar_one()
+
+
+def new_ids(session: Session, table: Table, rows: list[dict[str, Any]]) -> list[int]:
+    """Insert ``rows`` into ``table`` in one statement; returns their ids, given by the database.
+
+    On PostgreSQL the ids are drawn from the table's sequence first; on SQLite the rows are inserted
+    under the write lock that ``database.write()`` holds, so their ids run up to the last one.
+    """
+    if not rows:
+        return []
+    if session.get_bind().dialect.name == "postgresql":
+        ids = list(
+            session.execute(
+                text("SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)"),
+                {"t": f'"{table.name}"', "n": len(rows)},
+            ).scalars()
+        )
+        session.execute(insert(table), [{**values, "id": i} for i, values in zip(ids, rows, strict=True)])
+        return ids
+    session.execute(insert(table), rows)
+    last = session.execute(text("SELECT last_insert_rowid()")).scalar_one()
+    return list(range(last - len(rows) + 1, last + 1))
 
 
 class ChangeSet:
@@ -92,8 +127,17 @@ class ChangeSet:
     def __init__(self, session: Session, *, plan_id: int | None) -> None:
         self.session = session
         self.plan_id = plan_id
-        self.batch = next_batch(session)
+        self.actor = session_actor(session)
+        self._batch: int | None = None
         self.count = 0
+
+    @property
+    def batch(self) -> int:
+        """The undo batch, taken from the database at the first change (a save that changes
+        nothing takes none)."""
+        if self._batch is None:
+            self._batch = next_batch(self.session, self.actor)
+        return self._batch
 
     def _log(self, entity: str, entity_id: int, field: str, old: str | None, new: str | None) -> None:
         self.session.add(
@@ -105,6 +149,7 @@ class ChangeSet:
                 field=field,
                 old_value=old,
                 new_value=new,
+                actor=self.actor,
             )
         )
         self.count += 1
@@ -141,12 +186,9 @@ class ChangeSet:
             raise ValueError(f"insert_rows into {table.name} without {sorted(missing)}")
         for values in rows:
             check_values(table, values)
-        # Ids given here, after the highest one, under the write lock that ``database.write()`` holds:
-        # RETURNING would make SQLAlchemy send the rows to SQLite one by one to keep their order.
-        first = (self.session.execute(select(func.max(table.c.id))).scalar() or 0) + 1
-        ids = list(range(first, first + len(rows)))
+        # Ids given by the database (RETURNING would make SQLAlchemy send the rows to SQLite one by one).
+        ids = new_ids(self.session, table, rows)
         with_ids = [{**values, "id": row_id} for row_id, values in zip(ids, rows, strict=True)]
-        self.session.execute(insert(table), with_ids)
         at = now()
         plan_id = self.plan_id if self.plan_id is not None or table.name != "plan" else None
         log = [
@@ -154,7 +196,7 @@ class ChangeSet:
                 "batch": self.batch, "plan_id": plan_id if plan_id is not None else row_id,
                 "entity": table.name, "entity_id": row_id, "field": WHOLE_ROW, "old_value": None,
                 "new_value": json.dumps({c: values[c] for c in columns}, ensure_ascii=False, default=_encode),
-                "at": at, "undone": False,
+                "at": at, "undone": False, "actor": self.actor,
             }  # fmt: skip
             for row_id, values in zip(ids, with_ids, strict=True)
         ]
@@ -163,16 +205,9 @@ class ChangeSet:
         return ids
 
     def update(
-        self,
-        obj: SQLModel,
-        values: dict[str, Any],
-        *,
-        expected_version: int | None = None,
-        flush: bool = True,
+        self, obj: SQLModel, values: dict[str, Any], *, expected_version: int | None = None
     ) -> dict[str, tuple[Any, Any]]:
         """Apply ``values``; returns the fields that really changed as ``{field: (old, new)}``.
-
-        ``flush=False``: the caller flushes once after many updates (a thousand ticks from a file).
 
         ``expected_version`` is only a safe compare-and-set when ``obj`` was read in this write
         session; ``db.edits.update_row`` does that for editors and scripts.
@@ -186,19 +221,29 @@ class ChangeSet:
         changed: dict[str, tuple[Any, Any]] = {}
         for field, new in values.items():
             old = getattr(obj, field)
-            if old == new:
-                continue
-            changed[field] = (old, new)
-            setattr(obj, field, new)
+            if old != new:
+                changed[field] = (old, new)
+        if not changed:
+            return changed
+        stored = {field: new for field, (_, new) in changed.items()}
+        condition = table.c.id == obj.id
+        if "version" in table.c:
+            # Compare-and-set in the statement itself: a writer that changed the row since it was
+            # read (on a server, one that committed while this UPDATE waited) leaves no row to match.
+            stored["version"] = (obj.version or 0) + 1
+            condition = condition & (table.c.version == obj.version)
+        if "updated_at" in table.c:
+            stored["updated_at"] = now()
+        result = self.session.execute(table.update().where(condition).values(**stored))
+        if result.rowcount != 1:
+            error = ConflictError(what=what_of(table.name))
+            current = self.session.execute(select(table).where(table.c.id == obj.id)).first()
+            error.current = row_snapshot(table, current) if current is not None else None
+            raise error
+        for field, value in stored.items():
+            set_committed_value(obj, field, value)
+        for field, (old, new) in changed.items():
             self._log(table.name, obj.id, field, _dumps(old), _dumps(new))
-        if changed:
-            if "version" in table.c:
-                obj.version = (obj.version or 0) + 1
-            if "updated_at" in table.c:
-                obj.updated_at = now()
-            self.session.add(obj)
-            if flush:
-                self.session.flush()
         return changed
 
     def delete(self, obj: SQLModel) -> list[dict[str, Any]]:
@@ -235,6 +280,11 @@ def _revert(session: Session, entry: ChangeLog) -> None:
             if exists is None:
                 session.execute(t.insert().values(**values))
     else:  # one field
+        current = session.execute(select(table.c[entry.field]).where(table.c.id == entry.entity_id)).first()
+        logged = json.loads(entry.new_value) if entry.new_value is not None else None
+        if current is not None and entry.new_value is not None and _encode(current[0]) != logged:
+            # Somebody changed it since (a colleague on a shared database): theirs is not undone.
+            raise ConflictError(what=what_of(table.name))
         values = {entry.field: _decode(table, entry.field, json.loads(entry.old_value))}
         if "version" in table.c:
             values["version"] = table.c.version + 1
@@ -265,22 +315,27 @@ def _revert_all(session: Session, entries: list[Any]) -> None:
     delete_run()
 
 
-def latest_batch(session: Session, *, plan_id: int | None = None) -> int | None:
-    """The latest batch not yet undone (of one plan, when given); None when there is none."""
-    query = select(func.max(ChangeLog.batch)).where(ChangeLog.undone == False)  # noqa: E712
+def latest_batch(session: Session, *, plan_id: int | None = None, actor: str | None = None) -> int | None:
+    """The latest batch not yet undone of ``actor`` (this session's by default; of one plan, when
+    given); None when there is none. A colleague's changes are never undone by this one."""
+    actor = session_actor(session) if actor is None else actor
+    # Changes logged before actors were recorded (actor "") are anybody's.
+    query = select(func.max(ChangeLog.batch)).where(
+        ChangeLog.undone == False, ChangeLog.actor.in_((actor, ""))  # noqa: E712
+    )
     if plan_id is not None:
         query = query.where(ChangeLog.plan_id == plan_id)
     return session.execute(query).scalar()
 
 
 def undo_last(session: Session, *, plan_id: int | None = None) -> UndoResult | None:
-    """Revert the latest batch not yet undone (of one plan, when given). None: nothing to undo."""
+    """Revert this actor's latest batch not yet undone (of one plan, when given). None: nothing."""
     batch = latest_batch(session, plan_id=plan_id)
     if batch is None:
         return None
     log = ChangeLog.__table__
     entries = session.execute(
-        select(log.c.entity, log.c.entity_id, log.c.field, log.c.old_value)
+        select(log.c.entity, log.c.entity_id, log.c.field, log.c.old_value, log.c.new_value)
         .where(log.c.batch == batch)
         .order_by(log.c.id.desc())
     ).all()
@@ -296,10 +351,11 @@ def undo_last(session: Session, *, plan_id: int | None = None) -> UndoResult | N
 def redo_batch(session: Session, *, plan_id: int | None = None) -> int | None:
     """The batch a redo would make again: the latest undo still standing (undone batches after the
     latest batch in force; the lowest of them was undone last). None: nothing to redo, also after
-    any new change since the undo."""
+    any new change since the undo. Only this session's actor's own (as for undo)."""
     log = ChangeLog.__table__
-    in_force = select(func.max(log.c.batch)).where(log.c.undone == False)  # noqa: E712
-    undone = select(func.min(log.c.batch)).where(log.c.undone == True)  # noqa: E712
+    mine = log.c.actor.in_((session_actor(session), ""))
+    in_force = select(func.max(log.c.batch)).where(log.c.undone == False, mine)  # noqa: E712
+    undone = select(func.min(log.c.batch)).where(log.c.undone == True, mine)  # noqa: E712
     if plan_id is not None:
         in_force = in_force.where(log.c.plan_id == plan_id)
         undone = undone.where(log.c.plan_id == plan_id)
@@ -322,6 +378,10 @@ def _reapply(session: Session, entry: Any) -> None:
             t = _table(row["table"])
             session.execute(t.delete().where(t.c.id == row["values"]["id"]))
     else:
+        current = session.execute(select(table.c[entry.field]).where(table.c.id == entry.entity_id)).first()
+        logged = json.loads(entry.old_value) if entry.old_value is not None else None
+        if current is not None and entry.old_value is not None and _encode(current[0]) != logged:
+            raise ConflictError(what=what_of(table.name))  # changed by somebody else since the undo
         values = {entry.field: _decode(table, entry.field, json.loads(entry.new_value))}
         if "version" in table.c:
             values["version"] = table.c.version + 1

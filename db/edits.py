@@ -35,7 +35,9 @@ def update_row(
     undo step.
     """
     table = model.__table__
-    obj = session.get(model, row_id, populate_existing=True)
+    # FOR UPDATE: on a server the row stays locked until this transaction ends (SQLite holds its
+    # write lock already).
+    obj = session.get(model, row_id, populate_existing=True, with_for_update=True)
     if obj is None:
         raise NotFoundError("error.deleted_meanwhile", what=what_of(table.name))
     if expected_version is not None and obj.version != expected_version:

@@ -85,27 +85,28 @@ def configure_connection(conn: sqlite3.Connection) -> None:
 
 
 def translate_operational_error(exc: Exception, path: Path) -> Exception | None:
-    """Turn SQLite's low-level messages into errors the user can act on; None for anything else.
+    """Turn SQLite's low-level errors into errors the user can act on; None for anything else.
 
-    The message is matched, not the class: SQLite reports the same condition as OperationalError
-    or DatabaseError depending on where it is met.
+    Told apart by SQLite's result code (``sqlite_errorname``), not by the message: SQLite reports
+    the same condition as OperationalError or DatabaseError depending on where it is met.
     """
-    text = str(getattr(exc, "orig", None) or exc).lower()
+    error = getattr(exc, "orig", None) or exc
+    name = getattr(error, "sqlite_errorname", "") or ""
     where = str(path)
-    if "locked" in text or "busy" in text:
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
         return DatabaseLockedError(path=where)
-    if "malformed" in text or "corrupt" in text:
+    if name.startswith("SQLITE_CORRUPT"):
         from db.backup import damaged_error
 
         return damaged_error(path)
-    if "not a database" in text or "file is encrypted" in text:
+    if name.startswith("SQLITE_NOTADB"):
         return NotADatabaseError(path=where)
-    if "is full" in text:
+    if name.startswith("SQLITE_FULL"):
         return DiskFullError(path=where)
-    if "readonly" in text or "read-only" in text or not is_writable(path):
+    if name.startswith("SQLITE_READONLY") or (name and not is_writable(path)):
         return ReadOnlyError(path=where, folder=str(path.parent.absolute()))
-    if "unable to open" in text or "disk i/o" in text:
-        return DatabaseUnavailableError(path=where, reason=str(exc).split("\n")[0])
+    if name.startswith(("SQLITE_CANTOPEN", "SQLITE_IOERR")):
+        return DatabaseUnavailableError(path=where, reason=str(error).split("\n")[0])
     return None
 
 
@@ -147,13 +148,54 @@ def _make_engine(path: Path, *, immediate: bool) -> Engine:
     return engine
 
 
+def os_user() -> str:
+    """The OS user's name, or ``HRPLAN_USER`` when set (a browser session names its user so)."""
+    chosen = (os.environ.get(ACTOR_ENV) or "").strip()
+    if chosen:
+        return chosen[:ACTOR_MAX]
+    import getpass
+
+    try:
+        return getpass.getuser()[:ACTOR_MAX]
+    except (KeyError, OSError):  # no name for this uid (a container)
+        return f"uid {os.getuid()}" if hasattr(os, "getuid") else "?"
+
+
+ACTOR_ENV = "HRPLAN_USER"
+ACTOR_MAX = 100
+
+
 class Database:
-    """One hrplan database file. Cheap to create; engines are made on first use."""
+    """One hrplan database: an SQLite file, or (given a ``ServerUrl``) a PostgreSQL database.
+
+    Cheap to create; engines are made on first use.
+    """
+
+    is_server = False
+
+    def __new__(cls, target: object) -> Database:  # noqa: D102
+        from db.paths import ServerUrl
+
+        if cls is Database and isinstance(target, ServerUrl):
+            from db.server import ServerDatabase
+
+            return super().__new__(ServerDatabase)
+        return super().__new__(cls)
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._read: Engine | None = None
         self._write: Engine | None = None
+        self._actor: str | None = None
+
+    @property
+    def label(self) -> str:
+        """How messages name the database: its path (a file) or its URL without a password."""
+        return str(self.path)
+
+    @property
+    def target(self) -> Path:
+        return self.path
 
     @property
     def engine(self) -> Engine:
@@ -166,6 +208,12 @@ class Database:
         if self._write is None:
             self._write = _make_engine(self.path, immediate=True)
         return self._write
+
+    def actor(self, session: Session | None = None) -> str:  # noqa: ARG002
+        """Who the change log names for this app's changes: ``HRPLAN_USER``, else the OS user."""
+        if self._actor is None:
+            self._actor = os_user()
+        return self._actor
 
     def data_version(self) -> int:
         """A number that changes when a connection other than this app's writer commits.
@@ -188,6 +236,10 @@ class Database:
         check_database_file(self.path)
         create_private_file(self.path)
 
+    def exists(self) -> bool:
+        """Whether there is a database to open already (a file with something in it)."""
+        return self.path.is_file() and self.path.stat().st_size > 0
+
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A session for reading. Objects stay usable after it closes (expire_on_commit off)."""
@@ -205,6 +257,7 @@ class Database:
         with self.translated():
             with Session(self.write_engine, expire_on_commit=False) as session:
                 with session.begin():
+                    session.info["actor"] = self.actor(session)
                     yield session
 
     @contextmanager

@@ -105,20 +105,59 @@ _NAMED_CHECKS = {
 }
 
 
+def _check_refusal(name: str) -> InvalidInputError:
+    if name in _NAMED_CHECKS:
+        field, key = _NAMED_CHECKS[name]
+        return _refuse(field, key)
+    if parts := re.match(r"ck_(\w+)_(len|set|nonempty)$", name):
+        key = {"len": "invalid.value", "set": "invalid.value", "nonempty": "invalid.required"}[parts[2]]
+        return _refuse(parts[1], key)
+    return _refuse("?", "invalid.value")
+
+
+def _unique_field(name: str) -> str:
+    """``uq_area_plan_name`` → ``name``: the column a unique constraint is about is named last."""
+    return name.rsplit("_", 1)[-1] if name else "?"
+
+
+# SQLite's extended result codes and PostgreSQL's SQLSTATEs of constraint violations.
+_SQLITE_KINDS = {
+    "SQLITE_CONSTRAINT_CHECK": "check",
+    "SQLITE_CONSTRAINT_UNIQUE": "unique",
+    "SQLITE_CONSTRAINT_PRIMARYKEY": "unique",
+    "SQLITE_CONSTRAINT_NOTNULL": "not_null",
+}
+_SQLSTATE_KINDS = {"23514": "check", "23505": "unique", "23502": "not_null"}
+
+
 def refusal_from_integrity(error: Exception) -> InvalidInputError | None:
-    """SQLite's refusal (a CHECK, UNIQUE or NOT NULL constraint) as a clear one; None if unknown."""
-    text = str(getattr(error, "orig", None) or error)
-    if match := re.search(r"CHECK constraint failed: (\w+)", text):
-        name = match[1]
-        if name in _NAMED_CHECKS:
-            field, key = _NAMED_CHECKS[name]
-            return _refuse(field, key)
-        if parts := re.match(r"ck_(\w+)_(len|set|nonempty)$", name):
-            key = {"len": "invalid.value", "set": "invalid.value", "nonempty": "invalid.required"}[parts[2]]
-            return _refuse(parts[1], key)
-        return _refuse("?", "invalid.value")
-    if match := re.search(r"UNIQUE constraint failed: ([\w.]+)", text):
-        return _refuse(match[1].split(".")[-1], "invalid.duplicate")
-    if match := re.search(r"NOT NULL constraint failed: ([\w.]+)", text):
-        return _refuse(match[1].split(".")[-1], "invalid.required")
-    return None
+    """A refused constraint (CHECK, UNIQUE, NOT NULL) as a clear message; None if unknown.
+
+    The kind is told by the driver's code: PostgreSQL's SQLSTATE (with the constraint or column in
+    its diagnostics), SQLite's extended result code. SQLite names the constraint only in its
+    message, so that name is read from there, to say which field.
+    """
+    orig = getattr(error, "orig", None) or error
+    sqlstate = getattr(orig, "sqlstate", None)
+    if sqlstate is not None:
+        kind = _SQLSTATE_KINDS.get(sqlstate)
+        diag = getattr(orig, "diag", None)
+        constraint = getattr(diag, "constraint_name", None) or ""
+        column = getattr(diag, "column_name", None) or "?"
+        if kind == "check":
+            return _check_refusal(constraint)
+        if kind == "unique":
+            return _refuse(_unique_field(constraint), "invalid.duplicate")
+        if kind == "not_null":
+            return _refuse(column, "invalid.required")
+        return None
+    kind = _SQLITE_KINDS.get(getattr(orig, "sqlite_errorname", "") or "")
+    if kind is None:
+        return None
+    named = re.search(r"constraint failed: ([\w.]+)", str(orig))
+    name = named[1].split(".")[-1] if named else ""
+    if kind == "check":
+        return _check_refusal(name)
+    if kind == "unique":
+        return _refuse(name or "?", "invalid.duplicate")
+    return _refuse(name or "?", "invalid.required")

@@ -16,7 +16,7 @@ MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 # The newest revision in db/migrations/versions. A unit test checks it against Alembic's head.
 HEAD_REVISION = "0007_status_count_index"
-KNOWN_REVISIONS = ("0001", "0003_narrative_sections", "0007_status_count_index")
+KNOWN_REVISIONS = ("0001", "0003_narrative_sections", "0004_change_actor", "0007_status_count_index")
 
 
 def current_revision(path: Path) -> str | None:
@@ -61,13 +61,16 @@ def alembic_config(database: Database):  # noqa: ANN201  (alembic imported lazil
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    config.set_main_option("sqlalchemy.url", f"sqlite:///{database.path}")
+    url = database.url.url if database.is_server else f"sqlite:///{database.path}"
+    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     return config
 
 
 def upgrade(database: Database) -> Path | None:
     """Upgrade the schema to head when needed. Returns the backup copy made, if any."""
     database.prepare()
+    if database.is_server:
+        return _upgrade_server(database)
     revision = current_revision(database.path)
     if not needs_upgrade(database.path, revision):
         return None
@@ -97,8 +100,38 @@ def upgrade(database: Database) -> Path | None:
 
 
 def _stamped_revision(conn) -> str | None:  # noqa: ANN001
-    from sqlalchemy import text
+    from sqlalchemy import inspect, text
 
-    if not conn.execute(text("SELECT 1 FROM sqlite_master WHERE name = 'alembic_version'")).first():
+    if not inspect(conn).has_table("alembic_version"):
         return None
     return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+# Any number, the same for every hrplan: instances starting at once on one server migrate in turn.
+MIGRATION_LOCK = 0x68727031
+
+
+def _upgrade_server(database: Database) -> None:
+    """Upgrade a PostgreSQL database. Its DDL is transactional: an upgrade that fails leaves the
+    schema as it was, so no backup copy is made (the server's own backups apply)."""
+    from alembic import command
+    from sqlalchemy import inspect, text
+
+    with database.translated(), database.write_engine.connect() as conn, conn.begin():
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+        revision = _stamped_revision(conn)
+        if revision is None and inspect(conn).get_table_names():
+            raise NotADatabaseError("error.server_foreign_database", path=database.label)
+        if revision is not None and revision not in KNOWN_REVISIONS:
+            raise NewerDatabaseError("error.server_newer_database", path=database.label, revision=revision)
+        if revision == HEAD_REVISION:
+            return None
+        config = alembic_config(database)
+        config.attributes["connection"] = conn
+        try:
+            command.upgrade(config, "head")
+        except Exception as exc:
+            if getattr(getattr(exc, "orig", None), "sqlstate", None) == "42501":  # no right to change tables
+                raise NewerDatabaseError("error.server_upgrade_by_owner", path=database.label) from None
+            raise
+    return None

@@ -16,14 +16,82 @@ def data_dir() -> Path:
     return user_data_path(APP_NAME, appauthor=False)
 
 
-def resolve_db_path(override: str | os.PathLike[str] | None = None) -> Path:
-    """The database file: ``--db`` first, then ``HRPLAN_DB``, then the user's data directory."""
-    if override:
-        return checked_path(Path(override).expanduser())
-    env = os.environ.get(DB_ENV)
-    if env:
-        return checked_path(Path(env).expanduser())
+class ServerUrl(str):
+    """A PostgreSQL database named by a URL (``postgresql+psycopg://role@host/db``), never a file.
+
+    It holds no password: hrplan refuses one in the URL and leaves it to libpq (``~/.pgpass``,
+    ``PGPASSWORD``, a service file). ``str()`` of it is safe to show.
+    """
+
+    __slots__ = ()
+
+    @property
+    def url(self) -> str:
+        """The URL for SQLAlchemy, always naming the psycopg driver."""
+        return "postgresql+psycopg://" + self.split("://", 1)[1]
+
+    @property
+    def database(self) -> str:
+        from urllib.parse import urlsplit
+
+        return urlsplit(self).path.lstrip("/") or ""
+
+
+SERVER_SCHEMES = ("postgresql", "postgres", "postgresql+psycopg")
+
+
+def looks_like_url(text: str) -> bool:
+    """``scheme://...``: a database URL, never a file name (a file path gets no such scheme)."""
+    head, sep, _ = text.partition("://")
+    return bool(sep) and head.replace("+", "").replace("-", "").isalnum()
+
+
+def server_url(text: str) -> ServerUrl:
+    """Check a database URL: PostgreSQL, no password in it, no control characters."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    from db.errors import InvalidPathError
+    from i18n import t
+
+    scheme = text.split("://", 1)[0].lower()
+    if scheme not in SERVER_SCHEMES:
+        raise InvalidPathError("error.url_scheme", scheme=scheme[:40])
+    if any(ord(c) < 32 or ord(c) == 127 for c in text):
+        raise InvalidPathError(reason=t("error.path_control"))
+    parts = urlsplit(text)
+    try:
+        password = parts.password
+    except ValueError:
+        password = None
+    if password is not None or ":" in (parts.netloc.rpartition("@")[0]):
+        # The password is neither echoed nor kept: it would end up in a shell history or a log.
+        raise InvalidPathError("error.url_password")
+    if not parts.path.strip("/"):
+        raise InvalidPathError("error.url_no_database")
+    return ServerUrl(urlunsplit(("postgresql+psycopg", parts.netloc, parts.path, parts.query, "")))
+
+
+def resolve_db(override: str | os.PathLike[str] | None = None) -> Path | ServerUrl:
+    """The database: ``--db`` first, then ``HRPLAN_DB``, then the user's data directory.
+
+    A URL (``postgresql+psycopg://role@host/db``) names a database on a server; anything else is a
+    file path.
+    """
+    chosen = str(override) if override else os.environ.get(DB_ENV)
+    if chosen:
+        if looks_like_url(chosen):
+            return server_url(chosen)
+        return checked_path(Path(chosen).expanduser())
     return data_dir() / DB_FILENAME
+
+
+def resolve_db_path(override: str | os.PathLike[str] | None = None) -> Path | ServerUrl:
+    """Kept for callers that name it so: the same as ``resolve_db``."""
+    return resolve_db(override)
+
+
+def is_server(target: object) -> bool:
+    return isinstance(target, ServerUrl)
 
 
 NAME_BYTES_MAX = 255  # the usual limit of one file or folder name

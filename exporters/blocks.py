@@ -310,10 +310,11 @@ def summary_outline(data: ExportData, lang: str) -> Outline:
             change_blocks.append(
                 Table(
                     (t("col.unit", lang=lang), t("export.col_activity", lang=lang),
-                     t("export.col_before", lang=lang), t("export.col_now", lang=lang)),
+                     t("export.col_before", lang=lang), t("export.col_now", lang=lang),
+                     t("summary.changed_by", lang=lang)),
                     tuple((unit_name(u, lang), a.title, status_label(a.previous_status, lang),
-                           status_label(a.status, lang)) for u, a in changes),
-                    (2.0, 5.0, 1.5, 1.5),
+                           status_label(a.status, lang), a.changed_by or "—") for u, a in changes),
+                    (2.0, 5.0, 1.5, 1.5, 1.5),
                 )
             )  # fmt: skip
         else:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
 from models.base import now
@@ -16,8 +17,23 @@ from models.base import now
 WHOLE_ROW = "*"
 
 
+ACTOR_MAX = 100
+
+
+class ChangeBatch(SQLModel, table=True):
+    """One undo step. Its id, given by the database, is the ``batch`` of the change log's entries:
+    two writers at once (two processes, two coordinators on one server) never share one."""
+
+    __tablename__ = "change_batch"
+
+    id: int | None = Field(default=None, primary_key=True)
+    actor: str = Field(default="", max_length=ACTOR_MAX)
+    at: datetime = Field(default_factory=now)
+
+
 class ChangeLog(SQLModel, table=True):
     __tablename__ = "change_log"
+    __table_args__ = (Index("ix_change_log_entity", "entity", "entity_id"),)
 
     id: int | None = Field(default=None, primary_key=True)
     batch: int = Field(index=True)
@@ -29,3 +45,5 @@ class ChangeLog(SQLModel, table=True):
     new_value: str | None = None  # JSON
     at: datetime = Field(default_factory=now)
     undone: bool = False
+    # Who made the change: the database role on a server, else the OS user, or HRPLAN_USER.
+    actor: str = Field(default="", max_length=ACTOR_MAX, sa_column_kwargs={"server_default": ""})

@@ -2,7 +2,7 @@
 
 from models.activity import Activity
 from models.area import Area
-from models.changelog import ChangeLog
+from models.changelog import ChangeBatch, ChangeLog
 from models.followup import FollowUpEntry, FollowUpRound
 from models.keyfigure import KeyFigure
 from models.plan import Plan
@@ -10,5 +10,14 @@ from models.section import Section
 from models.unit import Unit
 
 __all__ = [
-    "Activity", "Area", "ChangeLog", "FollowUpEntry", "FollowUpRound", "KeyFigure", "Plan", "Section", "Unit",
+    "Activity",
+    "Area",
+    "ChangeBatch",
+    "ChangeLog",
+    "FollowUpEntry",
+    "FollowUpRound",
+    "KeyFigure",
+    "Plan",
+    "Section",
+    "Unit",
 ]

@@ -149,9 +149,10 @@ def update_entry(
         raise NotFoundError(what=t("what.activity"), name=str(activity_id))
     values = entry_values(status, comment)
     entry = session.execute(
-        select(FollowUpEntry).where(
-            FollowUpEntry.round_id == round_id, FollowUpEntry.activity_id == activity_id
-        )
+        select(FollowUpEntry)
+        .where(FollowUpEntry.round_id == round_id, FollowUpEntry.activity_id == activity_id)
+        .with_for_update()  # another writer's tick waits for this one instead of clashing
+        .execution_options(populate_existing=True)
     ).scalar_one_or_none()
     if expected_comment is not None and comment is not None:
         stored_comment = entry.comment if entry is not None else ""
@@ -224,9 +225,10 @@ def update_entries(round_id: int, ticks: list[Tick], *, session: Session) -> int
         sql = f"SELECT id FROM activity WHERE plan_id = ? AND id IN ({marks})"
         owned.update(r[0] for r in fetch_all(session, sql, (followup.plan_id, *chunk)))
         found = session.execute(
-            select(FollowUpEntry).where(
-                FollowUpEntry.round_id == round_id, FollowUpEntry.activity_id.in_(chunk)
-            )
+            select(FollowUpEntry)
+            .where(FollowUpEntry.round_id == round_id, FollowUpEntry.activity_id.in_(chunk))
+            .with_for_update()  # as one tick: another writer's ticks wait for these
+            .execution_options(populate_existing=True)
         ).scalars()
         entries.update((entry.activity_id, entry) for entry in found)
     changes = ChangeSet(session, plan_id=followup.plan_id)
@@ -241,7 +243,7 @@ def update_entries(round_id: int, ticks: list[Tick], *, session: Session) -> int
                 _first_entry(followup, tick.activity_id, values, session=session)
             )
         else:
-            changes.update(entry, values, flush=False)
+            changes.update(entry, values)
     session.flush()
     return len(checked)
 

@@ -43,6 +43,7 @@ class ExportActivity:
     previous_status: str | None  # as of the round before; None when there is none
     overdue: bool
     reviewed: bool | None = None  # gone through in the round; None without a round
+    changed_by: str = ""  # who set the status in the round, when somebody did
 
     @property
     def title(self) -> str:
@@ -170,6 +171,7 @@ def gather_export(
             raise NotFoundError(what=t("what.round"), name=str(round_id))
     else:
         index = pick_round(rounds, round_name)
+    actors: dict[int, str] = {}
     if index is None:
         statuses = {a["id"]: a["status"] for a in document["activities"]}
         entries: dict[int, tuple[str, bool]] = {}
@@ -185,6 +187,10 @@ def gather_export(
         statuses = as_of(rounds[index])
         entries = _round_entries(rounds[index]["id"], session=session)
         reference_day = date.fromisoformat(rounds[index]["date"])
+        from db.queries.actors import entry_actors
+
+        round_key = rounds[index]["id"]
+        actors = {a: who for (_, a), who in entry_actors([round_key], session=session).items()}
 
     by_unit: dict[str | None, list[ExportActivity]] = {}
     for raw in document["activities"]:
@@ -199,6 +205,7 @@ def gather_export(
                 previous_status=None if previous is None else previous.get(raw["id"], NOT_STARTED),
                 overdue=is_overdue(target, status, reference_day),
                 reviewed=None if index is None else entries.get(raw["id"], ("", False))[1],
+                changed_by=actors.get(raw["id"], ""),
             )
         )  # fmt: skip
     units: list[ExportUnit] = []

@@ -113,6 +113,7 @@ class StatusChange:
     goal: str
     before: str | None  # None: the activity had no entry in the older round
     after: str
+    by: str = ""  # who set the newer status ("" when it was carried over untouched)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +141,7 @@ class HistoryItem:
     status: str
     comment: str
     reviewed: bool
+    by: str = ""  # who last set the status or comment in this round
 
 
 @dataclass(frozen=True, slots=True)
@@ -422,8 +424,12 @@ def compare_rounds(older_id: int, newer_id: int, *, session: Session) -> RoundCo
         ),
         {"older": older.id, "newer": newer.id},
     ).all()
+    from db.queries.actors import entry_actors
+
+    actors = entry_actors([newer.id], session=session)
     changes = tuple(
-        StatusChange(activity_id=r[0], unit=r[1], goal=r[2], before=r[3], after=r[5])
+        StatusChange(activity_id=r[0], unit=r[1], goal=r[2], before=r[3], after=r[5],
+                     by=actors.get((newer.id, r[0]), ""))  # fmt: skip
         for r in result
         if r[3] != r[5]
     )
@@ -452,10 +458,13 @@ def activity_history(activity_id: int, *, session: Session) -> ActivityHistory:
         .where(FollowUpEntry.activity_id == activity_id)
         .order_by(FollowUpRound.date.desc(), FollowUpRound.id.desc())
     ).all()
+    from db.queries.actors import entry_actors
+
+    actors = entry_actors([r.id for r, _ in rows], session=session)
     items = tuple(
         HistoryItem(
             round_id=r.id, round_name=r.name, date=r.date, closed=r.closed, status=str(e.status),
-            comment=e.comment, reviewed=e.reviewed,
+            comment=e.comment, reviewed=e.reviewed, by=actors.get((r.id, activity_id), ""),
         )  # fmt: skip
         for r, e in rows
     )

@@ -109,8 +109,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
 MESSAGES.update(
     {
         "cli.opt_db": (
-            "databasfil (annars HRPLAN_DB eller hrplans datamapp)",
-            "database file (else HRPLAN_DB or hrplan's data folder)",
+            "databasfil eller postgresql+psycopg://roll@värd/databas (annars HRPLAN_DB eller hrplans datamapp)",
+            "database file or postgresql+psycopg://role@host/database (else HRPLAN_DB or hrplan's data folder)",
         ),
         "cli.opt_lang": ("språk: sv eller en", "language: sv or en"),
         "cli.opt_json": ("skriv ut som JSON", "print as JSON"),

@@ -16,10 +16,12 @@ import pytest
 from db.engine import Database
 from db.errors import ConflictError
 
+BOTH_ENGINES = True  # run on SQLite and on a PostgreSQL server
+
 
 @pytest.fixture
 def two(demo_database: Database) -> Iterator[tuple[Database, Database]]:
-    first, second = Database(demo_database.path), Database(demo_database.path)
+    first, second = Database(demo_database.target), Database(demo_database.target)
     yield first, second
     first.dispose()
     second.dispose()

@@ -65,7 +65,7 @@ async def test_a_save_that_meets_another_instances_edit_keeps_the_typed_text(dem
     app = make_app(db_path=demo_database.path, lang="en")
     async with app.run_test(size=(120, 40)) as pilot:
         screen, row, _ = await open_editor(pilot, app)
-        other = Database(demo_database.path)  # a second terminal saves first
+        other = Database(demo_database.target)  # a second terminal saves first
         with other.write() as session:
             theirs = replace(get_activity(row.id, session=session).fields(), responsible="Rektor")
             update_activity(row.id, theirs, session=session)

@@ -13,6 +13,7 @@ from db.errors import ConflictError, NotFoundError
 from models.activity import Activity
 from models.followup import FollowUpEntry
 
+BOTH_ENGINES = True  # run on SQLite and on a PostgreSQL server
 
 def read_version(database: Database, model: type, row_id: int) -> tuple[int, dict]:
     with database.read() as session:
@@ -22,7 +23,7 @@ def read_version(database: Database, model: type, row_id: int) -> tuple[int, dic
 
 @pytest.fixture
 def two(demo_database: Database) -> tuple[Database, Database]:
-    first, second = Database(demo_database.path), Database(demo_database.path)
+    first, second = Database(demo_database.target), Database(demo_database.target)
     yield first, second
     first.dispose()
     second.dispose()
@@ -84,7 +85,7 @@ def test_a_row_deleted_by_the_other_instance_is_reported(two: tuple[Database, Da
 
 def test_racing_writers_lose_no_update(demo_database: Database) -> None:
     """Two threads, each with its own Database, count up one field; a conflict means read again."""
-    path: Path = demo_database.path
+    path = demo_database.target
     per_writer = 40
     conflicts = []
 

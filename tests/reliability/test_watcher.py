@@ -12,6 +12,8 @@ from db.engine import Database
 from tui.factory import make_app
 from tui.widgets.db_watcher import DatabaseWatcher
 
+BOTH_ENGINES = True  # run on SQLite and on a PostgreSQL server
+
 
 class WatchingApp(App[None]):
     def __init__(self, database: Database) -> None:
@@ -30,7 +32,7 @@ def add_plan(database: Database, title: str) -> None:
     from db.queries.plans import create_plan
     from models.plan import PlanCreate
 
-    other = Database(database.path)
+    other = Database(database.target)
     with other.write() as session:
         create_plan(PlanCreate(title=title, period_start=2026, period_end=2028), session=session)
     other.dispose()
@@ -74,7 +76,7 @@ async def test_the_apps_own_saves_are_not_reported(database: Database) -> None:
 
 
 async def test_plans_screen_shows_a_plan_added_by_another_instance(demo_database: Database) -> None:
-    app = make_app(db_path=demo_database.path, lang="sv")
+    app = make_app(db_path=demo_database.target, lang="sv")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         table = app.screen.query_one("#plans", DataTable)
@@ -98,7 +100,7 @@ async def test_plan_screen_shows_a_tick_elsewhere_also_after_its_own_edit(demo_d
         table = screen.query_one(ActivityTable)
         return str(table.rows[table.index_of(aid)].resolved_cells()[6])
 
-    app = make_app(db_path=demo_database.path, lang="en")
+    app = make_app(db_path=demo_database.target, lang="en")
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_plan(pilot, app)
         table = screen.query_one(ActivityTable)
@@ -114,8 +116,35 @@ async def test_plan_screen_shows_a_tick_elsewhere_also_after_its_own_edit(demo_d
             started = start_round(1, session=session, name="Extra 2025", day=date(2025, 12, 1))
             update_entry(started.id, first, session=session, status="cancelled")
 
-        other = Database(demo_database.path)
+        other = Database(demo_database.target)
         with other.write() as session:
             tick(session)
         other.dispose()
         assert await wait_for(lambda: status_cell(screen, first).startswith("Cancelled"))
+
+
+class TellingApp(WatchingApp):
+    """Records the notices it is asked to show."""
+
+    def __init__(self, database: Database) -> None:
+        super().__init__(database)
+        self.notices: list[str] = []
+
+    def notify(self, message: str, **kwargs) -> None:  # noqa: ANN003
+        self.notices.append(message)
+        super().notify(message, **kwargs)
+
+
+async def test_a_watcher_that_cannot_look_says_so_once(tmp_path) -> None:  # noqa: ANN001
+    """A server that went away: one notice naming the reason, not one a second, not silence."""
+    from db.paths import server_url
+
+    gone = Database(server_url(f"postgresql+psycopg://hr@/hrplan?host={tmp_path}"))
+    app = TellingApp(gone)
+    async with app.run_test() as pilot:
+        assert await wait_for(lambda: len(app.notices) >= 1)
+        await asyncio.sleep(0.3)  # several more looks fail meanwhile
+        await pilot.pause()
+        assert len(app.notices) == 1
+        assert app.notices[0].startswith("Andras ändringar kan inte längre visas automatiskt: Databasen ")
+    gone.dispose()

@@ -15,6 +15,8 @@ from models.followup import FollowUpEntry, FollowUpRound
 from models.plan import Plan, PlanCreate
 from models.unit import Unit
 
+BOTH_ENGINES = True  # run on SQLite and on a PostgreSQL server
+
 
 def _plan(database: Database) -> int:
     with database.write() as s:
@@ -44,7 +46,7 @@ def test_update_logs_and_undo_restores(database: Database) -> None:
     with database.read() as s:
         assert s.get(Plan, plan_id).version == 2
     # A new Database object stands for a restart: undo comes from the log on disk.
-    again = Database(database.path)
+    again = Database(database.target)
     with again.write() as s:
         result = undo_last(s, plan_id=plan_id)
     assert result is not None and result.changes == 2

@@ -10,6 +10,8 @@ import pytest
 
 from tui.cli import main
 
+BOTH_ENGINES = True  # run on SQLite and on a PostgreSQL server
+
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     code = main(list(args))
@@ -17,20 +19,20 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def test_demo_is_added_once(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "--db", str(db_path), "demo")
+def test_demo_is_added_once(db_target: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--db", db_target, "demo")
     assert code == 0 and "id 1" in out
-    code, out, _ = run(capsys, "--db", str(db_path), "demo")
+    code, out, _ = run(capsys, "--db", db_target, "demo")
     assert code == 0 and "finns redan" in out
-    code, out, _ = run(capsys, "--db", str(db_path), "list", "--json")
+    code, out, _ = run(capsys, "--db", db_target, "list", "--json")
     plans = json.loads(out)
     assert len(plans) == 1
     assert plans[0]["activity_count"] >= 30
 
 
-def test_show_json_has_the_promised_shape(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    run(capsys, "--db", str(db_path), "demo")
-    code, out, _ = run(capsys, "--db", str(db_path), "show", "1", "--json")
+def test_show_json_has_the_promised_shape(db_target: str, capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "--db", db_target, "demo")
+    code, out, _ = run(capsys, "--db", db_target, "show", "1", "--json")
     assert code == 0
     doc = json.loads(out)
     assert set(doc) >= {
@@ -62,16 +64,16 @@ def test_show_json_has_the_promised_shape(db_path: Path, capsys: pytest.CaptureF
     assert len({(k["unit"], k["period"], k["name"]) for k in doc["key_figures"]}) >= 6
 
 
-def test_show_by_title_and_text_output(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    run(capsys, "--db", str(db_path), "demo")
+def test_show_by_title_and_text_output(db_target: str, capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "--db", db_target, "demo")
     title = "kompetensförsörjningsplan 2025–2027"
-    code, out, _ = run(capsys, "--db", str(db_path), "--lang", "en", "show", title)
+    code, out, _ = run(capsys, "--db", db_target, "--lang", "en", "show", title)
     assert code == 0
     assert "Hemtjänsten" in out and "Whole plan" in out
 
 
-def test_no_such_plan_is_one_clear_line(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(capsys, "--db", str(db_path), "show", "42")
+def test_no_such_plan_is_one_clear_line(db_target: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "--db", db_target, "show", "42")
     assert code == 2 and out == ""
     assert err.strip().count("\n") == 0 and "42" in err and "Traceback" not in err
 

@@ -14,6 +14,8 @@ from exporters.blocks import AreaRow, Table, plan_outline, summary_outline
 from exporters.xlsx import sheet_names
 from tests.export_fixtures import FORMULA_COMMENT, SWEDISH, add_plan, add_tricky_plan
 
+BOTH_ENGINES = True  # run on SQLite and on a PostgreSQL server
+
 
 @pytest.fixture
 def tricky(database: Database) -> dict[str, int]:

@@ -173,7 +173,8 @@ def test_xlsx_has_an_overview_and_a_sheet_per_unit_with_header_filter_and_text_c
         "Översikt", "Hela planen", SWEDISH[:31], "Socialavdelningen", "Försenade", "Förändringar"
     ]  # fmt: skip
     changes = workbook["Förändringar"]
-    assert changes.freeze_panes == "A4" and changes.auto_filter.ref == "A3:D6"
+    assert changes.freeze_panes == "A4" and changes.auto_filter.ref == "A3:E6"
+    assert changes["E3"].value == "Ändrad av"  # who set each changed status
     sheet = workbook[SWEDISH[:31]]
     header_row = next(r for r in sheet.iter_rows() if r[0].value == "Aktivitet")[0].row
     assert sheet.freeze_panes == f"A{header_row + 1}"

@@ -25,9 +25,12 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
+BOTH_ENGINES = True  # run on SQLite and on a PostgreSQL server
+
+
 @pytest.fixture
-def plan_db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    db = tmp_path / "plans.db"
+def plan_db(db_target: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    db = db_target
     source = tmp_path / "personalstrategi.txt"
     source.write_text(PDF_TEXT, encoding="utf-8")
     assert run(capsys, "--db", str(db), "import", str(source))[0] == 0

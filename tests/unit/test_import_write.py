@@ -21,6 +21,8 @@ from models.unit import Unit
 from tests.unit.import_fixtures import PDF_TEXT, write_docx
 from tui.cli import main
 
+BOTH_ENGINES = True  # the database tests run on SQLite and on a PostgreSQL server
+
 
 @pytest.fixture
 def pdf_file(tmp_path: Path) -> Path:

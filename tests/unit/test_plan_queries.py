@@ -23,6 +23,8 @@ from models.followup import FollowUpRound
 from models.keyfigure import KeyFigure
 from models.unit import Unit
 
+BOTH_ENGINES = True  # run on SQLite and on a PostgreSQL server
+
 
 def _demo_id(database) -> int:  # noqa: ANN001
     with database.read() as session:

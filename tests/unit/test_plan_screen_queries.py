@@ -36,6 +36,8 @@ from models.activity_rules import ActivityFields, check_activity
 from models.area import UBARA_AREAS
 from models.plan import PlanCreate
 
+BOTH_ENGINES = True  # run on SQLite and on a PostgreSQL server
+
 
 @pytest.fixture
 def plan(database: Database) -> int:

@@ -12,6 +12,9 @@ from db.queries import rounds as q
 from models.changelog import ChangeLog
 from models.followup import FollowUpEntry
 
+BOTH_ENGINES = True  # run on SQLite and on a PostgreSQL server
+
+
 PLAN = 1
 
 

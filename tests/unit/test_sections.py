@@ -23,6 +23,8 @@ from i18n import set_language
 from models.changelog import ChangeLog
 from models.plan import PlanCreate
 
+BOTH_ENGINES = True  # run on SQLite and on a PostgreSQL server
+
 
 @pytest.fixture
 def plan(database: Database) -> int:

@@ -22,6 +22,7 @@ COMMAND_MODULES = {
     "tui.cli.export": ("export",),
     "tui.cli.importing": ("import",),
     "tui.cli.backup": ("backup", "restore"),
+    "tui.cli.transfer": ("transfer",),
 }
 GLOBAL_OPTIONS_WITH_VALUE = ("--db", "--lang")
 
@@ -52,7 +53,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     import importlib
 
     parser = Parser(prog="hrplan", description=t("cli.description"))
-    parser.add_argument("--db", metavar="PATH", help=t("cli.opt_db"))
+    parser.add_argument("--db", metavar="PATH|URL", help=t("cli.opt_db"))
     parser.add_argument("--lang", choices=LANGUAGES, help=t("cli.opt_lang"))
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     command = _command_in(argv) if argv is not None else None

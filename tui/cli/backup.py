@@ -23,9 +23,17 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from db.backup import copy_database, make_backup
     from db.engine import check_database_file
     from db.errors import BackupError
-    from db.paths import checked_path, resolve_db_path
+    from db.paths import checked_path, is_server, resolve_db_path
 
     path = resolve_db_path(args.db)
+    if is_server(path):
+        from db.server_backup import dump
+        from tui.cli.common import open_database
+
+        open_database(path).dispose()  # reachable, and an hrplan database
+        output = checked_path(Path(args.output).expanduser()) if args.output else None
+        print(t("backup.made", path=dump(path, output)))
+        return 0
     check_database_file(path)
     if not path.is_file() or path.stat().st_size == 0:
         raise BackupError("backup.no_database", path=str(path))
@@ -43,12 +51,18 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     """Check the backup, keep the current database as a backup, put the backup in its place."""
     from db.backup import restore
-    from db.paths import checked_path, resolve_db_path
+    from db.paths import checked_path, is_server, resolve_db_path
     from tui.cli.common import open_database
 
     path = resolve_db_path(args.db)
     source = checked_path(Path(args.file).expanduser())
-    kept = restore(path, source)
+    if is_server(path):
+        from db.server_backup import restore_dump
+
+        open_database(path).dispose()
+        kept = restore_dump(path, source)
+    else:
+        kept = restore(path, source)
     open_database(path).dispose()  # an older backup is brought to the current schema now
     if kept is None:
         print(t("backup.restored_fresh", path=path, source=source))

@@ -8,13 +8,21 @@ from pathlib import Path
 from typing import Any
 
 from db.engine import Database
+from db.paths import ServerUrl
 
 
-def open_database(path: Path) -> Database:
-    """Check the file, create it when missing, bring its schema to head and make today's backup."""
+def open_database(path: Path | ServerUrl) -> Database:
+    """Check the file, create it when missing, bring its schema to head and make today's backup.
+
+    A database on a server (a ``ServerUrl``) is brought to head the same way; its backups are the
+    server's (``hrplan backup`` makes one with pg_dump on request).
+    """
     from db.migrate import upgrade
 
     database = Database(path)
+    if database.is_server:
+        upgrade(database)
+        return database
     existed = path.is_file() and path.stat().st_size > 0
     upgrade(database)
     if existed:  # a database made just now has nothing to back up yet

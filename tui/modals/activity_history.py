@@ -61,6 +61,7 @@ class ActivityHistoryModal(ReadingModal):
         table.add_column(t("field.round_date"), no_wrap=True)
         table.add_column(t("col.status"), no_wrap=True)
         table.add_column(t("checklist.col_comment"), ratio=1)
+        table.add_column(t("summary.changed_by"), no_wrap=True)
         for item in h.items:
             name = Text(item.round_name)
             if not item.closed:
@@ -68,5 +69,6 @@ class ActivityHistoryModal(ReadingModal):
             status = Text(t(f"status.{item.status}"), status_styles(self.app).get(item.status, ""))
             if not item.reviewed:
                 status.append(f" ({t('history.not_reviewed')})", "dim")
-            table.add_row(name, item.date.isoformat(), status, item.comment or Text("—", "dim"))
+            table.add_row(name, item.date.isoformat(), status, item.comment or Text("—", "dim"),
+                          item.by or Text("—", "dim"))  # fmt: skip
         self.query_one("#history-rounds", Static).update(table)

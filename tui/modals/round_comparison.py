@@ -65,10 +65,12 @@ class RoundComparisonModal(ReadingModal):
         changes.add_column(c.older.name, no_wrap=True)
         changes.add_column("", no_wrap=True)
         changes.add_column(c.newer.name, no_wrap=True)
+        changes.add_column(t("summary.changed_by"), no_wrap=True)
         styles = status_styles(self.app)
         for s in c.status_changes:
             unit = s.unit or t("whole_plan")
-            changes.add_row(unit, s.goal, status_text(s.before, styles), "→", status_text(s.after, styles))
+            changes.add_row(unit, s.goal, status_text(s.before, styles), "→", status_text(s.after, styles),
+                            s.by or Text("—", "dim"))  # fmt: skip
         self.query_one("#compare-status", Static).update(changes if c.status_changes else t("compare.none"))
         comments = Table(box=None, expand=True, pad_edge=False, show_header=True, header_style="bold")
         comments.add_column(t("col.unit"), ratio=1)

@@ -1,8 +1,10 @@
 """An invisible widget that notices when somebody else committed to the database.
 
-SQLite's ``PRAGMA data_version`` changes on a connection when any *other* connection commits. The
-watcher asks the app's own writing connection (``Database.data_version``), so the app's own saves
-do not count: what it reports is another hrplan, an ``hrplan`` command in a script, a restore.
+``Database.data_version`` moves when another instance commits: on SQLite ``PRAGMA data_version`` of
+the app's own writing connection, on PostgreSQL the notifications (LISTEN/NOTIFY) that came from
+other connections than the app's own. So the app's own saves do not count: what it reports is
+another hrplan, an ``hrplan`` command in a script, a restore, a colleague on the shared server.
+A watcher that cannot look says so once (a notice) instead of going silent, and keeps trying.
 About once a second a timer starts a short thread worker that asks, so nothing touches the database
 on the event loop and no worker runs for long (``app.workers.wait_for_complete()`` still returns).
 """
@@ -36,6 +38,7 @@ class DatabaseWatcher(Widget):
         self._looking = threading.Event()
         self._seen: int | None = None
         self._closed = False
+        self._told = False
 
     @property
     def watching(self) -> bool:
@@ -72,9 +75,28 @@ class DatabaseWatcher(Widget):
                 return
             try:
                 now = self.database.data_version()
-            except Exception:  # noqa: BLE001  (locked, moved or being restored: look again next tick)
+            except Exception as exc:  # noqa: BLE001  (locked, moved, being restored: look again next tick)
+                self._tell_once(exc)
                 return
             changed = self._seen is not None and now != self._seen
             self._seen = now
         if changed:
             self.post_message(self.Changed())
+
+    def _tell_once(self, exc: Exception) -> None:
+        """The first failure is told in a notice; a busy file (SQLite's lock) is no failure."""
+        from db.errors import DatabaseLockedError, HrplanError
+
+        if self._told or isinstance(exc, DatabaseLockedError):
+            return
+        if not self.database.is_server and not isinstance(exc, HrplanError):
+            return  # a file being restored or moved: the next look finds it again
+        self._told = True
+        from i18n import t
+
+        reason = exc.message() if isinstance(exc, HrplanError) else type(exc).__name__
+        message = t("watch.failed", reason=reason)
+        try:
+            self.app.call_from_thread(self.app.notify, message, severity="warning", timeout=10)
+        except RuntimeError:  # the app is shutting down
+            pass

@@ -1,0 +1,37 @@
+"""Who made a change: the actor the change log records for each follow-up entry."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from models.changelog import WHOLE_ROW, ChangeLog
+from models.followup import FollowUpEntry
+
+CHUNK = 500
+
+
+def entry_actors(round_ids: list[int], *, session: Session) -> dict[tuple[int, int], str]:
+    """(round id, activity id) → who last set the status or comment of that entry (not undone).
+
+    Entries nobody has touched since the round started (their status carried over) are left out.
+    """
+    log = ChangeLog.__table__.c
+    entry = FollowUpEntry.__table__.c
+    found: dict[tuple[int, int], str] = {}
+    for start in range(0, len(round_ids), CHUNK):
+        query = (
+            select(entry.round_id, entry.activity_id, log.actor)
+            .select_from(ChangeLog.__table__.join(FollowUpEntry.__table__, entry.id == log.entity_id))
+            .where(
+                log.entity == "followup_entry",
+                log.field != WHOLE_ROW,
+                log.undone == False,  # noqa: E712
+                log.actor != "",
+                entry.round_id.in_(round_ids[start : start + CHUNK]),
+            )
+            .order_by(log.id)
+        )
+        for round_id, activity_id, actor in session.execute(query):
+            found[(round_id, activity_id)] = actor
+    return found
