@@ -157,26 +157,27 @@ def test_undo_with_nothing_to_undo(database) -> None:  # noqa: ANN001
 def test_status_counts_follow_the_rule_also_for_activities_without_an_entry_in_the_latest_round(
     demo_database,  # noqa: ANN001
 ) -> None:
-    import sqlite3
     from collections import Counter
+
+    from sqlalchemy import text
 
     from db.queries.status import status_counts_by_plan
 
     plan_id = _demo_id(demo_database)
-    with sqlite3.connect(demo_database.path) as conn:
-        latest = conn.execute(
-            "SELECT id FROM followup_round WHERE plan_id = ? ORDER BY date DESC, id DESC", (plan_id,)
-        ).fetchone()[0]
+    with demo_database.write() as session:
+        run = session.execute
+        latest = run(text("SELECT id FROM followup_round WHERE plan_id = :p ORDER BY date DESC, id DESC"),
+                     {"p": plan_id}).first()[0]  # fmt: skip
         # One activity loses its entry in the latest round (its status falls back to the round
         # before); a new one has no entry at all (not started).
-        sql = "SELECT activity_id FROM followup_entry WHERE round_id = ?"
-        dropped = conn.execute(sql, (latest,)).fetchone()[0]
-        conn.execute("DELETE FROM followup_entry WHERE round_id = ? AND activity_id = ?", (latest, dropped))
-        conn.execute("UPDATE followup_entry SET status = 'cancelled' WHERE activity_id = ? AND round_id != ?",
-                     (dropped, latest))  # fmt: skip
-        columns = [r[1] for r in conn.execute("PRAGMA table_info(activity)") if r[1] != "id"]
-        names = ", ".join(columns)
-        conn.execute(f"INSERT INTO activity ({names}) SELECT {names} FROM activity WHERE id = ?", (dropped,))
+        dropped = run(text("SELECT activity_id FROM followup_entry WHERE round_id = :r ORDER BY activity_id"),
+                      {"r": latest}).first()[0]  # fmt: skip
+        which = {"r": latest, "a": dropped}
+        run(text("DELETE FROM followup_entry WHERE round_id = :r AND activity_id = :a"), which)
+        run(text("UPDATE followup_entry SET status = 'cancelled' WHERE activity_id = :a AND round_id <> :r"),
+            {"a": dropped, "r": latest})  # fmt: skip
+        columns = ", ".join(c.name for c in Activity.__table__.columns if c.name != "id")
+        run(text(f"INSERT INTO activity ({columns}) SELECT {columns} FROM activity WHERE id = :a"), which)
     with demo_database.read() as session:
         counts = status_counts_by_plan(session=session)
         expected = Counter(current_statuses(plan_id, session=session).values())
