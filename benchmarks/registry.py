@@ -11,6 +11,7 @@ MODULES = (
     "benchmarks.interactive",
     "benchmarks.exporting",
     "benchmarks.importing",
+    "benchmarks.hostile_imports",
     "benchmarks.memory",
     "benchmarks.server",
 )

@@ -93,13 +93,59 @@ def copy_database(source: Path, target: Path) -> Path:
     return target
 
 
-def damaged_error(db_path: Path) -> CorruptDatabaseError:
-    """The error for a damaged database, naming the latest backup to restore when there is one."""
+def damaged_error(db_path: Path, detail_key: str | None = None, **detail: object) -> CorruptDatabaseError:
+    """The error for a damaged database, naming the newest good backup to restore when there is one.
+
+    ``detail_key`` says what is wrong when it is known (a lost column, no revision record).
+    """
+    from i18n import t
+
     folder = str(backup_dir(db_path).absolute())
-    backups = list_backups(db_path)
-    if not backups:
-        return CorruptDatabaseError("error.corrupt_database_no_backup", path=str(db_path), backups=folder)
-    return CorruptDatabaseError(path=str(db_path), backups=folder, latest=str(backups[-1].absolute()))
+    params: dict[str, object] = {"path": str(db_path), "backups": folder}
+    if detail_key is not None:
+        params["detail"] = t(detail_key, **detail)
+    good = newest_good_backup(db_path)
+    suffix = "_detail" if detail_key is not None else ""
+    if good is None:
+        return CorruptDatabaseError(f"error.corrupt_database_no_backup{suffix}", **params)
+    return CorruptDatabaseError(f"error.corrupt_database{suffix}", latest=str(good.absolute()), **params)
+
+
+def backup_problem(path: Path) -> str | None:
+    """What makes a backup unusable (damaged pages, not hrplan's, a revision unknown here,
+    a lost table or column), or None when it can be restored."""
+    from db.migrate import HEAD_REVISION, KNOWN_REVISIONS
+    from db.schema import missing_parts
+
+    try:
+        with path.open("rb") as fh:
+            if fh.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+                return "not_sqlite"
+        conn = connect_plain(path, readonly=True)
+        try:
+            if _first_problem(conn, "quick_check") is not None:
+                return "damaged"
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if not HRPLAN_TABLES <= tables:
+                return "not_hrplan"
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            if row is None or row[0] not in KNOWN_REVISIONS:
+                return "revision"
+            if row[0] == HEAD_REVISION and missing_parts(conn):
+                return "missing"
+        finally:
+            conn.close()
+    except (OSError, sqlite3.DatabaseError):
+        return "unreadable"
+    return None
+
+
+def newest_good_backup(db_path: Path) -> Path | None:
+    """The newest backup of ``db_path`` that is whole and of a revision this hrplan knows."""
+    for path in reversed(list_backups(db_path)):
+        if backup_problem(path) is None:
+            return path
+    return None
 
 
 def list_backups(db_path: Path) -> list[Path]:
@@ -183,9 +229,14 @@ def daily_backup(db_path: Path, *, today: date | None = None) -> Path | None:
 
 def check_restorable(path: Path) -> str:
     """Check a file before restoring it; returns its revision. Raises ``BackupError`` saying why."""
-    from db.migrate import KNOWN_REVISIONS
+    from db.migrate import HEAD_REVISION, KNOWN_REVISIONS
+    from db.schema import is_newer, missing_parts
 
     where = str(path)
+    if path.is_dir():
+        raise BackupError("restore.is_folder", path=where)
+    if path.is_symlink() and not path.exists():
+        raise BackupError("restore.dangling", path=where, target=os.readlink(path))
     if not path.is_file():
         raise BackupError("restore.missing", path=where)
     with path.open("rb") as fh:
@@ -198,17 +249,24 @@ def check_restorable(path: Path) -> str:
             if problem is not None:
                 raise BackupError("restore.damaged", path=where, detail=problem[:80])
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-            if not HRPLAN_TABLES <= tables:
+            if not HRPLAN_TABLES - {"alembic_version"} <= tables:
                 raise BackupError("restore.not_hrplan", path=where)
-            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            row = None
+            if "alembic_version" in tables:
+                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            if row is None or not (row[0] or "").strip():
+                raise BackupError("restore.no_revision", path=where)
+            if row[0] not in KNOWN_REVISIONS:
+                if is_newer(row[0], HEAD_REVISION):
+                    raise BackupError("restore.newer", path=where, revision=row[0])
+                raise BackupError("restore.unknown_revision", path=where, revision=row[0])
+            missing = missing_parts(conn) if row[0] == HEAD_REVISION else []
+            if missing:
+                raise BackupError("restore.missing_parts", path=where, parts=", ".join(missing[:5]))
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
         raise BackupError("restore.damaged", path=where, detail=str(exc)[:80]) from None
-    if row is None:
-        raise BackupError("restore.not_hrplan", path=where)
-    if row[0] not in KNOWN_REVISIONS:
-        raise BackupError("restore.newer", path=where, revision=row[0])
     return row[0]
 
 
@@ -216,8 +274,9 @@ def _keep_current(db_path: Path) -> Path | None:
     """Save the database about to be replaced: a checked backup, or a raw copy when it is damaged."""
     if not db_path.exists() or db_path.stat().st_size == 0:
         return None
-    with suppress(CorruptDatabaseError, NotADatabaseError):  # damaged: fall back to a raw copy below
-        return make_backup(db_path, "before-restore")
+    if backup_problem(db_path) is None:  # whole: a checked backup (damaged: a raw copy below)
+        with suppress(CorruptDatabaseError, NotADatabaseError):
+            return make_backup(db_path, "before-restore")
     target = _backup_name(db_path, "before-restore-damaged", datetime.now())
     for suffix in ("", "-wal"):
         source = Path(f"{db_path}{suffix}")

@@ -32,11 +32,13 @@ BUSY_TIMEOUT_MS = 5000
 
 
 def check_database_file(path: Path) -> None:
-    """Raise a clear error when ``path`` exists but is not an SQLite database."""
+    """Raise a clear error when ``path`` exists but is not an SQLite database, or cannot be one."""
+    if path.is_symlink() and not path.exists():
+        raise DatabaseUnavailableError("error.db_dangling_link", path=str(path), target=os.readlink(path))
     if not path.exists():
         return
     if path.is_dir():
-        raise NotADatabaseError(path=str(path))
+        raise NotADatabaseError("error.db_is_folder", path=str(path), example=str(path / "hrplan.db"))
     try:
         with path.open("rb") as fh:
             head = fh.read(len(SQLITE_HEADER))
@@ -46,16 +48,36 @@ def check_database_file(path: Path) -> None:
         raise NotADatabaseError(path=str(path))
 
 
+# The database and the files SQLite keeps beside it while it is open.
+COMPANION_SUFFIXES = ("-wal", "-shm", "-journal")
+
+
 def create_private_file(path: Path) -> None:
-    """Create the database file readable by its owner only (0600), with a private folder."""
+    """Create the database file readable by its owner only (0600), with a private folder.
+
+    A file that is already there (an empty file the user made, or the file a link points at) is
+    adopted: it and the files SQLite keeps beside it are made 0600 too, when the user owns them.
+    """
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     except FileExistsError:
+        make_private(path)
         return
     except OSError as exc:
         raise DatabaseUnavailableError(path=str(path), reason=exc.strerror or str(exc)) from None
     os.close(fd)
+
+
+def make_private(path: Path) -> None:
+    """Mode 0600 for the database (through a link: the file it points at) and its -wal and -shm files."""
+    real = path.resolve()
+    for file in {path, real, *(Path(f"{p}{s}") for p in (path, real) for s in COMPANION_SUFFIXES)}:
+        try:
+            if file.is_file() and file.stat().st_mode & 0o077:
+                os.chmod(file, 0o600)
+        except OSError:  # somebody else's file: its owner decides
+            continue
 
 
 def readonly_uri(path: Path) -> str:
@@ -230,6 +252,12 @@ class Database:
                 cursor.close()
         finally:
             conn.close()
+
+    def refuse_own_file(self, target: Path) -> None:
+        """Refuse to write ``target`` when it is this database, its -wal and -shm files or its backups."""
+        from db.paths import refuse_own_file
+
+        refuse_own_file(target, self.path)
 
     def prepare(self) -> None:
         """Check the file and create it (0600) when missing. Does not touch the schema."""

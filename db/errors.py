@@ -155,6 +155,18 @@ class BadStatusError(HrplanError):
     key = "error.bad_status"
 
 
+class StrayWalError(HrplanError):
+    """A ``-wal`` file beside the database that belongs to another database and makes it unreadable."""
+
+    key = "error.stray_wal"
+
+
+class OwnFileError(HrplanError):
+    """A file about to be written is hrplan's own: the database, its -wal and -shm files, its backups."""
+
+    key = "error.own_file"
+
+
 class LineError(HrplanError):
     """A mistake on one line of a file of many (``hrplan tick --from``): the line, then what is wrong."""
 

@@ -120,3 +120,34 @@ def checked_path(path: Path) -> Path:
 def backup_dir(db_path: Path) -> Path:
     """Backups live beside the database, so they move with it and share its permissions."""
     return db_path.parent / f"{db_path.stem}-backups"
+
+
+def own_paths(db_path: Path) -> tuple[set[Path], set[Path]]:
+    """hrplan's own files for the database at ``db_path``, resolved through links: the database and
+    the files SQLite keeps beside it (first set), and the backup folders (second set). Both
+    the path as given and the file it leads to count, since SQLite names its -wal and -shm files after the
+    latter."""
+    given = Path(os.path.abspath(db_path))
+    variants = {given, given.resolve()}
+    files = {Path(f"{v}{suffix}").resolve() for v in variants for suffix in ("", "-wal", "-shm", "-journal")}
+    folders = {backup_dir(v).resolve() for v in variants}
+    return files, folders
+
+
+def refuse_own_file(target: Path, db_path: Path) -> None:
+    """Raise ``OwnFileError`` when writing ``target`` would overwrite one of hrplan's own files:
+    the database, its -wal and -shm files, the backup folder or a file in it. Links are followed, and a
+    second name of the database (a hard link) is recognised too."""
+    from db.errors import OwnFileError
+
+    files, folders = own_paths(db_path)
+    resolved = Path(os.path.abspath(target)).resolve()
+    inside = any(resolved == folder or folder in resolved.parents for folder in folders)
+    same = resolved in files or inside
+    if not same and resolved.exists():
+        try:
+            same = any(f.exists() and os.path.samefile(resolved, f) for f in files)
+        except OSError:
+            same = False
+    if same:
+        raise OwnFileError(path=str(target), db=str(db_path))

@@ -27,6 +27,8 @@ from db.errors import (
 )
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from sqlalchemy.engine import Engine
     from sqlmodel import Session
 
@@ -125,6 +127,9 @@ class ServerDatabase(Database):
 
     def prepare(self) -> None:
         require_driver()
+
+    def refuse_own_file(self, target: Path) -> None:
+        """A server database has no files on this machine that an export could write over."""
 
     def exists(self) -> bool:
         """Whether the database holds hrplan's tables already."""

@@ -52,12 +52,27 @@ def outline_of(data: ExportData, what: str, lang: str) -> Outline:
     raise ValueError(f"what must be one of {', '.join(WHATS)}")
 
 
-def write_export(data: ExportData, *, what: str, fmt: str, path: Path, lang: str, overwrite: bool) -> Path:
-    """Write ``data`` as ``what`` in ``fmt`` to ``path``; refuses an existing file unless ``overwrite``."""
+def write_export(
+    data: ExportData,
+    *,
+    what: str,
+    fmt: str,
+    path: Path,
+    lang: str,
+    overwrite: bool,
+    guard: Callable[[Path], None] | None = None,
+) -> Path:
+    """Write ``data`` as ``what`` in ``fmt`` to ``path``; refuses an existing file unless ``overwrite``.
+
+    ``guard`` refuses a path that must never be written (``Database.refuse_own_file``: the database,
+    its -wal and -shm files, its backups), checked right before writing.
+    """
     from exporters.files import check_target, write_atomically
 
     path = Path(path).expanduser().absolute()
     writer = _writer(fmt)
+    if guard is not None:
+        guard(path)
     check_target(path, overwrite=overwrite)
     outline = outline_of(data, what, lang)
     write_atomically(path, lambda out: writer(outline, out))

@@ -5,10 +5,13 @@ from __future__ import annotations
 import html
 import re
 
+from importers.markup import HTML_TAGS
+
 _P_BLOCK = re.compile(r"<p\b[^>]*>(.*?)(?:</p\s*>|$)", re.IGNORECASE | re.DOTALL)
 _BREAK = re.compile(r"<br\s*/?>|</p\s*>|</li\s*>|</?ul\b[^>]*>|</?ol\b[^>]*>", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"<li\b[^>]*>", re.IGNORECASE)
-_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
+# Only tags of HTML: text in angle brackets ("<Enhetschef>") is the writer's, and kept.
+_TAG = re.compile(rf"</?(?:{HTML_TAGS})\b[^<>]*>", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\u00a0]+")
 # Control characters other than tab and newline: replaced, never stored.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")

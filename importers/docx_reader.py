@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from importers import limits
 from importers.cells import tidy
 from importers.errors import ImportFileError, reason_of
+from importers.limits import BoundedStream, Budget, Counter, too_large
 from importers.model import SourceRef
 from importers.stream import BOLD, HEADING, LIST, Cell, Event, Paragraph, Row, TableStart
 
@@ -69,83 +71,154 @@ def _int(value: str | None, default: int) -> int:
         return default
 
 
-def _table_rows(tbl, file: str, table_no: int) -> Iterator[Row]:  # noqa: ANN001
-    above: dict[int, tuple[str, ...]] = {}  # column → items of the cell that starts a vertical merge
-    for row_no, tr in enumerate(tbl.iterchildren(W + "tr"), start=1):
-        cells: list[Cell] = []
-        column = 0
-        tcs = [tc for tc in tr.iterchildren(W + "tc")]
-        for tc in tcs:
-            props = tc.find(W + "tcPr")
-            span, merge = 1, None
-            if props is not None:
-                grid = props.find(W + "gridSpan")
-                span = max(1, _int(grid.get(W + "val") if grid is not None else None, 1))
-                vmerge = props.find(W + "vMerge")
-                if vmerge is not None:
-                    merge = vmerge.get(W + "val") or "continue"
-            items = _cell_items(tc)
-            if merge == "continue":
-                items = above.get(column, items)
-            else:
-                above[column] = items
-            cells.append(Cell(items, spans_row=len(tcs) == 1 and span > 1))
-            cells.extend(Cell(("",)) for _ in range(span - 1))
-            column += span
-        yield Row(tuple(cells), SourceRef(file, table=table_no, row=row_no))
+def _row(tr, above: dict[int, tuple[str, ...]], where: SourceRef) -> Row:  # noqa: ANN001
+    """One table row: a cell spanning columns fills them, a cell merged with the one above repeats it."""
+    cells: list[Cell] = []
+    column = 0
+    tcs = [tc for tc in tr.iterchildren(W + "tc")]
+    for tc in tcs:
+        props = tc.find(W + "tcPr")
+        span, merge = 1, None
+        if props is not None:
+            grid = props.find(W + "gridSpan")
+            span = max(1, _int(grid.get(W + "val") if grid is not None else None, 1))
+            vmerge = props.find(W + "vMerge")
+            if vmerge is not None:
+                merge = vmerge.get(W + "val") or "continue"
+        span = min(span, limits.LIMITS.columns)  # a span of a million columns is not trusted
+        items = _cell_items(tc)
+        if merge == "continue":
+            items = above.get(column, items)
+        else:
+            above[column] = items
+        cells.append(Cell(items, spans_row=len(tcs) == 1 and span > 1))
+        cells.extend(Cell(("",)) for _ in range(span - 1))
+        column += span
+    return Row(tuple(cells), where)
 
 
-def _blocks(body) -> Iterator:  # noqa: ANN001
-    """Paragraphs and tables of the body in order, also inside content controls (``w:sdt``)."""
-    for child in body.iterchildren():
-        if child.tag == W + "sdt":
-            content = child.find(W + "sdtContent")
-            if content is not None:
-                yield from _blocks(content)
-        elif child.tag in (W + "p", W + "tbl"):
-            yield child
+def xml_error(exc: Exception, file: str, part: str) -> ImportFileError:
+    """libxml's complaint in the user's words: a limit of the parser, or a damaged part."""
+    text = str(exc).lower()
+    if any(word in text for word in ("huge", "amplification", "too large", "depth", "excessive")):
+        return ImportFileError("import.error.xml_limit", where=file, part=part)
+    line = getattr(exc, "lineno", None) or (getattr(exc, "position", None) or ("?",))[0]
+    return ImportFileError("import.error.xml_damaged", where=file, part=part, line=str(line))
 
 
-def _parts(path: Path, file: str) -> tuple:
-    """The document's body element and its title property ("" when none)."""
-    import zipfile
+def _parser_options() -> dict:
+    # No entities, no network, libxml's own size limits kept (no huge_tree): the file comes from anywhere.
+    return {"resolve_entities": False, "no_network": True, "load_dtd": False, "huge_tree": False}
 
+
+def _member(package, name: str, file: str, budget: Budget):  # noqa: ANN001, ANN202
+    """A part of the package, read through the byte budget; its size checked before reading."""
+    info = package.getinfo(name)
+    if info.file_size > budget.left:
+        raise too_large(file)
+    return BoundedStream(package.open(info), budget, file)
+
+
+def _title(package, file: str, budget: Budget) -> str:  # noqa: ANN001
     from lxml import etree
 
-    # No entities, no network: the file comes from anywhere.
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+    if "docProps/core.xml" not in package.namelist():
+        return ""
+    stream = _member(package, "docProps/core.xml", file, budget)
     try:
-        with zipfile.ZipFile(path) as package:
-            document = etree.fromstring(package.read("word/document.xml"), parser)
-            names = set(package.namelist())
-            core = None
-            if "docProps/core.xml" in names:
-                core = etree.fromstring(package.read("docProps/core.xml"), parser)
-    except Exception as exc:  # noqa: BLE001 - any failure of a damaged package means the same
-        raise ImportFileError("import.error.not_docx", where=file, reason=reason_of(exc)) from None
-    body = document.find(W + "body")
-    if body is None:
-        raise ImportFileError("import.error.not_docx", where=file, reason="word/document.xml: no w:body")
-    title = core.findtext("{http://purl.org/dc/elements/1.1/}title") if core is not None else None
-    return body, (title or "").strip()
+        core = etree.parse(stream, etree.XMLParser(**_parser_options())).getroot()
+    except etree.XMLSyntaxError as exc:
+        raise xml_error(exc, file, "docProps/core.xml") from None
+    finally:
+        stream.close()
+    return (core.findtext("{http://purl.org/dc/elements/1.1/}title") or "").strip()
+
+
+def _top_level(element) -> bool:  # noqa: ANN001
+    """A paragraph or table of the body itself (also inside a content control), not of a table."""
+    return next(element.iterancestors(W + "tbl"), None) is None
 
 
 def docx_events(path: Path, file: str) -> Iterator[Event]:
-    body, title = _parts(path, file)
-    table_no = paragraph_no = 0
-    for block in _blocks(body):
-        if block.tag == W + "tbl":
-            table_no += 1
-            yield TableStart(SourceRef(file, table=table_no))
-            yield from _table_rows(block, file, table_no)
-        else:
-            paragraph_no += 1
-            text = tidy(paragraph_text(block).replace("\t", " "))
-            if text:
-                style = _style(block)
-                titled = style in ("title", "rubrik")
-                look = "" if titled else _look(block, style)
-                yield Paragraph(text, SourceRef(file, paragraph=paragraph_no), titled=titled, style=look)
+    """The body's paragraphs and tables in order, streamed: each row is read when it ends and then
+    dropped, so a large document never sits in memory whole."""
+    import zipfile
+    import zlib
+
+    from lxml import etree
+
+    budget = Budget()
+    counter = Counter(file)
+    try:
+        package = zipfile.ZipFile(path)
+    except Exception as exc:  # noqa: BLE001 - any failure of a damaged package means the same
+        raise ImportFileError("import.error.not_docx", where=file, reason=reason_of(exc)) from None
+    with package:
+        title = _title(package, file, budget)
+        stream = _member(package, "word/document.xml", file, budget)
+        events = etree.iterparse(stream, events=("end",), tag=(W + "p", W + "tr", W + "tbl", W + "body"),
+                                 **_parser_options())  # fmt: skip
+        table = None  # the top-level table being read, its number and vertical merges
+        table_no = row_no = paragraph_no = 0
+        above: dict[int, tuple[str, ...]] = {}
+        body_seen = False
+        try:
+            for _, element in events:
+                tag = element.tag
+                if tag == W + "p":
+                    counter.paragraph()
+                    if not _top_level(element):
+                        continue  # read with its row
+                    paragraph_no += 1
+                    text = tidy(paragraph_text(element).replace("\t", " "))
+                    if text:
+                        counter.row()
+                        style = _style(element)
+                        titled = style in ("title", "rubrik")
+                        look = "" if titled else _look(element, style)
+                        where = SourceRef(file, paragraph=paragraph_no)
+                        yield Paragraph(text, where, titled=titled, style=look)
+                    _drop(element)
+                elif tag == W + "tr":
+                    tbl = element.getparent()
+                    if tbl is None or tbl.tag != W + "tbl" or not _top_level(tbl):
+                        continue  # a row of a table in a cell: read with the outer cell
+                    if tbl is not table:
+                        table, above = tbl, {}
+                        table_no += 1
+                        yield TableStart(SourceRef(file, table=table_no))
+                        row_no = 0
+                    counter.row()
+                    row_no += 1
+                    yield _row(element, above, SourceRef(file, table=table_no, row=row_no))
+                    _drop(element)
+                elif tag == W + "tbl":
+                    if not _top_level(element):
+                        continue
+                    if element is not table:  # a table without rows
+                        table_no += 1
+                        yield TableStart(SourceRef(file, table=table_no))
+                    table = None
+                    _drop(element)
+                else:
+                    body_seen = True
+        except etree.XMLSyntaxError as exc:
+            raise xml_error(exc, file, "word/document.xml") from None
+        except (zipfile.BadZipFile, EOFError, zlib.error) as exc:  # a part that unpacks otherwise than said
+            raise ImportFileError("import.error.damaged_zip", where=file, reason=reason_of(exc)) from None
+        finally:
+            stream.close()
+    if not body_seen:
+        raise ImportFileError("import.error.not_docx", where=file, reason="word/document.xml: no w:body")
     # The document's own title property last: styled title paragraphs are more often right.
     if title:
         yield Paragraph(title, SourceRef(file), titled=True)
+
+
+def _drop(element) -> None:  # noqa: ANN001
+    """Free what has been read: the element's content and its siblings before it."""
+    element.clear()
+    parent = element.getparent()
+    if parent is not None:
+        while element.getprevious() is not None:
+            del parent[0]

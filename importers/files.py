@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import zipfile
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
+from importers import limits
 from importers.assemble import Assembler
 from importers.errors import ImportFileError, reason_of
-from importers.model import ImportedPlan
+from importers.limits import BoundedStream, Budget, check_activities, too_large
+from importers.markup import Notice
+from importers.model import ImportedPlan, ImportWarning
 from importers.stream import Event
 
 SUPPORTED = (".docx", ".xlsx", ".xlsm", ".csv", ".txt", ".text", ".tsv")
@@ -31,7 +35,8 @@ def shape_of(path: Path, head: bytes) -> str:
         try:
             with zipfile.ZipFile(path) as package:
                 names = set(package.namelist())
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+                check_package(package, path.name, scan="xl/workbook.xml" in names)
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
             where, reason = path.name, reason_of(exc)
             raise ImportFileError("import.error.damaged_zip", where=where, reason=reason) from None
         if "word/document.xml" in names:
@@ -49,6 +54,34 @@ def shape_of(path: Path, head: bytes) -> str:
     return "csv" if suffix == ".csv" else "text"
 
 
+def _is_xml(name: str) -> bool:
+    return name.endswith((".xml", ".rels", ".vml"))
+
+
+def check_package(package: zipfile.ZipFile, file: str, *, scan: bool) -> None:
+    """Refuse a package before reading it: too many parts, or XML parts larger unpacked than the
+    limit (each part's size is read from the package's directory, and the zip module never hands
+    over more than that). With ``scan``, every XML part is read through once, unpacked piece by piece,
+    to refuse a document type declaration (an XML entity bomb) before a library parses it."""
+    infos = package.infolist()
+    if len(infos) > limits.LIMITS.members:
+        limit = limits.number(limits.LIMITS.members)
+        raise ImportFileError("import.error.limit_members", where=file, limit=limit)
+    parts = [info for info in infos if _is_xml(info.filename)]
+    if sum(info.file_size for info in parts) > limits.LIMITS.content_bytes:
+        raise too_large(file)
+    if not scan:
+        return
+    budget = Budget()
+    for info in parts:
+        stream = BoundedStream(package.open(info), budget, file)
+        try:
+            while stream.read(1 << 20):
+                pass
+        finally:
+            stream.close()
+
+
 def events_of(path: Path) -> Iterable[Event]:
     name = path.name
     try:
@@ -63,6 +96,8 @@ def events_of(path: Path) -> Iterable[Event]:
     if not head:
         raise ImportFileError("import.error.empty", where=name)
     shape = shape_of(path, head)
+    if shape in ("csv", "text") and path.stat().st_size > limits.LIMITS.content_bytes:
+        raise too_large(name)
     if shape in ("pdf", "doc", "xls", "odt", "ods"):
         raise ImportFileError(_REFUSED["." + shape], where=name)
     if shape == "docx":
@@ -77,20 +112,35 @@ def events_of(path: Path) -> Iterable[Event]:
         from importers.sheet_reader import csv_events
 
         return csv_events(path, name)
-    from importers.text_reader import decode, text_events
+    from importers.text_reader import lines_of, open_text, text_events
 
-    return text_events(decode(path.read_bytes(), name), name)
+    return text_events(lines_of(open_text(path, name)), name)
 
 
 def read_plan_file(path: str | Path, *, title: str | None = None) -> ImportedPlan:
-    """The plan in the file, or ``ImportFileError`` saying what is wrong and where."""
+    """The plan in the file, or ``ImportFileError`` saying what is wrong and where.
+
+    What the readers noticed on the way (markup removed, columns not read) joins the plan's warnings.
+    """
     path = Path(path).expanduser()
     assembler = Assembler(path.name)
+    notices: list[ImportWarning] = []
     try:
-        events = list(events_of(path))
+        events: list[Event] = []
+        for event in events_of(path):  # the readers count and bound what they hand over
+            if isinstance(event, Notice):
+                notices.append(event.warning)
+            else:
+                events.append(event)
         assembler.prepare(events)
         for event in events:
             assembler.feed(event)
     except OSError as exc:
         raise ImportFileError("import.error.cannot_open", where=path.name, reason=reason_of(exc)) from None
-    return assembler.finish(title=title)
+    except MemoryError:
+        raise too_large(path.name) from None
+    plan = assembler.finish(title=title)
+    check_activities(len(plan.activities), path.name)
+    if notices:
+        plan = replace(plan, warnings=(*plan.warnings, *notices))
+    return plan

@@ -186,4 +186,5 @@ def test_a_folder_instead_of_a_file(tmp_path: Path, capsys) -> None:
     folder = tmp_path / "plans"
     folder.mkdir()
     assert main(["--db", str(folder), "--lang", "en", "list"]) == 2
-    assert "is not an hrplan database" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "is a folder, not a database file" in err and err.count("\n") == 1

@@ -89,7 +89,7 @@ def test_not_a_database_is_one_clear_line(tmp_path: Path, capsys: pytest.Capture
 def test_newer_database_is_refused(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     run(capsys, "--db", str(db_path), "demo")
     with sqlite3.connect(db_path) as conn:
-        conn.execute("UPDATE alembic_version SET version_num = 'ffff'")
+        conn.execute("UPDATE alembic_version SET version_num = '0099_framtid'")
     code, _, err = run(capsys, "--db", str(db_path), "list")
     assert code == 2 and "nyare version" in err
 

@@ -23,7 +23,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from db.backup import copy_database, make_backup
     from db.engine import check_database_file
     from db.errors import BackupError
-    from db.paths import checked_path, is_server, resolve_db_path
+    from db.paths import checked_path, is_server, refuse_own_file, resolve_db_path
 
     path = resolve_db_path(args.db)
     if is_server(path):
@@ -39,7 +39,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
         raise BackupError("backup.no_database", path=str(path))
     if args.output:
         target = checked_path(Path(args.output).expanduser())
-        if target.exists():
+        refuse_own_file(target, path)
+        if target.is_symlink() or target.exists():
             raise BackupError("backup.output_exists", path=str(target))
         made = copy_database(path, target)
     else:

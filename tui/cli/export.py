@@ -24,18 +24,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from db.engine import Database
+    from db.paths import resolve_db_path
     from db.queries.export import gather_export
     from exporters import write_export
     from exporters.files import check_target
-    from tui.cli.common import database_from
+    from tui.cli.common import open_database
 
     output = args.output.expanduser().absolute()
-    check_target(output, overwrite=args.force)  # before reading anything: a refusal costs nothing
-    database = database_from(args)
+    path = resolve_db_path(args.db)
+    Database(path).refuse_own_file(output)  # before reading anything: a refusal costs nothing
+    check_target(output, overwrite=args.force)
+    database = open_database(path)
     with database.read() as session:
         data = gather_export(args.plan, session=session, round_name=args.round_name)
-    written = write_export(
-        data, what=args.what, fmt=args.fmt, path=output, lang=args.lang, overwrite=args.force
-    )
+    written = write_export(data, what=args.what, fmt=args.fmt, path=output, lang=args.lang,
+                           overwrite=args.force, guard=database.refuse_own_file)  # fmt: skip
     print(t("export.written", path=str(written)))
     return 0

@@ -63,6 +63,7 @@ def write_in_background(app: HrplanApp, request: ExportRequest) -> None:
                 path=request.path,
                 lang=lang,
                 overwrite=request.overwrite,
+                guard=app.database.refuse_own_file,
             )
         except HrplanError as exc:
             app.call_from_thread(app.notify, exc.message(), severity="error", timeout=10)

@@ -191,6 +191,7 @@ class ExportModal(ModalScreen[ExportRequest | None]):
             self.choices.plan_id, self.what, self.fmt, self.round_id, path, overwrite=False
         )
         try:
+            self.app.database.refuse_own_file(path)
             check_target(path, overwrite=False)
         except FileExistsExportError:
             self._ask_overwrite(request)

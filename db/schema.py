@@ -1,0 +1,61 @@
+"""What a database file at the newest revision must hold: its tables and their columns.
+
+Checked with plain sqlite3 each time a file is opened or restored, so that a table that lost a
+column, or a file whose revision record is gone, is refused with one line instead of failing in the
+middle of a command. Kept here as plain data, not read from the models: importing the models costs
+start-up time. A unit test checks this list against the models and against a database built by the
+migrations; when a migration adds a table or a column, add it here too.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+
+# Tables and columns at HEAD_REVISION (db/migrate.py).
+TABLES: dict[str, tuple[str, ...]] = {
+    "alembic_version": ("version_num",),
+    "change_batch": ("id", "actor", "at"),
+    "change_log": ("id", "batch", "plan_id", "entity", "entity_id", "field", "old_value", "new_value", "at",
+                   "undone", "actor"),  # fmt: skip
+    "plan": ("title", "kind", "organisation", "period_start", "period_end", "decision_body", "decision_date",
+             "decision_paragraph", "diary_number", "cadence", "status", "notes", "id", "created_at",
+             "updated_at", "version"),  # fmt: skip
+    "area": ("name", "id", "plan_id", "position"),
+    "followup_round": ("name", "date", "notes", "closed", "id", "plan_id", "created_at", "version"),
+    "unit": ("name", "manager", "date", "id", "plan_id", "position", "version"),
+    "activity": ("number", "goal", "description", "target_text", "target_date", "ongoing", "responsible",
+                 "resources", "follow_up", "id", "plan_id", "unit_id", "area_id", "position", "created_at",
+                 "updated_at", "version"),  # fmt: skip
+    "key_figure": ("name", "period_label", "count", "share", "id", "plan_id", "unit_id", "position"),
+    "section": ("kind", "title", "body", "id", "plan_id", "unit_id", "position", "version"),
+    "followup_entry": ("status", "comment", "reviewed", "id", "round_id", "activity_id", "updated_at",
+                       "version"),  # fmt: skip
+}
+
+_REVISION_NUMBER = re.compile(r"^(\d{4})(?:_\w*)?$")
+
+
+def missing_parts(conn: sqlite3.Connection) -> list[str]:
+    """What the file lacks of the schema at head: "table activity", "activity.responsible"; [] when whole."""
+    present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    missing: list[str] = []
+    for table, columns in TABLES.items():
+        if table not in present:
+            missing.append(table)
+            continue
+        have = {r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')}
+        missing += [f"{table}.{column}" for column in columns if column not in have]
+    return missing
+
+
+def revision_number(revision: str) -> int | None:
+    """The number a revision id starts with ("0003_narrative" → 3), None when it has none."""
+    match = _REVISION_NUMBER.match(revision)
+    return int(match.group(1)) if match else None
+
+
+def is_newer(revision: str, head: str) -> bool:
+    """Whether ``revision`` looks like one a later hrplan made: numbered, and beyond head's number."""
+    number, head_number = revision_number(revision), revision_number(head)
+    return number is not None and head_number is not None and number > head_number
