@@ -16,6 +16,7 @@ from sqlalchemy import Boolean, Date, DateTime, Table, func, insert, select, tex
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session, SQLModel
 
+from db.access import check_bulk_insert, check_write
 from db.errors import ConflictError, what_of
 from db.guard import check_values
 from models.base import now
@@ -156,7 +157,9 @@ class ChangeSet:
 
     def insert(self, obj: SQLModel) -> SQLModel:
         table = type(obj).__table__
-        check_values(table, {c.name: getattr(obj, c.name, None) for c in table.columns})
+        values = {c.name: getattr(obj, c.name, None) for c in table.columns}
+        check_write(self.session, table, "insert", values)
+        check_values(table, values)
         self.session.add(obj)
         self.session.flush()
         self._log(table.name, obj.id, WHOLE_ROW, None, _dumps(row_snapshot(table, obj)))
@@ -164,6 +167,8 @@ class ChangeSet:
 
     def insert_all(self, objs: list[SQLModel]) -> list[SQLModel]:
         """Insert many rows with one flush (an import of a whole plan); each is logged as by ``insert``."""
+        for table in {type(obj).__table__ for obj in objs}:
+            check_bulk_insert(self.session, table)
         self.session.add_all(objs)
         self.session.flush()
         for obj in objs:
@@ -180,6 +185,7 @@ class ChangeSet:
         """
         if not rows:
             return []
+        check_bulk_insert(self.session, table)
         columns = [c.name for c in table.columns]
         missing = set(columns) - {"id"} - set(rows[0])
         if missing:
@@ -217,6 +223,9 @@ class ChangeSet:
             error = ConflictError(what=what_of(table.name))
             error.current = row_snapshot(table, obj)
             raise error
+        fields = [f for f, new in values.items() if getattr(obj, f) != new]
+        if fields:
+            check_write(self.session, table, "update", row_snapshot(table, obj), fields)
         check_values(table, values)
         changed: dict[str, tuple[Any, Any]] = {}
         for field, new in values.items():
@@ -249,6 +258,7 @@ class ChangeSet:
     def delete(self, obj: SQLModel) -> list[dict[str, Any]]:
         """Delete the row and what cascades from it; the log keeps all of it for undo."""
         table = type(obj).__table__
+        check_write(self.session, table, "delete", row_snapshot(table, obj))
         rows = collect_cascade(self.session, table, obj.id)
         self._log(table.name, obj.id, WHOLE_ROW, _dumps({"rows": rows}), None)
         self.session.delete(obj)
@@ -328,6 +338,21 @@ def latest_batch(session: Session, *, plan_id: int | None = None, actor: str | N
     return session.execute(query).scalar()
 
 
+def _check_undo(session: Session, entries: list[Any]) -> None:
+    """Undoing is changing: each reverted entry must be a change the principal could make."""
+    from db.access import principal_of
+
+    if principal_of(session).is_coordinator:
+        return
+    for entry in entries:
+        table = _table(entry.entity)
+        row = session.execute(select(table).where(table.c.id == entry.entity_id)).first()
+        if entry.field == WHOLE_ROW or row is None:  # an insert or a delete taken back
+            check_write(session, table, "delete", {})
+        else:
+            check_write(session, table, "update", row._mapping, [entry.field])
+
+
 def undo_last(session: Session, *, plan_id: int | None = None) -> UndoResult | None:
     """Revert this actor's latest batch not yet undone (of one plan, when given). None: nothing."""
     batch = latest_batch(session, plan_id=plan_id)
@@ -339,6 +364,7 @@ def undo_last(session: Session, *, plan_id: int | None = None) -> UndoResult | N
         .where(log.c.batch == batch)
         .order_by(log.c.id.desc())
     ).all()
+    _check_undo(session, entries)
     session.flush()
     with session.no_autoflush:
         _revert_all(session, entries)

@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlmodel import Session
 
+    from db.access import Principal
+
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 
@@ -195,7 +197,7 @@ class Database:
 
     is_server = False
 
-    def __new__(cls, target: object) -> Database:  # noqa: D102
+    def __new__(cls, target: object, **_options: object) -> Database:  # noqa: D102
         from db.paths import ServerUrl
 
         if cls is Database and isinstance(target, ServerUrl):
@@ -204,8 +206,12 @@ class Database:
             return super().__new__(ServerDatabase)
         return super().__new__(cls)
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, principal: Principal | None = None) -> None:
+        from db.access import TERMINAL
+
         self.path = Path(path)
+        # Who this app acts for: every session carries it, and every write asks ``db.access``.
+        self.principal = principal or TERMINAL
         self._read: Engine | None = None
         self._write: Engine | None = None
         self._actor: str | None = None
@@ -274,7 +280,8 @@ class Database:
         from sqlmodel import Session
 
         with self.translated():
-            with Session(self.engine, expire_on_commit=False) as session:
+            info = {"principal": self.principal}
+            with Session(self.engine, expire_on_commit=False, info=info) as session:
                 yield session
 
     @contextmanager
@@ -283,7 +290,8 @@ class Database:
         from sqlmodel import Session
 
         with self.translated():
-            with Session(self.write_engine, expire_on_commit=False) as session:
+            info = {"principal": self.principal}
+            with Session(self.write_engine, expire_on_commit=False, info=info) as session:
                 with session.begin():
                     session.info["actor"] = self.actor(session)
                     yield session

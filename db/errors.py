@@ -149,6 +149,18 @@ class NoOpenRoundError(HrplanError):
     key = "error.no_open_round"
 
 
+class AccessDeniedError(HrplanError):
+    """A change (or a read) the person's role does not allow; ``reason`` is a message key saying why."""
+
+    key = "error.access_denied"
+
+    def message(self, lang: str | None = None) -> str:
+        from i18n import t
+
+        reason = t(str(self.params.get("reason", "access.reason_viewer")), lang=lang, **self.params)
+        return t(self.key, lang=lang, reason=reason)
+
+
 class BadStatusError(HrplanError):
     """A status that is not one of the codes; the message lists the valid ones."""
 

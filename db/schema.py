@@ -31,6 +31,8 @@ TABLES: dict[str, tuple[str, ...]] = {
     "section": ("kind", "title", "body", "id", "plan_id", "unit_id", "position", "version"),
     "followup_entry": ("status", "comment", "reviewed", "id", "round_id", "activity_id", "updated_at",
                        "version"),  # fmt: skip
+    "app_user": ("id", "name", "role", "password_hash", "created_at", "version"),
+    "app_user_unit": ("id", "user_id", "unit_name"),
 }
 
 _REVISION_NUMBER = re.compile(r"^(\d{4})(?:_\w*)?$")

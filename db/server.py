@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlmodel import Session
 
+    from db.access import Principal
     from db.paths import ServerUrl
 
 NOTIFY_CHANNEL = "hrplan_changes"
@@ -60,8 +61,11 @@ class ServerDatabase(Database):
 
     is_server = True
 
-    def __init__(self, url: ServerUrl) -> None:  # noqa: D107
+    def __init__(self, url: ServerUrl, *, principal: Principal | None = None) -> None:  # noqa: D107
+        from db.access import TERMINAL
+
         self.url = url
+        self.principal = principal or TERMINAL  # see Database
         self.path = None  # no file: nothing of the SQLite path applies
         self._engine: Engine | None = None
         self._actor: str | None = None

@@ -79,6 +79,33 @@ def write_export(
     return path
 
 
+def export_bytes(data: ExportData, *, what: str, fmt: str, lang: str) -> bytes:
+    """The export as bytes, for a download (the app in a browser writes nothing on the server)."""
+    import io
+
+    buffer = io.BytesIO()
+    _writer(fmt)(outline_of(data, what, lang), buffer)
+    return buffer.getvalue()
+
+
+MIME_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "md": "text/markdown",
+    "html": "text/html",
+    "csv": "text/csv",
+}
+
+
+def download_name(name: str) -> str:
+    """A file name a browser takes whole: letters folded to ASCII (å → a), nothing else but - _ ."""
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    safe = "".join(c if c.isalnum() or c in "-_." else "-" for c in folded).strip("-.")
+    return safe or "hrplan"
+
+
 def default_file_name(title: str, what: str, fmt: str, round_name: str | None, lang: str) -> str:
     """A file name that says what is in it: plan title, what, round; only safe characters."""
     from i18n import t

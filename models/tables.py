@@ -8,6 +8,7 @@ from models.keyfigure import KeyFigure
 from models.plan import Plan
 from models.section import Section
 from models.unit import Unit
+from models.user import User, UserUnit
 
 __all__ = [
     "Activity",
@@ -20,4 +21,6 @@ __all__ = [
     "Plan",
     "Section",
     "Unit",
+    "User",
+    "UserUnit",
 ]

@@ -34,7 +34,12 @@ class HrplanApp(App[None]):
         from i18n import t
 
         self.title = t("app.title")
-        self.push_screen(PlansScreen())
+        if self.database.principal.is_manager:
+            from tui.screens.my_rounds import MyRoundsScreen
+
+            self.push_screen(MyRoundsScreen())
+        else:
+            self.push_screen(PlansScreen())
 
     def on_unmount(self) -> None:
         self.database.dispose()

@@ -161,7 +161,11 @@ def gather_export(
     plan_ref: str | int, *, session: Session, round_name: str | None = None, round_id: int | None = None
 ) -> ExportData:
     """The plan (by id or unique title) with its activities as of a round (the latest by default)."""
-    document = plan_document(resolve_plan(plan_ref, session=session), session=session, with_entries=False)
+    from db.access import check_plan_readable
+
+    plan = resolve_plan(plan_ref, session=session)
+    check_plan_readable(session, plan.id)
+    document = plan_document(plan, session=session, with_entries=False)
     rounds = document["rounds"]  # sorted by date, then id; their entries are read below, only up to the round
     if round_id is not None:
         index = next((i for i, r in enumerate(rounds) if r["id"] == round_id), None)
@@ -252,9 +256,11 @@ class ExportChoices:
 def export_choices(plan_id: int, *, session: Session) -> ExportChoices:
     from sqlalchemy import select
 
+    from db.access import check_plan_readable
     from models.followup import FollowUpRound
 
     plan = resolve_plan(plan_id, session=session)
+    check_plan_readable(session, plan.id)
     rows = session.execute(
         select(FollowUpRound)
         .where(FollowUpRound.plan_id == plan.id)

@@ -31,6 +31,9 @@ class PlanSummary:
 
 def list_plans(*, session: Any, include_archived: bool = True) -> list[PlanSummary]:
     """Every plan, newest period first, with its activity count and share done (current statuses)."""
+    from db.access import readable_plan_ids
+
+    allowed = readable_plan_ids(session)  # a manager's list holds only the plans with their units
     counts = status_counts_by_plan(session=session)
     where = "" if include_archived else "WHERE status != 'archived'"
     rows = fetch_all(
@@ -40,6 +43,8 @@ def list_plans(*, session: Any, include_archived: bool = True) -> list[PlanSumma
     )
     result = []
     for plan_id, title, kind, organisation, start, end, status in rows:
+        if allowed is not None and plan_id not in allowed:
+            continue
         by_status = counts.get(plan_id, {})
         progress = progress_of(s for s, n in by_status.items() for _ in range(n))
         result.append(

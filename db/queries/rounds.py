@@ -8,11 +8,13 @@ reviewed): one transaction, one undo step, nothing to save at the end of a meeti
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 
-from sqlalchemy import select, text
+from sqlalchemy import TextClause, bindparam, select, text
 from sqlmodel import Session
 
+from db.access import check_plan_readable, visible_units
 from db.changes import ChangeSet
 from db.errors import (
     InvalidInputError,
@@ -319,7 +321,7 @@ JOIN area ar ON ar.id = a.area_id
 LEFT JOIN unit u ON u.id = a.unit_id
 LEFT JOIN followup_entry e ON e.activity_id = a.id AND e.round_id = :as_of_id
 LEFT JOIN followup_entry p ON p.activity_id = a.id AND p.round_id = :previous
-WHERE a.plan_id = :plan
+WHERE a.plan_id = :plan /* units */
 ORDER BY CASE WHEN a.unit_id IS NULL THEN -1 ELSE u.position END, u.id, ar.position, ar.id,
          a.position, a.id
 """
@@ -334,7 +336,7 @@ FROM (
     FROM activity a
     LEFT JOIN unit u ON u.id = a.unit_id
     LEFT JOIN followup_entry e ON e.activity_id = a.id AND e.round_id = :as_of_id
-    WHERE a.plan_id = :plan
+    WHERE a.plan_id = :plan /* units */
 ) AS c
 GROUP BY c.unit_id, c.unit, c.pos, c.status, c.reviewed
 ORDER BY c.pos, c.unit_id
@@ -350,20 +352,35 @@ def _round_and_previous(round_id: int, *, session: Session) -> tuple[FollowUpRou
     return followup, _previous_round(followup, session=session)
 
 
-def checklist(round_id: int, *, session: Session, limit: int | None = None) -> Checklist:
+UNITS_MARK = "/* units */"
+
+
+def _limited_to(sql: str, units: frozenset[str] | None, params: dict) -> TextClause:
+    """The query with its ``/* units */`` mark filled in: every activity, or the named units' only."""
+    if units is None:
+        return as_of_text(sql.replace(UNITS_MARK, ""))
+    params["unit_names"] = sorted(units) or [""]
+    return as_of_text(sql.replace(UNITS_MARK, "AND u.name IN :unit_names")).bindparams(
+        bindparam("unit_names", expanding=True)
+    )
+
+
+def checklist(
+    round_id: int, *, session: Session, limit: int | None = None, units: Collection[str] | None = None
+) -> Checklist:
     """Every activity of the round's plan with its entry and the previous round's comment.
 
     Grouped by unit (the plan as a whole first) and area, in the plan's order: one query for the
     rows, however many activities there are. ``limit``: only the first rows (a first screenful).
+    ``units``: only the activities of the units of these names (a manager gets only theirs anyway).
     """
     followup, previous = _round_and_previous(round_id, session=session)
     plan = _plan(followup.plan_id, session=session)
+    check_plan_readable(session, plan.id)
     sql = CHECKLIST_SQL if limit is None else f"{CHECKLIST_SQL} LIMIT {int(limit)}"
-    result = session.execute(
-        as_of_text(sql),
-        {"previous": previous.id if previous else -1, "plan": plan.id,
-         **as_of_params(followup.date, followup.id)},
-    )  # fmt: skip
+    params = {"previous": previous.id if previous else -1, "plan": plan.id,
+              **as_of_params(followup.date, followup.id)}  # fmt: skip
+    result = session.execute(_limited_to(sql, visible_units(session, units), params), params)
     # Values that repeat from row to row (unit and area names, responsible, target, statuses, dates)
     # are kept once, not once per row: 50,000 rows otherwise hold 50,000 copies of each.
     texts: dict[str | None, str | None] = {}
@@ -391,14 +408,15 @@ def checklist(round_id: int, *, session: Session, limit: int | None = None) -> C
     )
 
 
-def status_counts(round_id: int, *, session: Session) -> tuple[StatusCount, ...]:
+def status_counts(
+    round_id: int, *, session: Session, units: Collection[str] | None = None
+) -> tuple[StatusCount, ...]:
     """The round's entries counted per unit (in the plan's order), status and review mark, by the
     rule of ``checklist``: what the progress header needs, without reading every row."""
     followup, _previous = _round_and_previous(round_id, session=session)
-    result = session.execute(
-        as_of_text(COUNTS_SQL),
-        {"plan": followup.plan_id, **as_of_params(followup.date, followup.id)},
-    )  # fmt: skip
+    check_plan_readable(session, followup.plan_id)
+    params = {"plan": followup.plan_id, **as_of_params(followup.date, followup.id)}
+    result = session.execute(_limited_to(COUNTS_SQL, visible_units(session, units), params), params)
     return tuple(StatusCount(r[0], r[1], r[2], bool(r[3]), r[4]) for r in result)
 
 
@@ -473,3 +491,50 @@ def activity_history(activity_id: int, *, session: Session) -> ActivityHistory:
         goal=activity.goal, description=activity.description, items=items,
     )  # fmt: skip
 
+
+
+# ---- a manager's rounds ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class MyRound:
+    """An open round of a plan that holds some of a person's units, counted over those units only."""
+
+    round_id: int
+    plan_id: int
+    plan_title: str
+    name: str
+    date: dt.date
+    activities: int
+    done: int
+    reviewed: int
+
+
+MY_ROUNDS_SQL = """
+SELECT DISTINCT r.id, r.plan_id, pl.title, r.name, r.date
+FROM followup_round r
+JOIN plan pl ON pl.id = r.plan_id
+JOIN unit u ON u.plan_id = r.plan_id AND u.name IN :unit_names
+WHERE r.closed = :no
+ORDER BY r.date DESC, r.id DESC
+"""
+
+
+def open_rounds_for_units(*, session: Session, units: Collection[str] | None = None) -> tuple[MyRound, ...]:
+    """The open rounds of the plans holding these units (a manager's own, whatever is asked), counted
+    over those units by the checklist's own rule (``status_counts``)."""
+    names = visible_units(session, units)
+    if not names:
+        return ()
+    query = text(MY_ROUNDS_SQL).bindparams(bindparam("unit_names", expanding=True))
+    found = []
+    rows = session.execute(query, {"unit_names": sorted(names), "no": False}).all()
+    for round_id, plan_id, title, name, day in rows:
+        counts = status_counts(round_id, session=session, units=names)
+        found.append(
+            MyRound(round_id=round_id, plan_id=plan_id, plan_title=title, name=name, date=_as_date(day),
+                    activities=sum(c.count for c in counts),
+                    done=sum(c.count for c in counts if c.status == Status.DONE.value),
+                    reviewed=sum(c.count for c in counts if c.reviewed))  # fmt: skip
+        )
+    return tuple(found)

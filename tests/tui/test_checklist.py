@@ -560,10 +560,10 @@ def _hold_loading(monkeypatch, first_rows: int | None):  # noqa: ANN001, ANN202
     release = threading.Event()
     real_checklist = rounds.checklist
 
-    def held(round_id: int, *, session, limit: int | None = None):  # noqa: ANN001, ANN202
+    def held(round_id: int, *, session, limit: int | None = None, units=None):  # noqa: ANN001, ANN202
         if limit is None or first_rows is None:
             release.wait(10)
-        return real_checklist(round_id, session=session, limit=limit)
+        return real_checklist(round_id, session=session, limit=limit, units=units)
 
     monkeypatch.setattr(rounds, "checklist", held)
     return release

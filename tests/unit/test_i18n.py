@@ -10,7 +10,7 @@ import pytest
 from i18n import detect_language, load_catalog, set_language, t
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCE_DIRS = ["tui", "models", "db", "i18n", "importers", "exporters"]
+SOURCE_DIRS = ["tui", "models", "db", "i18n", "importers", "exporters", "web"]
 
 
 def _fields(text: str) -> set[str]:

@@ -129,3 +129,14 @@ def test_upgrade_from_0001_moves_risk_text_into_a_section_and_keeps_everything_e
         session.execute(text("DELETE FROM unit WHERE id = 1"))
         assert session.execute(text("SELECT count(*) FROM section")).scalar() == 0
     database.dispose()
+
+
+def test_upgrade_from_0001_adds_users_and_keeps_the_plans(db_path: Path) -> None:
+    database = _database_at_0001(db_path)
+    upgrade(database)
+    assert current_revision(db_path) == HEAD_REVISION
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT title FROM plan").fetchall() == [("Plan",)]
+        assert conn.execute("SELECT count(*) FROM app_user").fetchone() == (0,)
+        assert conn.execute("SELECT count(*) FROM app_user_unit").fetchone() == (0,)
+    database.dispose()

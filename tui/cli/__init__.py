@@ -23,6 +23,8 @@ COMMAND_MODULES = {
     "tui.cli.importing": ("import",),
     "tui.cli.backup": ("backup", "restore"),
     "tui.cli.transfer": ("transfer",),
+    "tui.cli.users": ("user",),
+    "tui.cli.serve": ("serve",),
 }
 GLOBAL_OPTIONS_WITH_VALUE = ("--db", "--lang")
 
@@ -116,11 +118,13 @@ def _as_refusal(exc: Exception) -> HrplanError | None:
 
 
 def run_app(args: argparse.Namespace) -> int:
+    from db.access import from_environment
     from db.paths import resolve_db_path
     from tui.cli.common import open_database
     from tui.factory import make_app
 
     path = resolve_db_path(args.db)
     open_database(path).dispose()
-    make_app(db_path=path, lang=args.lang).run()
+    # The terminal runs as a coordinator; ``hrplan serve`` starts the app with the person's role set.
+    make_app(db_path=path, lang=args.lang, principal=from_environment()).run()
     return 0

@@ -38,10 +38,14 @@ def _show_dialog(app: HrplanApp, choices: ExportChoices, round_id: int | None) -
     from tui.modals.export import ExportModal
 
     def chosen(request: ExportRequest | None) -> None:
-        if request is not None:
+        if request is None:
+            return
+        if app.is_web:
+            deliver_in_background(app, request)
+        else:
             write_in_background(app, request)
 
-    app.push_screen(ExportModal(choices, round_id=round_id), chosen)
+    app.push_screen(ExportModal(choices, round_id=round_id, download=app.is_web), chosen)
 
 
 def write_in_background(app: HrplanApp, request: ExportRequest) -> None:
@@ -76,3 +80,37 @@ def write_in_background(app: HrplanApp, request: ExportRequest) -> None:
 
     # Not exclusive: a second export must not cancel one that is still writing.
     app.run_worker(write, thread=True, group="export.write", name="export.write")
+
+
+def deliver_in_background(app: HrplanApp, request: ExportRequest) -> None:
+    """The app in a browser: the export is made in memory and handed to the browser as a download."""
+    lang = get_language()
+    name = request.path.name
+    app.notify(t("export.preparing", name=name), timeout=3)
+
+    def make() -> None:
+        import io
+
+        from db.errors import HrplanError
+        from db.queries.export import gather_export
+        from exporters import MIME_TYPES, export_bytes
+
+        try:
+            with app.database.read() as session:
+                data = gather_export(request.plan_id, session=session, round_id=request.round_id)
+            content = export_bytes(data, what=request.what, fmt=request.fmt, lang=lang)
+        except HrplanError as exc:
+            app.call_from_thread(app.notify, exc.message(), severity="error", timeout=10)
+            return
+        except Exception as exc:  # noqa: BLE001 - an export must never take the app down; say what failed
+            reason = f"{type(exc).__name__}: {exc}"
+            app.call_from_thread(app.notify, t("export.failed", reason=reason), severity="error", timeout=10)
+            return
+
+        def deliver() -> None:
+            app.deliver_binary(io.BytesIO(content), save_filename=name, mime_type=MIME_TYPES[request.fmt])
+            app.notify(t("export.delivered", name=name), timeout=8)
+
+        app.call_from_thread(deliver)
+
+    app.run_worker(make, thread=True, group="export.write", name="export.deliver")

@@ -31,7 +31,13 @@ def _check_unit(value: str) -> None:
 
 
 def open_import(app: HrplanApp, on_done: OnDone) -> None:
-    """Start the import; ``on_done(plan_id)`` is called on the event loop once the plan is saved."""
+    """Start the import; ``on_done(plan_id)`` is called on the event loop once the plan is saved.
+
+    Not in a browser: the file dialog would read the server's files, not the user's.
+    """
+    if app.is_web:
+        app.notify(t("import.not_in_browser"), severity="warning", timeout=8)
+        return
     _ask_for_file(app, on_done)
 
 

@@ -67,9 +67,12 @@ class ExportModal(ModalScreen[ExportRequest | None]):
     ]
 
     def __init__(
-        self, choices: ExportChoices, *, round_id: int | None = None, folder: Path | None = None
+        self, choices: ExportChoices, *, round_id: int | None = None, folder: Path | None = None,
+        download: bool = False,
     ) -> None:
         super().__init__()
+        # A download (the app in a browser): no file on this machine to choose, the browser saves it.
+        self.download = download
         translate_bindings(self)
         self.choices = choices
         known = [r.id for r in choices.rounds]
@@ -108,11 +111,12 @@ class ExportModal(ModalScreen[ExportRequest | None]):
                     )
                 else:
                     yield Select([], prompt=t("export.no_round_choice"), id="round", disabled=True)
-            with Horizontal(classes="field"):
-                yield Label(t("export.label_path"))
-                yield Input(id="path")
+            if not self.download:
+                with Horizontal(classes="field"):
+                    yield Label(t("export.label_path"))
+                    yield Input(id="path")
             yield Static("", id="export-error")
-            yield Static(t("export.hint"), classes="export-hint")
+            yield Static(t("export.download_hint" if self.download else "export.hint"), classes="export-hint")
             with Horizontal(id="buttons"):
                 yield Button(t("key.cancel"), id="cancel")
                 yield Button(t("export.button_export"), id="export", variant="primary")
@@ -143,6 +147,8 @@ class ExportModal(ModalScreen[ExportRequest | None]):
         """Put a default file name in the path, unless the user has typed their own."""
         from exporters import default_file_name
 
+        if self.download:
+            return
         path_input = self.query_one("#path", Input)
         current = path_input.value
         if current and current != self._suggested:
@@ -180,6 +186,14 @@ class ExportModal(ModalScreen[ExportRequest | None]):
     def action_export(self) -> None:
         from exporters.files import FileExistsExportError, check_target
 
+        if self.download:
+            from exporters import default_file_name, download_name
+
+            lang = get_language()
+            name = default_file_name(self.choices.title, self.what, self.fmt, self._round_name(), lang)
+            self.dismiss(ExportRequest(self.choices.plan_id, self.what, self.fmt, self.round_id,
+                                       Path(download_name(name)), overwrite=False))  # fmt: skip
+            return
         text = self.query_one("#path", Input).value.strip()
         if not text:
             self._show_error(t("export.path_required"))

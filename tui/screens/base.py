@@ -18,6 +18,12 @@ class BaseScreen(Screen[None]):
         super().__init__(*args, **kwargs)
         translate_bindings(self)
 
+    @property
+    def may_change_plans(self) -> bool:
+        """Whether the app acts for a coordinator. Others (in a browser) see no keys that change a plan;
+        the storage layer refuses such changes whatever screen asks (``db.access``)."""
+        return self.app.database.principal.is_coordinator
+
     def action_help(self) -> None:
         from i18n import t
         from tui.modals.help import HelpModal, rows_for

@@ -41,6 +41,8 @@ if TYPE_CHECKING:
 
 # Actions that change the round: refused, with the reason said, while it is closed.
 WRITE_ACTIONS = {"toggle_done", "set_status", "comment", "undo", "redo"}
+# Actions on the round itself: a coordinator's (a manager sets statuses and comments, a viewer reads).
+ROUND_ACTIONS = {"rounds", "new_round", "toggle_closed", "delete_round"}
 # Rows read first when a checklist opens, more than a terminal shows: the first paint waits for these
 # and the counts only; the rest follows at once.
 FIRST_ROWS = 150
@@ -145,10 +147,13 @@ class ChecklistScreen(BaseScreen):
             self.activity_id = activity_id
             self.rounds = rounds  # (round id, name, status), oldest first
 
-    def __init__(self, plan_id: int, round_id: int, *, today: date | None = None) -> None:
+    def __init__(
+        self, plan_id: int, round_id: int, *, today: date | None = None, units: frozenset[str] | None = None
+    ) -> None:
         super().__init__()
         self.plan_id = plan_id
         self.round_id = round_id
+        self.units = units  # only the activities of these units (a manager's); None: all
         self.today = today or date.today()
         self.meeting = Meeting(today=self.today)
         self.closed = False
@@ -235,14 +240,14 @@ class ChecklistScreen(BaseScreen):
         first = not self.meeting.items
         try:
             with self.app.database.read() as session:
-                counts = status_counts(self.round_id, session=session)
+                counts = status_counts(self.round_id, session=session, units=self.units)
                 tally = Tally.counted(((unit_key(c.unit_id), c.status, c.reviewed), c.count) for c in counts)
                 unit_names = {unit_key(c.unit_id): c.unit or t("whole_plan") for c in counts}
                 if first:
-                    head = checklist(self.round_id, session=session, limit=FIRST_ROWS)
+                    head = checklist(self.round_id, session=session, limit=FIRST_ROWS, units=self.units)
                     if len(head.rows) == FIRST_ROWS:
                         self._post_loaded(head, False, tally, unit_names, since)
-                data = checklist(self.round_id, session=session)
+                data = checklist(self.round_id, session=session, units=self.units)
         except HrplanError as exc:
             self.post_message(self.LoadFailed(exc.message()))
             return
@@ -439,6 +444,15 @@ class ChecklistScreen(BaseScreen):
             if len(self._unit_names) > 1:
                 self._show_progress()
             self._show_detail()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys of the person's role only: the round's own keys are a coordinator's; a viewer reads."""
+        principal = self.app.database.principal
+        if action in ROUND_ACTIONS and not principal.is_coordinator:
+            return False
+        if action in WRITE_ACTIONS and not (principal.is_coordinator or principal.is_manager):
+            return False
+        return True
 
     # ---- keys --------------------------------------------------------------------------------
     def _ready(self, again: Callable[[], None], *, all_rows: bool = False) -> bool:
@@ -741,7 +755,8 @@ class ChecklistScreen(BaseScreen):
         if round_id is None:
             self.reload()  # a round may have been closed or reopened from the list
         elif round_id != self.round_id:
-            self.app.switch_screen(ChecklistScreen(self.plan_id, round_id, today=self.today))
+            screen = ChecklistScreen(self.plan_id, round_id, today=self.today, units=self.units)
+            self.app.switch_screen(screen)
 
     def action_new_round(self) -> None:
         from tui.flows.followup import start_new_round

@@ -72,6 +72,9 @@ def option_unit(option: str | None) -> int | None:
     return WHOLE_PLAN if option == WHOLE_OPTION else int(option.removeprefix("unit-"))
 
 
+# Actions that change the plan: a coordinator's only (others read in a browser).
+PLAN_WRITES = {"edit", "add", "delete", "move", "shift", "units", "areas", "undo"}
+
 class PlanScreen(BaseScreen):
     DEFAULT_CSS = """
     PlanScreen #plan-units { width: 26; height: 1fr; border-right: solid $panel-lighten-2; }
@@ -348,7 +351,8 @@ class PlanScreen(BaseScreen):
 
     @on(ActivityTable.Selected)
     def _selected(self) -> None:
-        self.action_edit()
+        if self.may_change_plans:
+            self.action_edit()
 
     @on(OptionList.OptionHighlighted, "#plan-units")
     def _unit_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -432,6 +436,8 @@ class PlanScreen(BaseScreen):
 
     # ---- key availability ---------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in PLAN_WRITES and not self.may_change_plans:
+            return False
         if action in ACTIVITY_ACTIONS and self.highlighted is None:
             return None
         if action == "add" and not self.areas:

@@ -41,6 +41,8 @@ ENTITY_NAMES = {
     "key_figure": "plans.what_key_figure",
 }
 
+# Actions that change plans: a coordinator's only.
+PLAN_WRITES = {"new", "edit", "archive", "restore", "delete", "copy", "import_plan", "undo"}
 # Actions that need a plan under the cursor.
 NEEDS_PLAN = {"open", "edit", "archive", "restore", "delete", "copy", "followup", "export"}
 
@@ -456,6 +458,10 @@ class PlansScreen(BaseScreen):
     # ----------------------------------------------------------------- actions
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in PLAN_WRITES and not self.may_change_plans:
+            return False
+        if action == "import_plan" and self.app.is_web:  # it would read the server's files
+            return False
         if action in NEEDS_PLAN and not self._first_loaded:
             return True  # kept until the list is there (``_kept_for_later``)
         archived = self._is_archived(self.highlighted_plan())

@@ -1,7 +1,7 @@
 """an index on followup_entry (round_id, status), so status counts read no table rows
 
 Revision ID: 0007_status_count_index
-Revises: 0004_change_actor
+Revises: 0005_users_roles
 Create Date: 2026-12-03 15:30:00
 """
 
@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = '0007_status_count_index'
-down_revision: str | None = '0004_change_actor'
+down_revision: str | None = '0005_users_roles'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

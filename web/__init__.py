@@ -1,0 +1,1 @@
+"""hrplan in a browser: ``hrplan serve`` (needs the ``serve`` extra)."""
