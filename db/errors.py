@@ -37,8 +37,12 @@ class HrplanError(Exception):
         super().__init__(self.key)
 
     def message(self, lang: str | None = None) -> str:
-        from i18n import t
+        """The message in the language; a count given as ``n`` chooses its plural form."""
+        from i18n import t, tn
 
+        if isinstance(self.params.get("n"), int):
+            params = {k: v for k, v in self.params.items() if k != "n"}
+            return tn(self.key, self.params["n"], lang=lang, **params)
         return t(self.key, lang=lang, **self.params)
 
 

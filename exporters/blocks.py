@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from db.queries.export import ExportActivity, ExportData, ExportUnit
 from i18n import t
+from i18n.formatting import percent
 from models.status import STATUS_ORDER
 
 # Colours of the status bars (hex RGB, no '#'), in STATUS_ORDER.
@@ -214,7 +215,7 @@ def _count_row(label: str, progress, lang: str, activities: list[ExportActivity]
         label,
         *(str(progress.counts.get(s.value, 0)) for s in STATUS_ORDER),
         str(progress.total),
-        f"{progress.share_done:.0%}",
+        percent(progress.share_done, lang),
         f"{sum(1 for a in activities if a.reviewed)}/{len(activities)}",
     )
 

@@ -571,7 +571,7 @@ class Assembler:
                     activities.append(activity)
         if without_area:
             self.warnings.append(ImportWarning("import.warn.no_area", without_area[0],
-                                               (("count", str(len(without_area))),)))  # fmt: skip
+                                               (("n", str(len(without_area))),)))  # fmt: skip
         if not activities:
             raise ImportFileError("import.error.no_activities", where=self.file)
         activities = number_activities(activities)

@@ -52,9 +52,14 @@ class ImportWarning:
     params: tuple[tuple[str, str], ...] = ()
 
     def message(self) -> str:
-        from i18n import t
+        """Where, and what; a count given as the parameter ``n`` chooses the message's plural form."""
+        from i18n import t, tn
 
-        return f"{self.where.describe()}: {t(self.key, **dict(self.params))}"
+        params = dict(self.params)
+        if "n" in params:
+            count = params.pop("n")
+            return f"{self.where.describe()}: {tn(self.key, int(count), **params)}"
+        return f"{self.where.describe()}: {t(self.key, **params)}"
 
 
 @dataclass(frozen=True, slots=True)

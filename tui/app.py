@@ -2,23 +2,30 @@
 
 from __future__ import annotations
 
-from textual.app import App
+from collections.abc import Iterable
+
+from textual.app import SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 
 from db.engine import Database
-from tui.bindings import translate_bindings
+from i18n import t
+from tui.bindings import key_label
 from tui.commands.export import ExportCommands
 from tui.commands.followup import FollowUpCommands
 from tui.commands.importing import ImportCommands
 from tui.commands.plan import PlanCommands
 from tui.commands.plans import PlansCommands
 from tui.screens.plans import PlansScreen
+from tui.textual_private import CrashWithoutLocals, Palette
 
 
-class HrplanApp(App[None]):
+class HrplanApp(CrashWithoutLocals):
     CSS_PATH = "app.tcss"
     TITLE = "hrplan"
-    COMMANDS = App.COMMANDS | {PlansCommands, PlanCommands, FollowUpCommands, ExportCommands, ImportCommands}
+    COMMANDS = CrashWithoutLocals.COMMANDS | {
+        PlansCommands, PlanCommands, FollowUpCommands, ExportCommands, ImportCommands,
+    }  # fmt: skip
     BINDINGS = [
         Binding("ctrl+q", "quit", "key.quit", id="app.quit", show=False),
         Binding("ctrl+p", "command_palette", "key.palette", id="app.palette", show=False, priority=True),
@@ -28,11 +35,8 @@ class HrplanApp(App[None]):
         super().__init__()
         self.database = database
         self.lang = lang
-        translate_bindings(self)
 
     def on_mount(self) -> None:
-        from i18n import t
-
         self.title = t("app.title")
         if self.database.principal.is_manager:
             from tui.screens.my_rounds import MyRoundsScreen
@@ -44,13 +48,43 @@ class HrplanApp(App[None]):
     def on_unmount(self) -> None:
         self.database.dispose()
 
-    def _fatal_error(self) -> None:
-        """A crash shows the traceback without local variables: they hold plans, names and comments,
-        and crash output gets copied into bug reports. (Textual's own version shows them.)"""
-        from rich.segment import Segments
-        from rich.traceback import Traceback
+    # ---- Textual's own texts, in the user's language ------------------------------------------
+    def get_key_display(self, binding: Binding) -> str:
+        return binding.key_display or key_label(binding.key)
 
-        self.bell()
-        traceback = Traceback(show_locals=False, width=None)
-        self._exit_renderables.append(Segments(self.console.render(traceback, self.console.options)))
-        self._close_messages_no_wait()
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not Palette.is_open(self):
+            self.push_screen(Palette(id="--command-palette", placeholder=t("palette.placeholder")))
+
+    def action_change_theme(self) -> None:
+        from textual.theme import ThemeProvider
+
+        self.push_screen(Palette(providers=[ThemeProvider], placeholder=t("palette.themes_placeholder")))
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C (which does not quit) says which key does."""
+        self.notify(t("system.quit_how", key=key_label("ctrl+q")), title=t("system.quit_how_title"))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's system commands, named in the user's language; "Keys" opens hrplan's help."""
+        yield SystemCommand(t("system.theme"), t("system.theme_help"), self.action_change_theme)
+        if hasattr(screen, "action_help"):
+            yield SystemCommand(t("system.keys"), t("system.keys_help"), screen.action_help)
+        if screen.maximized is not None:
+            yield SystemCommand(t("system.minimize"), t("system.minimize_help"), screen.action_minimize)
+        elif screen.focused is not None and screen.focused.allow_maximize:
+            yield SystemCommand(t("system.maximize"), t("system.maximize_help"), screen.action_maximize)
+        yield SystemCommand(t("system.screenshot"), t("system.screenshot_help"), self.take_screenshot)
+        yield SystemCommand(t("system.quit"), t("system.quit_help"), self.action_quit)
+
+    def take_screenshot(self) -> None:
+        """An SVG of the screen in the documents folder (as the export suggests), and a notice naming it."""
+        from tui.modals.export import default_folder
+
+        try:
+            path = self.save_screenshot(path=str(default_folder()))
+        except OSError as exc:
+            self.notify(t("system.screenshot_failed", reason=exc.strerror or type(exc).__name__),
+                        severity="error")  # fmt: skip
+        else:
+            self.notify(t("system.screenshot_saved", path=path))

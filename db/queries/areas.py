@@ -104,7 +104,7 @@ def delete_area(area_id: int, *, session: Session) -> None:
     area = _load(area_id, session)
     count = _activity_count(area_id, session)
     if count:
-        raise InvalidInputError("plan.area_not_empty", name=area.name, count=count)
+        raise InvalidInputError("plan.area_not_empty", name=area.name, n=count)
     if session.execute(select(func.count()).where(Area.plan_id == area.plan_id)).scalar() <= 1:
         raise InvalidInputError("plan.area_last", name=area.name)
     ChangeSet(session, plan_id=area.plan_id).delete(area)

@@ -55,8 +55,8 @@ MESSAGES.update(
         "cli.ticked_many": ("{count} aktiviteter markerade i {name}.", "{count} activities ticked in {name}."),
         "error.at_line": ("Rad {line}: {message}", "Line {line}: {message}"),
         "cli.round_started": (
-            "Uppföljningen {name} ({date}) är startad med {count} aktiviteter.",
-            "The round {name} ({date}) was started with {count} activities.",
+            "Uppföljningen {name} ({date}) är startad med {activities}.",
+            "The round {name} ({date}) was started with {activities}.",
         ),
         "cli.no_rounds": ("Planen har inga uppföljningar ännu.", "The plan has no follow-up rounds yet."),
         "cli.round_closed": ("Uppföljningen {name} är stängd.", "The round {name} is closed."),
@@ -76,10 +76,12 @@ MESSAGES.update(
         "progress.overall": ("Totalt", "Overall"),
         "progress.done": ("klara", "done"),
         "progress.reviewed": ("genomgångna", "reviewed"),
-        "progress.of": ("{n} aktiviteter", "{n} activities"),
+        "progress.of": (
+            {"one": "{n} aktivitet", "other": "{n} aktiviteter"}, {"one": "{n} activity", "other": "{n} activities"}
+        ),
         "progress.more_units": (
-            "… och {n} enheter till (följer markören)",
-            "… and {n} more units (follows the cursor)",
+            {"one": "… och {n} enhet till (följer markören)", "other": "… och {n} enheter till (följer markören)"},
+            {"one": "… and {n} more unit (follows the cursor)", "other": "… and {n} more units (follows the cursor)"},
         ),
     }
 )
@@ -179,8 +181,8 @@ MESSAGES.update(
         "key.compare": ("Jämför", "Compare"),
         "compare.loading": ("Jämför …", "Comparing …"),
         "compare.title": (
-            "{older} → {newer}: {changed} ändrade statusar, {comments} nya kommentarer",
-            "{older} → {newer}: {changed} status changes, {comments} new comments",
+            "{older} → {newer}: {changed}, {comments}",
+            "{older} → {newer}: {changed}, {comments}",
         ),
         "compare.status_heading": ("Ändrad status", "Status changed"),
         "compare.comment_heading": ("Nya kommentarer", "New comments"),

@@ -107,8 +107,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the row “{name}” only has text in the first column and was read as an area of the plan's own",
     ),
     "import.warn.no_area": (
-        "{count} rader före första området lades under Övrigt",
-        "{count} rows before the first area were put under Övrigt",
+        {"one": "{n} rad före första området lades under Övrigt", "other": "{n} rader före första området lades under Övrigt"},
+        {"one": "{n} row before the first area was put under Övrigt", "other": "{n} rows before the first area were put under Övrigt"},
     ),
     "import.warn.split_cell": (
         "cellerna listade {count} aktiviteter med var sitt måldatum; de blev {count} aktiviteter",
@@ -217,7 +217,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} activities were added to the plan {title}.",
     ),
     "import.cli.dry_run_done": ("Torrkörning: inget sparades.", "Dry run: nothing was saved."),
-    "import.cli.done": ("Importerades som plan {id} med {count} aktiviteter.", "Imported as plan {id} with {count} activities."),
+    "import.cli.done": ("Importerades som plan {id} med {activities}.", "Imported as plan {id} with {activities}."),
     # In the app
     "key.import_plan": ("Importera", "Import"),  # for the i key on the plans screen
     "import.command": ("Importera plan …", "Import plan …"),
@@ -244,12 +244,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "import.reading": ("Läser {file} …", "Reading {file} …"),
     "import.preview.title": (
-        "Förhandsvisning av {file}: {count} aktiviteter. Inget är sparat ännu.",
-        "Preview of {file}: {count} activities. Nothing is saved yet.",
+        "Förhandsvisning av {file}: {activities}. Inget är sparat ännu.",
+        "Preview of {file}: {activities}. Nothing is saved yet.",
     ),
     "import.preview.into_title": (
-        "Förhandsvisning av {file}: {count} aktiviteter läggs till i {title}. Inget är sparat ännu.",
-        "Preview of {file}: {count} activities are added to {title}. Nothing is saved yet.",
+        "Förhandsvisning av {file}: {activities} att lägga till i {title}. Inget är sparat ännu.",
+        "Preview of {file}: {activities} to add to {title}. Nothing is saved yet.",
     ),
     "import.into_done": (
         "{count} aktiviteter från {file} lades till i planen.",
@@ -265,7 +265,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.preview.activities": ("Aktiviteter per område", "Activities per area"),
     "import.preview.confirm": ("Importera", "Import"),
     "import.done": (
-        "Planen {title} importerades med {count} aktiviteter.",
-        "The plan {title} was imported with {count} activities.",
+        "Planen {title} importerades med {activities}.",
+        "The plan {title} was imported with {activities}.",
     ),
 }

@@ -14,7 +14,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Inga aktiviteter passar sökningen eller filtren. Tryck c för att rensa.",
         "No activities match the search or filters. Press c to clear.",
     ),
-    "plan.count": ("{shown} av {total} aktiviteter", "{shown} of {total} activities"),
+    "plan.count": ("{shown} av {total}", "{shown} of {total}"),
     "plan.search_placeholder": (
         "Sök i alla fält i planen – Enter till listan, Esc rensar",
         "Search every field of the plan – Enter to the list, Esc clears",
@@ -100,8 +100,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a new · Enter/e edit · J/K move · d delete · Esc close",
     ),
     "unit_editor.empty": ("Inga enheter ännu. Tryck a för att lägga till.", "No units yet. Press a to add one."),
-    "unit_editor.count": ("{count} aktiviteter", "{count} activities"),
-    "unit_editor.new_title": ("Ny avdelning/enhet", "New department/unit"),
+        "unit_editor.new_title": ("Ny avdelning/enhet", "New department/unit"),
     "unit_editor.edit_title": ("Redigera avdelning/enhet", "Edit department/unit"),
     "plan.unit_name": ("Namn", "Name"),
     "plan.unit_manager": ("Ansvarig chef", "Responsible manager"),
@@ -110,10 +109,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unit_editor.confirm_delete": ("Ta bort {name}?", "Delete {name}?"),
     "unit_editor.confirm_delete_empty": ("Enheten har inga aktiviteter.", "The unit has no activities."),
     "unit_editor.confirm_delete_body": (
-        "Dessa {count} aktiviteter går med, med sina uppföljningar och enhetens nyckeltal:\n{titles}",
-        "These {count} activities go with it, with their follow-up entries and the unit's key figures:\n{titles}",
+        "Med enheten går {activities}, med sina uppföljningar och enhetens nyckeltal:\n{titles}",
+        "With the unit go {activities}, with their follow-up entries and the unit's key figures:\n{titles}",
     ),
-    "unit_editor.more": ("… och {count} till", "… and {count} more"),
     # Areas editor
     "area_editor.title": ("Områden", "Areas"),
     "area_editor.hint": (
@@ -128,8 +126,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The areas become {names}, in that order. Empty areas of your own are removed.",
     ),
     "plan.area_not_empty": (
-        "{name} har {count} aktiviteter. Flytta dem först (m i planen).",
-        "{name} has {count} activities. Move them first (m in the plan).",
+        {"one": "{name} har {n} aktivitet. Flytta den först (m i planen).",
+         "other": "{name} har {n} aktiviteter. Flytta dem först (m i planen)."},
+        {"one": "{name} has {n} activity. Move it first (m in the plan).",
+         "other": "{name} has {n} activities. Move them first (m in the plan)."},
     ),
     "plan.area_last": ("{name} är planens sista område och kan inte tas bort.", "{name} is the plan's last area and cannot be deleted."),
     "plan.area_reset_blocked": (

@@ -21,8 +21,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Filter by title or organisation – Enter goes to the list, Esc clears",
     ),
     "plans.summary_counts": (
-        "{activities} aktiviteter: {done} klara, {cancelled} avbrutna (räknas inte i andelen klart)",
-        "{activities} activities: {done} done, {cancelled} cancelled (not counted in the share done)",
+        "{activities}: {done} klara, {cancelled} avbrutna (räknas inte i andelen klart)",
+        "{activities}: {done} done, {cancelled} cancelled (not counted in the share done)",
     ),
     "plans.palette_prefix": ("Planer", "Plans"),
     "plans.palette_key": ("Tangent: {key}", "Key: {key}"),
@@ -63,21 +63,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # Delete and copy dialogs
     "plans.delete_title": ("Ta bort planen ”{title}”?", "Delete the plan “{title}”?"),
     "plans.delete_body": (
-        "Med planen försvinner {units} avdelningar/enheter, {areas} områden, {activities} aktiviteter, "
-        "{rounds} uppföljningar med {entries} uppföljningsrader och {key_figures} nyckeltal.\n"
+        "Med planen försvinner {units}, {areas}, {activities}, "
+        "{rounds} med {entries} och {key_figures}.\n"
         "Ctrl+Z på planlistan ångrar borttagningen.",
-        "With the plan go {units} units, {areas} areas, {activities} activities, {rounds} follow-up "
-        "rounds with {entries} follow-up entries and {key_figures} key figures.\n"
+        "With the plan go {units}, {areas}, {activities}, {rounds} "
+        "with {entries} and {key_figures}.\n"
         "Ctrl+Z on the plans list undoes the deletion.",
     ),
     "plans.delete_yes": ("Ta bort", "Delete"),
     "copy_plan.button": ("Kopiera (Ctrl+S)", "Copy (Ctrl+S)"),
     "copy_plan.title": ("Kopiera ”{title}” till en ny period", "Copy “{title}” to a new period"),
     "plans.copy_body": (
-        "Följer med: {units} avdelningar/enheter, {areas} områden och de {unfinished} av {activities} "
-        "aktiviteter som varken är klara eller avbrutna. Statusarna börjar om; uppföljningar, "
+        "Följer med: {units}, {areas} och de {unfinished} av {activities} "
+        "som varken är klara eller avbrutna. Statusarna börjar om; uppföljningar, "
         "uppföljningskommentarer och nyckeltal följer inte med. Kopian blir ett utkast.",
-        "Comes along: {units} units, {areas} areas and the {unfinished} of {activities} activities that "
+        "Comes along: {units}, {areas} and the {unfinished} of {activities} that "
         "are neither done nor cancelled. Statuses start over; follow-up rounds, follow-up comments and "
         "key figures stay behind. The copy is a draft.",
     ),
@@ -111,3 +111,54 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "form_modal.discard_yes": ("Kasta ändringarna", "Drop the changes"),
 }
+
+# The start screen as an overview, and `hrplan status`.
+MESSAGES.update(
+    {
+        "plans.col_activities": ("Akt.", "Act."),
+        "plans.col_overdue": ("Sena", "Late"),
+        "plans.col_round": ("Uppföljning", "Round"),
+        "plans.col_next": ("Nästa", "Next"),
+        "plans.no_organisation": ("Utan organisation", "No organisation"),
+        "plans.key_sort": ("Sortera", "Sort"),
+        "plans.key_reverse": ("Vänd ordningen", "Reverse the order"),
+        "plans.sorted_by": ("Sorterat efter {column}", "Sorted by {column}"),
+        "plans.attention_overdue": (
+            {"one": "{n} aktivitet har passerat måldatum i {plans}",
+             "other": "{n} aktiviteter har passerat måldatum i {plans}"},
+            {"one": "{n} activity has passed its target date in {plans}",
+             "other": "{n} activities have passed their target date in {plans}"},
+        ),
+        "plans.attention_rounds": (
+            {"one": "{n} plan ska följas upp nu", "other": "{n} planer ska följas upp nu"},
+            {"one": "{n} plan is due for a follow-up round", "other": "{n} plans are due for a follow-up round"},
+        ),
+        "plans.attention_rounds_late": (
+            {"one": "{n} plan har en försenad uppföljning", "other": "{n} planer har en försenad uppföljning"},
+            {"one": "{n} plan has a follow-up round overdue", "other": "{n} plans have a follow-up round overdue"},
+        ),
+        "plans.attention_none": (
+            "Inget har passerat måldatum och ingen uppföljning är försenad.",
+            "Nothing has passed its target date and no follow-up round is overdue.",
+        ),
+        "plans.summary_round": (
+            "Uppföljning {name}: {reviewed} av {total} genomgångna",
+            "Round {name}: {reviewed} of {total} gone through",
+        ),
+        "plans.summary_no_round": ("Ingen öppen uppföljning", "No open follow-up round"),
+        "plans.summary_overdue": (
+            {"one": "{n} har passerat måldatum", "other": "{n} har passerat måldatum"},
+            {"one": "{n} has passed its target date", "other": "{n} have passed their target date"},
+        ),
+        "plans.summary_next": ("Nästa uppföljning {name}, senast {date}", "Next round {name}, by {date}"),
+        "plans.next_overdue": ("försenad", "overdue"),
+        "plans.next_due": ("dags nu", "due now"),
+        "cli.help_status": (
+            "översikt: vad som är sent och vilka planer som ska följas upp",
+            "overview: what is late and which plans are due for follow-up",
+        ),
+        "cli.col_overdue": ("Sena", "Late"),
+        "cli.col_round": ("Öppen uppföljning", "Open round"),
+        "cli.col_next": ("Nästa uppföljning", "Next round"),
+    }
+)

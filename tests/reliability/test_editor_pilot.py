@@ -10,6 +10,7 @@ from db.engine import Database
 from models.activity_rules import check_activity
 from tests.reliability.hostile import MEGABYTE, assert_database_sound
 from tests.tui.plan_helpers import activities, fill, open_plan, settle
+from tests.waiting import notices
 from tui.factory import make_app
 from tui.modals.activity_editor import ActivityEditorModal
 
@@ -37,7 +38,7 @@ async def open_editor(pilot, app):  # noqa: ANN001, ANN201
 @pytest.mark.parametrize(("field", "text"), TEXTS, ids=[f"{f}-{i}" for i, (f, _) in enumerate(TEXTS)])
 async def test_hostile_text_in_the_activity_editor(demo_database: Database, field: str, text: str) -> None:
     app = make_app(db_path=demo_database.path, lang="en")
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         screen, row, editor = await open_editor(pilot, app)
         fill(editor, {f"field-{field}": text})
         await pilot.pause()
@@ -63,7 +64,7 @@ async def test_a_save_that_meets_another_instances_edit_keeps_the_typed_text(dem
     from db.queries.activities import get_activity, update_activity
 
     app = make_app(db_path=demo_database.path, lang="en")
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         screen, row, _ = await open_editor(pilot, app)
         other = Database(demo_database.target)  # a second terminal saves first
         with other.write() as session:
@@ -73,7 +74,7 @@ async def test_a_save_that_meets_another_instances_edit_keeps_the_typed_text(dem
         fill(app.screen, {"field-goal": "Mitt nya mål"})
         await pilot.press("ctrl+s")
         await settle(pilot, app)
-        assert any("Your text is kept" in n.message for n in app._notifications)
+        assert any("Your text is kept" in n for n in notices(app))
         editor = app.screen
         assert isinstance(editor, ActivityEditorModal)
         assert editor.query_one("#field-goal", TextArea).text == "Mitt nya mål"

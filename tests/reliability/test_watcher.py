@@ -6,11 +6,11 @@ import asyncio
 from datetime import date
 
 from textual.app import App, ComposeResult
-from textual.widgets import DataTable
 
 from db.engine import Database
 from tui.factory import make_app
 from tui.widgets.db_watcher import DatabaseWatcher
+from tui.widgets.plan_table import PlanTable
 
 BOTH_ENGINES = True  # run on SQLite and on a PostgreSQL server
 
@@ -51,7 +51,8 @@ async def test_watcher_posts_changed_after_a_commit_elsewhere_and_only_then(data
     async with app.run_test() as pilot:
         watcher = app.query_one(DatabaseWatcher)
         assert await wait_for(lambda: watcher.watching)
-        await asyncio.sleep(0.2)
+        watcher.check_database()  # one more look, now, and wait for it to end
+        await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.changes == 0  # nothing happened: no message
         add_plan(database, "Plan från en annan terminal")
@@ -68,7 +69,8 @@ async def test_the_apps_own_saves_are_not_reported(database: Database) -> None:
         assert await wait_for(lambda: watcher.watching)
         with database.write() as session:  # the same Database object as the app's: its own save
             create_plan(PlanCreate(title="Egen plan", period_start=2026, period_end=2028), session=session)
-        await asyncio.sleep(0.3)
+        watcher.check_database()  # a look after the save, waited for
+        await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.changes == 0
         add_plan(database, "Plan från en annan terminal")
@@ -79,13 +81,13 @@ async def test_plans_screen_shows_a_plan_added_by_another_instance(demo_database
     app = make_app(db_path=demo_database.target, lang="sv")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        table = app.screen.query_one("#plans", DataTable)
-        assert await wait_for(lambda: table.row_count == 1)
+        table = app.screen.query_one("#plans", PlanTable)
+        assert await wait_for(lambda: len(table.rows) == 1)
         watcher = app.screen.query_one(DatabaseWatcher)
         assert await wait_for(lambda: watcher.watching)
         add_plan(demo_database, "Personalstrategi 2026–2028")
-        assert await wait_for(lambda: table.row_count == 2)
-        titles = {str(table.get_row_at(i)[0]) for i in range(table.row_count)}
+        assert await wait_for(lambda: len([r for r in table.rows if not r.group]) == 2)
+        titles = {str(row.cells[0]) for row in table.rows if not row.group}
         assert "Personalstrategi 2026–2028" in titles
         await pilot.press("q")
 

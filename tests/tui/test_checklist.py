@@ -105,12 +105,13 @@ def header(screen: ChecklistScreen) -> str:
 
 
 def notices(app) -> list[str]:  # noqa: ANN001
-    return [str(n.message) for n in app._notifications]
+    """The notices on screen now (the app runs with notifications shown)."""
+    return [str(toast.render()) for toast in app.screen.query("Toast")]
 
 
 async def test_a_meeting_from_start_to_the_next_round(demo_database: Database) -> None:
     app = make_app(db_path=demo_database.path, lang="sv")
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await settle(pilot, app)
         await pilot.press("f")  # no open round: the new-round dialog is offered
         await settle(pilot, app)
@@ -233,7 +234,7 @@ async def _push(pilot, app, round_id: int) -> ChecklistScreen:  # noqa: ANN001
 
 async def test_failed_write_puts_the_row_back(demo_database: Database) -> None:
     app, round_id = await _open_checklist(demo_database)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         screen = await _push(pilot, app, round_id)
         # Somebody closes the round from the command line meanwhile.
         with demo_database.write() as s:
@@ -260,7 +261,7 @@ async def test_a_row_is_marked_pending_until_its_write_is_committed(demo_databas
         return real_update(*args, **kwargs)
 
     app, round_id = await _open_checklist(demo_database)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         screen = await _push(pilot, app, round_id)
         monkeypatch.setattr(rounds, "update_entry", held)
         aid = screen.query_one(RowList).cursor_key
@@ -280,7 +281,7 @@ async def test_the_detail_pane_shows_the_whole_activity(demo_database: Database)
     from db.queries.rounds import update_entry
 
     app, round_id = await _open_checklist(demo_database)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
         screen = await _push(pilot, app, round_id)
         aid = screen.query_one(RowList).cursor_key
         with demo_database.write() as s:
@@ -303,7 +304,7 @@ async def test_the_detail_pane_shows_the_whole_activity(demo_database: Database)
 
 async def test_search_filters_and_overdue(demo_database: Database) -> None:
     app, round_id = await _open_checklist(demo_database, lang="en")
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         screen = await _push(pilot, app, round_id)
         await pilot.press("slash", *"demens")
         await pilot.pause()
@@ -329,7 +330,7 @@ async def test_another_instances_tick_shows_also_after_a_comment_edit(demo_datab
     from db.queries.rounds import update_entry
 
     app, round_id = await _open_checklist(demo_database)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         screen = await _push(pilot, app, round_id)
         first, second, third = visible_order(screen)[:3]
         await pilot.press("c", *"Vår kommentar", "enter")
@@ -355,7 +356,7 @@ async def test_a_comment_saved_elsewhere_meanwhile_is_not_overwritten(demo_datab
     from tui.modals.comment_conflict import CommentConflictModal
 
     app, round_id = await _open_checklist(demo_database)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         screen = await _push(pilot, app, round_id)
         aid = visible_order(screen)[0]
         await pilot.press("c", *"Min text")
@@ -392,7 +393,7 @@ async def test_deleting_a_round_asks_names_what_goes_and_is_undone(demo_database
     from tui.modals.confirm import ConfirmModal
 
     app, round_id = await _open_checklist(demo_database)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         screen = await _push(pilot, app, round_id)
         await pilot.press("3", "down", "c", *"En kommentar", "enter")
         await settle(pilot, app)
@@ -463,7 +464,7 @@ async def test_f_opens_the_open_round_and_the_palette_knows_the_keys(demo_databa
     from textual.command import CommandPalette
 
     app, round_id = await _open_checklist(demo_database, lang="en")
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await settle(pilot, app)
         await pilot.press("f")
         await settle(pilot, app)
@@ -500,7 +501,7 @@ async def test_f_opens_the_open_round_and_the_palette_knows_the_keys(demo_databa
 
         assert isinstance(app.screen, RoundComparisonModal)
         title = str(app.screen.query_one("#compare-title").render())
-        assert "T2 2025 → T3 2025: 1 status changes, 0 new comments" in title
+        assert "T2 2025 → T3 2025: 1 status change, 0 new comments" in title
         await pilot.press("escape")
         await pilot.press("down", "enter")  # an earlier round, closed: read-only
         await settle(pilot, app)
@@ -513,7 +514,7 @@ async def test_f_opens_the_open_round_and_the_palette_knows_the_keys(demo_databa
 
 async def test_undo_right_after_starting_takes_the_round_back(demo_database: Database) -> None:
     app = make_app(db_path=demo_database.path, lang="sv")
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await settle(pilot, app)
         await pilot.press("f")
         await settle(pilot, app)
@@ -528,7 +529,7 @@ async def test_undo_right_after_starting_takes_the_round_back(demo_database: Dat
 
 async def test_new_round_dialog_refuses_a_taken_name_and_a_bad_date(demo_database: Database) -> None:
     app = make_app(db_path=demo_database.path, lang="en")
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await settle(pilot, app)
         await pilot.press("f")
         await settle(pilot, app)
@@ -575,7 +576,7 @@ async def test_a_key_on_the_first_screenful_survives_the_rest_of_the_load(demo_d
     other rows arrive is kept (on screen, in the tally and stored) when they do."""
     release = _hold_loading(monkeypatch, 10)
     app, round_id = await _open_checklist(demo_database)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await settle(pilot, app)
         screen = ChecklistScreen(1, round_id, today=TODAY)
         await app.push_screen(screen)
@@ -604,7 +605,7 @@ async def test_a_key_on_the_first_screenful_survives_the_rest_of_the_load(demo_d
 async def test_keys_pressed_while_the_checklist_opens_are_kept(demo_database: Database, monkeypatch) -> None:  # noqa: ANN001
     release = _hold_loading(monkeypatch, None)
     app, round_id = await _open_checklist(demo_database)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await settle(pilot, app)
         screen = ChecklistScreen(1, round_id, today=TODAY)
         await app.push_screen(screen)
@@ -622,7 +623,7 @@ async def test_enter_reads_the_whole_activity_when_the_pane_is_too_small(demo_da
     from tui.modals.full_text import FullTextModal
 
     app, round_id = await _open_checklist(demo_database)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
         screen = await _push(pilot, app, round_id)
         detail = screen.query_one(ChecklistDetail)
         assert await wait_until(pilot, lambda: "Historik" in detail.text and "T1 2025:" in detail.text)
@@ -649,7 +650,7 @@ async def test_a_key_pressed_while_the_plans_list_loads_is_kept(demo_database: D
 
     monkeypatch.setattr(plan_list, "list_plans", held)
     app = make_app(db_path=demo_database.path, lang="sv")
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.press("f")
         release.set()
         await settle(pilot, app)

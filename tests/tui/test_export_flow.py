@@ -7,6 +7,7 @@ from pathlib import Path
 from textual.widgets import Input, Select, Static
 
 from db.engine import Database
+from tests.waiting import notices, palette_results, until
 from tui.factory import make_app
 from tui.modals.confirm import ConfirmModal
 from tui.modals.export import ExportModal
@@ -19,7 +20,7 @@ async def _settle(app, pilot) -> None:  # noqa: ANN001
 
 
 def _notices(app) -> list[str]:  # noqa: ANN001
-    return [str(n.message) for n in app._notifications]
+    return notices(app)
 
 
 async def _open_from_palette(app, pilot) -> ExportModal:  # noqa: ANN001
@@ -27,7 +28,7 @@ async def _open_from_palette(app, pilot) -> ExportModal:  # noqa: ANN001
     await pilot.press("ctrl+p")
     await pilot.pause()
     await pilot.press(*"exportera")
-    await pilot.pause(0.3)
+    await until(pilot, lambda: palette_results(app))
     await pilot.press("enter")
     await _settle(app, pilot)
     assert isinstance(app.screen, ExportModal)
@@ -36,7 +37,7 @@ async def _open_from_palette(app, pilot) -> ExportModal:  # noqa: ANN001
 
 async def test_palette_export_writes_the_chosen_format(demo_database: Database, tmp_path: Path) -> None:
     app = make_app(db_path=demo_database.path, lang="sv")
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         modal = await _open_from_palette(app, pilot)
         assert modal.choices.title == "Kompetensförsörjningsplan 2025–2027"
         # The latest round is chosen, and the suggested file name says so.
@@ -58,7 +59,7 @@ async def test_it_asks_before_overwriting(demo_database: Database, tmp_path: Pat
     target = tmp_path / "plan.csv"
     target.write_text("mitt", encoding="utf-8")
     app = make_app(db_path=demo_database.path, lang="en")
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         modal = await _open_from_palette(app, pilot)
         modal.query_one("#what", Select).value = "plan"
         modal.query_one("#format", Select).value = "csv"
@@ -80,7 +81,7 @@ async def test_it_asks_before_overwriting(demo_database: Database, tmp_path: Pat
 
 async def test_a_missing_folder_is_said_in_the_dialog(demo_database: Database, tmp_path: Path) -> None:
     app = make_app(db_path=demo_database.path, lang="sv")
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         modal = await _open_from_palette(app, pilot)
         modal.query_one("#path", Input).value = str(tmp_path / "finns-inte" / "x.docx")
         await pilot.press("ctrl+s")
@@ -101,7 +102,7 @@ async def test_open_export_preselects_the_given_round(demo_database: Database, t
 
         first_round = export_choices(1, session=session).rounds[0]
     app = make_app(db_path=demo_database.path, lang="sv")
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await _settle(app, pilot)
         open_export(app, 1, round_id=first_round.id)
         await _settle(app, pilot)
@@ -122,7 +123,7 @@ async def test_an_unknown_round_falls_back_to_the_latest(demo_database: Database
     from tui.flows.export import open_export
 
     app = make_app(db_path=demo_database.path, lang="sv")
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await _settle(app, pilot)
         open_export(app, 1, round_id=999)
         await _settle(app, pilot)
@@ -135,7 +136,7 @@ async def test_an_unknown_plan_is_a_notice_not_a_crash(demo_database: Database) 
     from tui.flows.export import open_export
 
     app = make_app(db_path=demo_database.path, lang="en")
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await _settle(app, pilot)
         open_export(app, 99)
         await _settle(app, pilot)

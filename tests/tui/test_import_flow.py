@@ -5,15 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from sqlalchemy import func, select
-from textual.widgets import DataTable, Input, Static, Tree
+from textual.widgets import Input, Static, Tree
 
 from db.engine import Database
 from models.activity import Activity
 from tests.unit.import_fixtures import PDF_TEXT
+from tests.waiting import palette_results, until
 from tui.factory import make_app
 from tui.flows.importing import open_import
 from tui.modals.import_file import ImportFileModal, PathSuggester
 from tui.modals.import_preview import ImportPreviewModal
+from tui.widgets.plan_table import PlanTable
 
 
 def activity_count(database: Database) -> int:
@@ -88,7 +90,7 @@ async def test_palette_entry_imports_and_refreshes_the_plans(database: Database,
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"importera")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: palette_results(app))
         await pilot.press("enter")
         await pilot.pause()
         await choose_file(app, pilot, path)
@@ -97,9 +99,9 @@ async def test_palette_entry_imports_and_refreshes_the_plans(database: Database,
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        table = app.screen.query_one("#plans", DataTable)
-        assert table.row_count == 1
-        assert "Personalstrategi" in str(table.get_row_at(0)[0])
+        table = app.screen.query_one("#plans", PlanTable)
+        assert len(table.rows) == 1
+        assert "Personalstrategi" in str(table.rows[0].cells[0])
 
 
 async def test_path_suggester_completes_folders_and_plan_files(tmp_path: Path) -> None:
@@ -128,7 +130,7 @@ async def test_i_on_a_plan_adds_a_units_file_to_it(demo_database: Database, tmp_
         preview = app.screen
         assert isinstance(preview, ImportPreviewModal)
         title = str(preview.query_one(".import-title", Static).render())
-        assert "4 activities are added to" in title
+        assert "4 activities to add to" in title
         tree = preview.query_one("#import-activities", Tree)
         leaves = [str(leaf.label) for node in tree.root.children for leaf in node.children]
         assert leaves[0].startswith("Biblioteken · 1. Utbildning i digital")

@@ -8,6 +8,7 @@ from textual.widgets import Input
 from db.engine import Database
 from db.queries.plan_list import list_plans
 from db.queries.plans import plan_dependents, plan_details
+from tests.waiting import notices
 from tui.factory import make_app
 from tui.modals.confirm import ConfirmModal
 from tui.modals.copy_plan import CopyPlanModal
@@ -30,7 +31,7 @@ def plans(database: Database):  # noqa: ANN201
 
 def shown_titles(app) -> list[str]:  # noqa: ANN001
     table = app.screen.query_one(PlanTable)
-    return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+    return [str(row.resolved_cells()[0]) for row in table.rows if not row.group]
 
 
 async def type_into(pilot: Pilot, field: str, text: str) -> None:
@@ -42,7 +43,7 @@ async def type_into(pilot: Pilot, field: str, text: str) -> None:
 
 async def test_create_a_plan_by_keyboard(database: Database) -> None:
     app = make_app(db_path=database.path, lang="sv")
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await settle(pilot)
         await pilot.press("n")
         await pilot.pause()
@@ -63,7 +64,7 @@ async def test_create_a_plan_by_keyboard(database: Database) -> None:
 
 async def test_invalid_fields_keep_the_editor_open(database: Database) -> None:
     app = make_app(db_path=database.path, lang="en")
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await settle(pilot)
         await pilot.press("n", *"Plan")
         await type_into(pilot, "period_start", "2027")
@@ -92,7 +93,7 @@ async def test_invalid_fields_keep_the_editor_open(database: Database) -> None:
 
 async def test_edit_plan_details(demo_database: Database) -> None:
     app = make_app(db_path=demo_database.path, lang="sv")
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await settle(pilot)
         await pilot.press("e")
         await settle(pilot)
@@ -110,7 +111,7 @@ async def test_edit_plan_details(demo_database: Database) -> None:
 
 async def test_archive_and_show_archived(demo_database: Database) -> None:
     app = make_app(db_path=demo_database.path, lang="sv")
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await settle(pilot)
         await pilot.press("a")
         await settle(pilot)
@@ -130,7 +131,7 @@ async def test_archive_and_show_archived(demo_database: Database) -> None:
 
 async def test_delete_names_what_goes_and_asks(demo_database: Database) -> None:
     app = make_app(db_path=demo_database.path, lang="en")
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await settle(pilot)
         await pilot.press("d")
         await settle(pilot)
@@ -156,7 +157,7 @@ async def test_delete_names_what_goes_and_asks(demo_database: Database) -> None:
 
 async def test_copy_to_the_next_period(demo_database: Database) -> None:
     app = make_app(db_path=demo_database.path, lang="sv")
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await settle(pilot)
         await pilot.press("c")
         await settle(pilot)
@@ -181,14 +182,14 @@ async def test_copy_to_the_next_period(demo_database: Database) -> None:
 
 async def test_undo_says_what_it_undid(demo_database: Database) -> None:
     app = make_app(db_path=demo_database.path, lang="en")
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await settle(pilot)
         await pilot.press("a")
         await settle(pilot)
         await pilot.press("ctrl+z")
         await settle(pilot)
         assert plans(demo_database)[0].status == "active"
-        texts = [n.message for n in app._notifications]
+        texts = notices(app)
         assert "Undone: the change to plan “Kompetensförsörjningsplan 2025–2027”." in texts
 
 
@@ -200,7 +201,7 @@ async def test_filter_typed_live(demo_database: Database) -> None:
         create_plan(PlanCreate(title="Personalstrategi", organisation="Kultur och fritid",
                                period_start=2024, period_end=2026), session=session)  # fmt: skip
     app = make_app(db_path=demo_database.path, lang="sv")
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await settle(pilot)
         assert len(shown_titles(app)) == 2
         await pilot.press("slash", *"kultur")
@@ -221,7 +222,7 @@ async def test_enter_opens_the_plan_and_esc_comes_back(demo_database: Database) 
     from tui.screens.plan import PlanScreen
 
     app = make_app(db_path=demo_database.path, lang="en")
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await settle(pilot)
         await pilot.press("enter")
         await pilot.pause()
@@ -235,7 +236,7 @@ async def test_palette_offers_the_screen_actions(demo_database: Database) -> Non
     from tui.commands.plans import PlansCommands
 
     app = make_app(db_path=demo_database.path, lang="en")
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await settle(pilot)
         provider = PlansCommands(app.screen)
         texts = [hit.text async for hit in provider.discover()]
@@ -250,13 +251,14 @@ async def test_palette_offers_the_screen_actions(demo_database: Database) -> Non
 
 
 async def test_help_and_footer_name_every_action_in_swedish(demo_database: Database) -> None:
+    from tui.bindings import describe
     from tui.modals.help import HelpModal
     from tui.widgets.key_bar import KeyBar
 
     app = make_app(db_path=demo_database.path, lang="sv")
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await settle(pilot)
-        footer_keys = {b.binding.description for b in app.screen.active_bindings.values() if b.binding.show}
+        footer_keys = {describe(b.binding) for b in app.screen.active_bindings.values() if b.binding.show}
         wanted = {"Öppna", "Ny plan", "Ändra", "Arkivera", "Visa arkiv", "Ta bort", "Kopiera", "Filtrera",
                   "Ångra", "Avsluta", "Hjälp"}  # fmt: skip
         assert wanted <= footer_keys
@@ -276,7 +278,7 @@ async def test_edit_after_someone_else_changed_the_plan_is_refused(demo_database
     from db.queries.plans import update_plan
 
     app = make_app(db_path=demo_database.path, lang="en")
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await settle(pilot)
         await pilot.press("e")
         await settle(pilot)
@@ -286,7 +288,7 @@ async def test_edit_after_someone_else_changed_the_plan_is_refused(demo_database
         await type_into(pilot, "decision_paragraph", "147")
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert any("Somebody else changed" in n.message for n in app._notifications)
+        assert any("Somebody else changed" in n for n in notices(app))
     with demo_database.read() as session:
         details = plan_details(plan_id, session=session)
     assert (details.diary_number, details.decision_paragraph) == ("Dnr 1", "§ 146")

@@ -1,6 +1,11 @@
-"""How the plans screen and the plan details editor look, at 120×40, in Swedish and English."""
+"""How the plans screen and the plan details editor look, at 80×24 and 120×40, in Swedish and English.
+
+The plans screen is shown as of a fixed day, so that overdue counts and due rounds do not move.
+"""
 
 from __future__ import annotations
+
+from datetime import date
 
 import pytest
 from textual.pilot import Pilot
@@ -10,6 +15,7 @@ from db.engine import Database
 from tui.factory import make_app
 
 SIZE = (120, 40)
+TODAY = date(2025, 10, 1)
 
 
 def _add_second_plan(database: Database) -> None:
@@ -31,6 +37,11 @@ def _add_second_plan(database: Database) -> None:
 
 
 async def _settled(pilot: Pilot) -> None:
+    from tui.screens.plans import PlansScreen
+
+    if isinstance(pilot.app.screen, PlansScreen) and pilot.app.screen.today != TODAY:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.app.switch_screen(PlansScreen(today=TODAY))
     for _ in range(3):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
@@ -39,15 +50,16 @@ async def _settled(pilot: Pilot) -> None:
     await pilot.pause()
 
 
-@pytest.mark.parametrize("lang", ["sv", "en"])
-def test_plans_screen(snap_compare, demo_database: Database, lang: str) -> None:  # noqa: ANN001
+@pytest.mark.parametrize(("lang", "size"), [("sv", (80, 24)), ("sv", SIZE), ("en", SIZE)],
+                         ids=["sv-80x24", "sv-120x40", "en-120x40"])  # fmt: skip
+def test_plans_screen(snap_compare, demo_database: Database, lang: str, size) -> None:  # noqa: ANN001
     _add_second_plan(demo_database)
     app = make_app(db_path=demo_database.path, lang=lang)
-    assert snap_compare(app, terminal_size=SIZE, run_before=_settled, press=["A"])
+    assert snap_compare(app, terminal_size=size, run_before=_settled, press=["A"])
 
 
-@pytest.mark.parametrize("lang", ["sv", "en"])
-def test_plan_details_editor(snap_compare, demo_database: Database, lang: str) -> None:  # noqa: ANN001
+@pytest.mark.parametrize(("lang", "size"), [("sv", (80, 24)), ("en", SIZE)], ids=["sv-80x24", "en-120x40"])
+def test_plan_details_editor(snap_compare, demo_database: Database, lang: str, size) -> None:  # noqa: ANN001
     app = make_app(db_path=demo_database.path, lang=lang)
 
     async def open_editor(pilot: Pilot) -> None:
@@ -59,4 +71,4 @@ def test_plan_details_editor(snap_compare, demo_database: Database, lang: str) -
         field.value = "2024"  # shows a refusal beside the field
         await _settled(pilot)
 
-    assert snap_compare(app, terminal_size=SIZE, run_before=open_editor)
+    assert snap_compare(app, terminal_size=size, run_before=open_editor)

@@ -30,6 +30,34 @@ def test_demo_is_added_once(db_target: str, capsys: pytest.CaptureFixture[str]) 
     assert plans[0]["activity_count"] >= 30
 
 
+def test_status_counts_what_show_lists(db_target: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """The overview's numbers agree with the plan in full, counted here from ``show --json``."""
+    from datetime import date
+
+    run(capsys, "--db", db_target, "demo")
+    code, out, _ = run(capsys, "--db", db_target, "--lang", "en", "status", "--json")
+    assert code == 0
+    status = json.loads(out)
+    [plan] = status["plans"]
+    _, shown, _ = run(capsys, "--db", db_target, "show", "1", "--json")
+    doc = json.loads(shown)
+    today = date.today().isoformat()
+    late = [a for a in doc["activities"] if a["target_date"] and a["target_date"] < today
+            and a["status"] not in ("done", "cancelled")]  # fmt: skip
+    assert plan["overdue"] == len(late)
+    assert plan["activities"] == len(doc["activities"])
+    assert plan["done"] == sum(a["status"] == "done" for a in doc["activities"])
+    assert plan["open_round"] is None  # the demo's rounds are closed
+    latest = max(r["date"] for r in doc["rounds"])
+    assert plan["next_round"]["due"] > latest and plan["needs_attention"] == (
+        bool(late) or plan["next_round"]["state"] != "later"
+    )
+    if late:
+        assert status["attention"].startswith(f"{len(late)} activit")
+    code, text, _ = run(capsys, "--db", db_target, "status")
+    assert code == 0 and text.split()[0] == (str(len(late)) if late else "Inget") and "Sena" in text
+
+
 def test_show_json_has_the_promised_shape(db_target: str, capsys: pytest.CaptureFixture[str]) -> None:
     run(capsys, "--db", db_target, "demo")
     code, out, _ = run(capsys, "--db", db_target, "show", "1", "--json")

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from i18n import detect_language, load_catalog, set_language, t
+from i18n import detect_language, load_catalog, set_language, t, tn
+from i18n.formatting import date_text, number, percent, plural_categories
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCE_DIRS = ["tui", "models", "db", "i18n", "importers", "exporters", "web"]
@@ -17,12 +18,72 @@ def _fields(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
+def _check_catalog(catalog: dict) -> list[str]:
+    """What is wrong with a catalog: a language missing or empty, a plural form missing, placeholders
+    that differ between the languages or the forms."""
+    problems = []
+    for key, pair in catalog.items():
+        if not (isinstance(pair, tuple) and len(pair) == 2):
+            problems.append(f"{key}: not a (swedish, english) pair")
+            continue
+        fields = []
+        for lang, text in zip(("sv", "en"), pair, strict=True):
+            if isinstance(text, str):
+                forms = {"other": text}
+            elif isinstance(text, dict):
+                forms = text
+                missing = plural_categories(lang) - set(forms)
+                if missing:
+                    problems.append(f"{key}: {lang} lacks the plural forms {sorted(missing)}")
+            else:
+                problems.append(f"{key}: {lang} is neither a text nor plural forms")
+                continue
+            for form, value in forms.items():
+                if not (isinstance(value, str) and value.strip()):
+                    problems.append(f"{key}: {lang} ({form}) is empty")
+                else:
+                    fields.append(_fields(value) - {"n"})
+        if fields and any(f != fields[0] for f in fields):
+            problems.append(f"{key}: the placeholders differ between the languages")
+    return problems
+
+
 def test_every_message_has_both_languages_with_the_same_placeholders() -> None:
-    for key, pair in load_catalog().items():
-        assert isinstance(pair, tuple) and len(pair) == 2, key
-        sv, en = pair
-        assert sv.strip() and en.strip(), f"{key} lacks a translation"
-        assert _fields(sv) == _fields(en), f"{key} has different placeholders"
+    assert _check_catalog(load_catalog()) == []
+
+
+def test_the_catalog_check_fails_on_a_message_without_both_languages() -> None:
+    assert _check_catalog({"a.b": ("Klar", "")}) == ["a.b: en (other) is empty"]
+    assert _check_catalog({"a.b": ("Klar",)}) == ["a.b: not a (swedish, english) pair"]
+    assert _check_catalog({"a.b": ({"other": "{n} st"}, {"one": "{n} item", "other": "{n} items"})}) == [
+        "a.b: sv lacks the plural forms ['one']"
+    ]
+    assert _check_catalog({"a.b": ("{name} klar", "{title} done")}) == [
+        "a.b: the placeholders differ between the languages"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "counts"),
+    [
+        ("sv", {0: "0 aktiviteter", 1: "1 aktivitet", 2: "2 aktiviteter", 1234: "1\xa0234 aktiviteter"}),
+        ("en", {0: "0 activities", 1: "1 activity", 2: "2 activities", 1234: "1,234 activities"}),
+    ],
+)
+def test_plurals_follow_the_languages_rule(lang: str, counts: dict[int, str]) -> None:
+    for n, expected in counts.items():
+        assert tn("count.activities", n, lang=lang) == expected
+    set_language(lang)
+    assert tn("count.new_comments", 1) == ("1 ny kommentar" if lang == "sv" else "1 new comment")
+
+
+def test_numbers_percentages_and_dates_per_language() -> None:
+    from datetime import date
+
+    assert number(1234567, "sv") == "1\xa0234\xa0567" and number(1234567, "en") == "1,234,567"
+    assert percent(0.425, "sv") == "42\xa0%" and percent(0.425, "en") == "42%"
+    assert date_text(date(2025, 10, 1), "sv") == "2025-10-01"
+    assert date_text(date(2025, 10, 1), "en") == "1 Oct 2025"
 
 
 def _used_keys() -> set[tuple[str, str]]:
@@ -37,7 +98,7 @@ def _used_keys() -> set[tuple[str, str]]:
                     continue
                 name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
                 args = list(node.args)
-                if name == "t" and args:
+                if name in ("t", "tn") and args:
                     candidates = [args[0]]
                 elif name == "Binding" and len(args) >= 3:
                     candidates = [args[2]]
@@ -76,9 +137,46 @@ def test_t_formats_and_switches_language() -> None:
         ({"LC_ALL": "sv_FI.UTF-8", "LANG": "en_US"}, "sv"),
         ({"HRPLAN_LANG": "fr", "LANG": "C.UTF-8"}, "sv"),
         ({"LANG": "C.UTF-8"}, "sv"),
+        ({"LANG": "C"}, "sv"),
+        ({"LANG": "POSIX"}, "sv"),
+        ({"LANG": ""}, "sv"),
         ({}, "sv"),
-        ({"LC_ALL": "C", "LANG": "de_DE.UTF-8"}, "en"),
+        ({"LC_ALL": "C.UTF-8", "LANG": "en_GB.UTF-8"}, "sv"),  # LC_ALL decides, as for the C library
+        ({"LC_ALL": "", "LC_MESSAGES": "en_GB.UTF-8", "LANG": "sv_SE.UTF-8"}, "en"),
+        ({"HRPLAN_LANG": "sv", "LANG": "en_GB.UTF-8"}, "sv"),
     ],
 )
 def test_language_detection(env: dict[str, str], expected: str) -> None:
     assert detect_language(env) == expected
+
+
+LANG_VARS = ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE", "HRPLAN_LANG")
+
+
+@pytest.mark.parametrize(
+    ("env", "args", "expected"),
+    [
+        ({"LANG": "C"}, [], "sv"),
+        ({"LANG": "C.UTF-8"}, [], "sv"),
+        ({"LANG": "POSIX"}, [], "sv"),
+        ({}, [], "sv"),
+        ({"LANG": "sv_SE.UTF-8"}, [], "sv"),
+        ({"LANG": "en_GB.UTF-8"}, [], "en"),
+        ({"LANG": "C.UTF-8", "HRPLAN_LANG": "en"}, [], "en"),
+        ({"LANG": "en_GB.UTF-8"}, ["--lang", "sv"], "sv"),
+        ({"LANG": "C.UTF-8"}, ["--lang", "en"], "en"),
+    ],
+)
+def test_the_command_speaks_the_language_the_rule_gives(
+    env: dict[str, str], args: list[str], expected: str, monkeypatch: pytest.MonkeyPatch, capsys, tmp_path
+) -> None:  # noqa: ANN001
+    """The real process environment, as a shell gives it: ``hrplan list`` on an empty database."""
+    from tui.cli import main
+
+    for var in LANG_VARS:
+        monkeypatch.delenv(var, raising=False)
+    for var, value in env.items():
+        monkeypatch.setenv(var, value)
+    assert main([*args, "--db", str(tmp_path / "x.db"), "list"]) == 0
+    out = capsys.readouterr().out
+    assert out.strip() == t("cli.no_plans", lang=expected), out

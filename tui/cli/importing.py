@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from i18n import t
+from i18n import t, tn
 from tui.cli.common import database_from, print_json
 
 
@@ -59,7 +59,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         print_json({**document, "warnings": warnings_list(imported)})
         return 0
     _print_summary(imported)
-    print(t("import.cli.done", id=plan_id, count=len(imported.activities)))
+    print(t("import.cli.done", id=plan_id, activities=tn("count.activities", len(imported.activities))))
     return 0
 
 

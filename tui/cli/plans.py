@@ -1,4 +1,4 @@
-"""``hrplan demo``, ``hrplan list`` and ``hrplan show``."""
+"""``hrplan demo``, ``hrplan list``, ``hrplan status`` and ``hrplan show``."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 from dataclasses import asdict
 
 from i18n import t
+from i18n.formatting import number, percent
 from tui.cli.common import database_from, print_json
 
 
@@ -16,6 +17,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     listing = subparsers.add_parser("list", help=t("cli.help_list"))
     listing.add_argument("--json", action="store_true", help=t("cli.opt_json"))
     listing.set_defaults(handler=cmd_list)
+
+    status = subparsers.add_parser("status", help=t("cli.help_status"))
+    status.add_argument("--json", action="store_true", help=t("cli.opt_json"))
+    status.set_defaults(handler=cmd_status)
 
     show = subparsers.add_parser("show", help=t("cli.help_show"))
     show.add_argument("plan", metavar="PLAN", help=t("cli.arg_plan"))
@@ -51,9 +56,42 @@ def cmd_list(args: argparse.Namespace) -> int:
     headers = [t(key) for key in keys]
     print_columns(headers, [
         (str(p.id), p.title, f"{p.period_start}–{p.period_end}", t(f"plan_status.{p.status}"),
-         str(p.activity_count), f"{p.share_done:.0%}")
+         number(p.activity_count), percent(p.share_done))
         for p in plans
     ])  # fmt: skip
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    """What needs attention, then per plan: share done, late activities, the open round, the next one."""
+    from datetime import date
+
+    from db.queries.plan_list import list_plans
+    from tui.overview import attention_text, status_cells, status_record
+
+    database = database_from(args)
+    with database.read() as session:
+        plans = list_plans(session=session)
+    today = date.today()
+    if args.json:
+        print_json({"attention": attention_text(plans, today),
+                    "plans": [status_record(p, today) for p in plans]})  # fmt: skip
+        return 0
+    if not plans:
+        print(t("cli.no_plans"))
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    console.print(attention_text(plans, today))
+    table = Table(box=None, pad_edge=False)
+    for key in ("cli.col_id", "col.title", "col.plan_status", "col.progress", "cli.col_overdue",
+                "cli.col_round", "cli.col_next"):  # fmt: skip
+        table.add_column(t(key))
+    for p in plans:
+        table.add_row(*status_cells(p, today))
+    console.print(table)
     return 0
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from dataclasses import asdict
 
-from i18n import t
+from i18n import t, tn
 from tui.cli.common import database_from, print_json
 
 
@@ -64,7 +64,8 @@ def cmd_round_new(args: argparse.Namespace) -> int:
     with database.write() as session:
         plan = resolve_plan(args.plan, session=session)
         started = start_round(plan.id, session=session, name=args.name, day=day)
-    print(t("cli.round_started", name=started.name, date=started.date.isoformat(), count=started.entries))
+    activities = tn("count.activities", started.entries)
+    print(t("cli.round_started", name=started.name, date=started.date.isoformat(), activities=activities))
     return 0
 
 

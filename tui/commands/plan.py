@@ -17,7 +17,7 @@ from i18n import t
 class PlanCommands(Provider):
     def _entries(self) -> Iterator[tuple[str, str, object]]:
         """(label, keys, callback) for each action of the current screen that applies now."""
-        from tui.modals.help import key_label
+        from tui.bindings import describe, keys_label
         from tui.screens.key_figures import KeyFiguresScreen
         from tui.screens.plan import PlanScreen
 
@@ -30,8 +30,7 @@ class PlanCommands(Provider):
             name = binding.action.split("(")[0]
             if not screen.check_action(name, ()):
                 continue
-            keys = " / ".join(key_label(k.strip()) for k in binding.key.split(","))
-            yield t(binding.description), keys, partial(screen.run_action, binding.action)
+            yield describe(binding), keys_label(binding.key), partial(screen.run_action, binding.action)
 
     async def discover(self) -> Hits:
         for label, keys, callback in self._entries():

@@ -8,13 +8,13 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from i18n import t
-from tui.modals.help import key_label
+from tui.bindings import declared_bindings, describe, key_label
 
 # The actions of the plans screen this provider offers; other domains offer their own keys on the
 # screen (follow-up, export, import) through their own providers.
 PLANS_ACTIONS = (
     "open", "new", "edit", "archive", "restore", "show_archived", "hide_archived", "delete", "copy",
-    "filter", "undo", "help", "app.quit",
+    "filter", "sort", "reverse", "undo", "help", "app.quit",
 )  # fmt: skip
 
 
@@ -30,14 +30,13 @@ class PlansCommands(Provider):
             return
         prefix = t("plans.palette_prefix")
         seen: set[str] = set()
-        for key, bindings in screen._bindings.key_to_bindings.items():
-            for binding in bindings:
-                if binding.action not in PLANS_ACTIONS or binding.action in seen:
-                    continue
-                if not screen.check_action(binding.action, ()):
-                    continue
-                seen.add(binding.action)
-                yield f"{prefix}: {binding.description}", key_label(key), binding.action
+        for binding in declared_bindings(screen):
+            if binding.action not in PLANS_ACTIONS or binding.action in seen:
+                continue
+            if not screen.check_action(binding.action, ()):
+                continue
+            seen.add(binding.action)
+            yield f"{prefix}: {describe(binding)}", key_label(binding.key), binding.action
 
     def _run(self, action: str) -> None:
         self.app.call_later(self.screen.run_action, action)

@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from i18n import t
+from i18n import t, tn
 
 if TYPE_CHECKING:
     from importers.model import ImportedPlan
@@ -95,7 +95,8 @@ def _write(app: HrplanApp, on_done: OnDone, imported: ImportedPlan) -> None:
 
 
 def _done(app: HrplanApp, on_done: OnDone, imported: ImportedPlan, plan_id: int) -> None:
-    app.notify(t("import.done", title=imported.details.title, count=len(imported.activities)))
+    activities = tn("count.activities", len(imported.activities))
+    app.notify(t("import.done", title=imported.details.title, activities=activities))
     on_done(plan_id)
 
 

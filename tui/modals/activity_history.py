@@ -12,6 +12,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from i18n import t
+from i18n.formatting import date_text
 from tui.modals.reading import ReadingModal
 from tui.palette import status_styles
 
@@ -69,6 +70,6 @@ class ActivityHistoryModal(ReadingModal):
             status = Text(t(f"status.{item.status}"), status_styles(self.app).get(item.status, ""))
             if not item.reviewed:
                 status.append(f" ({t('history.not_reviewed')})", "dim")
-            table.add_row(name, item.date.isoformat(), status, item.comment or Text("—", "dim"),
+            table.add_row(name, date_text(item.date), status, item.comment or Text("—", "dim"),
                           item.by or Text("—", "dim"))  # fmt: skip
         self.query_one("#history-rounds", Static).update(table)

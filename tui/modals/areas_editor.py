@@ -6,7 +6,7 @@ from typing import Any
 
 from textual.binding import Binding
 
-from i18n import t
+from i18n import t, tn
 from tui.modals.list_editor import ListEditorModal
 
 
@@ -24,7 +24,7 @@ class AreasEditorModal(ListEditorModal):
         return list_areas(self.plan_id, session=session)
 
     def label(self, item: Any) -> str:
-        return f"{item.name} · {t('unit_editor.count', count=item.activity_count)}"
+        return f"{item.name} · {tn('count.activities', item.activity_count)}"
 
     def _check(self, value: str) -> None:
         from db.queries.areas import check_area_name
@@ -70,7 +70,7 @@ class AreasEditorModal(ListEditorModal):
         if area is None:
             return
         if area.activity_count:
-            self.notify(t("plan.area_not_empty", name=area.name, count=area.activity_count),
+            self.notify(tn("plan.area_not_empty", area.activity_count, name=area.name),
                         severity="warning", timeout=8)  # fmt: skip
             return
         from db.queries.areas import delete_area

@@ -16,7 +16,6 @@ from textual.widgets import Static
 
 from i18n import t
 from models.validation import Invalid
-from tui.bindings import translate_bindings
 
 
 def label_with_error(label_key: str, error: Invalid | None) -> Text:
@@ -27,6 +26,15 @@ def label_with_error(label_key: str, error: Invalid | None) -> Text:
 
 
 class CheckedFormModal(ModalScreen):
+    # At 24 lines the fields are drawn one line high and the dialog scrolls to the focused one.
+    DEFAULT_CSS = """
+    CheckedFormModal.-short > Vertical { max-height: 100%; overflow-y: auto; }
+    CheckedFormModal.-short .field-label { margin-top: 0; }
+    CheckedFormModal.-short Input { height: 1; border: none; background: $boost; padding: 0 1; }
+    CheckedFormModal.-short Input:focus { background: $accent 30%; }
+    CheckedFormModal.-short TextArea { max-height: 5; }
+    """
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
     LABELS: dict[str, str] = {}
     BINDINGS = [
         Binding("ctrl+s", "save", "plan.key_save", id="checked_form.save", priority=True),
@@ -35,7 +43,6 @@ class CheckedFormModal(ModalScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        translate_bindings(self)
 
     def read(self) -> tuple[Any, dict[str, Invalid]]:
         """The value to save, cleaned, and the problems per field name."""

@@ -16,7 +16,6 @@ from textual.widgets import Button, Checkbox, Label, Select, Static
 from i18n import t
 from models.activity_filter import ActivityFilter, responsible_choices
 from models.status import STATUS_ORDER
-from tui.bindings import translate_bindings
 
 if TYPE_CHECKING:
     from models.meeting import Item
@@ -56,7 +55,6 @@ class ActivityFilterModal(ModalScreen[ActivityFilter | None]):
 
     def __init__(self, choices: FilterChoices, current: ActivityFilter) -> None:
         super().__init__()
-        translate_bindings(self)
         self.choices = choices
         self.current = current
 

@@ -14,7 +14,6 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from i18n import t
-from tui.bindings import translate_bindings
 
 
 class CommentConflictModal(ModalScreen[str | None]):
@@ -36,7 +35,6 @@ class CommentConflictModal(ModalScreen[str | None]):
 
     def __init__(self, activity: str, *, mine: str, theirs: str) -> None:
         super().__init__()
-        translate_bindings(self)
         self.activity = activity
         self.mine = mine
         self.theirs = theirs

@@ -10,7 +10,6 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from i18n import t
-from tui.bindings import translate_bindings
 
 
 class ConfirmModal(ModalScreen[bool]):
@@ -32,7 +31,6 @@ class ConfirmModal(ModalScreen[bool]):
 
     def __init__(self, title: str, body: str = "", *, yes: str | None = None, danger: bool = False) -> None:
         super().__init__()
-        translate_bindings(self)
         self._title = title
         self._body = body
         self._yes = yes or t("confirm.yes")

@@ -20,7 +20,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from db.errors import HrplanError
 from exporters import FORMATS, WHATS
 from i18n import get_language, t
-from tui.bindings import translate_bindings
+from i18n.formatting import date_text
 
 if TYPE_CHECKING:
     from db.queries.export import ExportChoices
@@ -73,7 +73,6 @@ class ExportModal(ModalScreen[ExportRequest | None]):
         super().__init__()
         # A download (the app in a browser): no file on this machine to choose, the browser saves it.
         self.download = download
-        translate_bindings(self)
         self.choices = choices
         known = [r.id for r in choices.rounds]
         # The given round when the plan has it, else the latest.
@@ -83,7 +82,7 @@ class ExportModal(ModalScreen[ExportRequest | None]):
 
     def compose(self) -> ComposeResult:
         what = "summary" if self.choices.rounds else "plan"
-        rounds = [(f"{r.name} ({r.date.isoformat()})", r.id) for r in reversed(self.choices.rounds)]
+        rounds = [(f"{r.name} ({date_text(r.date)})", r.id) for r in reversed(self.choices.rounds)]
         with Vertical():
             yield Static(t("export.dialog_title", title=self.choices.title), classes="export-title")
             with Horizontal(classes="field"):

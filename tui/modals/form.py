@@ -13,13 +13,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Select, Static
+from textual.widgets import Button, Input, Select, Static
 
 from i18n import t
 from models.plan_form import check_plan_form
 from models.validation import Invalid
-from tui.bindings import translate_bindings
 from tui.widgets.form_field import FormField
+from tui.widgets.key_bar import KeyBar
 
 
 def reason(error: Invalid) -> str:
@@ -36,9 +36,24 @@ class FormModal(ModalScreen[dict | None]):
     FormModal .form-title { text-style: bold; margin-bottom: 1; }
     FormModal .form-intro { margin-bottom: 1; }
     FormModal VerticalScroll { height: auto; max-height: 26; }
+    FormModal.-short VerticalScroll { max-height: 10; }
+    FormModal.-short .form-title { margin-bottom: 0; }
+    FormModal.-narrow > Vertical { padding: 0 1; }
+    /* Narrow: a refusal goes below its field, across the whole width, instead of beside it. */
+    FormModal.-narrow FormField { layout: grid; grid-size: 2; grid-columns: 18 1fr; grid-rows: auto; }
+    FormModal.-narrow FormField > .field-label { width: 18; }
+    FormModal.-short FormField > Input { height: 1; border: none; background: $boost; padding: 0 1; }
+    FormModal.-short FormField > Input:focus { background: $accent 30%; }
+    FormModal.-narrow FormField > .field-error {
+        column-span: 2; width: 1fr; padding-left: 18; display: none;
+    }
+    FormModal.-narrow FormField.-invalid > .field-error { display: block; }
     FormModal .form-buttons { height: auto; align-horizontal: right; }
     FormModal .form-buttons Button { margin-left: 2; }
     """
+    # At 80×24 the refusals move below the fields and the fields scroll in less height.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
     BINDINGS = [
         Binding("ctrl+s", "save", "form_modal.key_save", id="form.save"),
         Binding("escape", "cancel", "key.cancel", id="form.cancel"),
@@ -48,7 +63,6 @@ class FormModal(ModalScreen[dict | None]):
 
     def __init__(self, title: str, intro: str = "") -> None:
         super().__init__()
-        translate_bindings(self)
         self._title = title
         self._intro = intro
         self._initial: dict[str, str] = {}
@@ -69,7 +83,7 @@ class FormModal(ModalScreen[dict | None]):
             with Horizontal(classes="form-buttons"):
                 yield Button(t("key.cancel"), id="form-cancel")
                 yield Button(t(self.SAVE_BUTTON_KEY), id="form-save", variant="primary")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._initial = self.raw()

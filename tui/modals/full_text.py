@@ -9,8 +9,6 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.bindings import translate_bindings
-
 
 class FullTextModal(ModalScreen[None]):
     DEFAULT_CSS = """
@@ -25,7 +23,6 @@ class FullTextModal(ModalScreen[None]):
 
     def __init__(self, title: str, text: Text) -> None:
         super().__init__()
-        translate_bindings(self)
         self._title = title
         self._text = text
 

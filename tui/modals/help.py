@@ -9,14 +9,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from i18n import t
-from tui.bindings import translate_bindings
+from tui.bindings import describe, key_label
 
-# Keys shown with a friendlier name.
-KEY_NAMES = {"escape": "Esc", "enter": "Enter", "space": "Space", "slash": "/", "question_mark": "?"}
-
-
-def key_label(key: str) -> str:
-    return KEY_NAMES.get(key, key.replace("ctrl+", "Ctrl+").replace("shift+", "Shift+"))
+__all__ = ["HelpModal", "key_label", "rows_for"]
 
 
 class HelpModal(ModalScreen[None]):
@@ -33,7 +28,6 @@ class HelpModal(ModalScreen[None]):
     def __init__(self, title: str, rows: list[tuple[str, str]], intro: str = "") -> None:
         """``rows`` are (keys, what the keys do), already in the user's language."""
         super().__init__()
-        translate_bindings(self)
         self._title = title
         self.rows = rows
         self._intro = intro
@@ -58,7 +52,7 @@ def rows_for(screen) -> list[tuple[str, str]]:  # noqa: ANN001
     """The screen's active bindings with a description, navigation keys included, in order."""
     seen: dict[str, list[str]] = {}
     for key, active in screen.active_bindings.items():
-        description = active.binding.description
+        description = describe(active.binding)
         if not description or not active.enabled:
             continue
         seen.setdefault(description, []).append(key_label(key))

@@ -15,7 +15,6 @@ from textual.suggester import Suggester
 from textual.widgets import Button, Input, Static
 
 from i18n import t
-from tui.bindings import translate_bindings
 
 IMPORTABLE = (".docx", ".xlsx", ".xlsm", ".csv", ".txt", ".text", ".tsv")
 
@@ -66,7 +65,6 @@ class ImportFileModal(ModalScreen[Path | None]):
 
     def __init__(self, initial: str = "", error: str = "", *, title: str | None = None) -> None:
         super().__init__()
-        translate_bindings(self)
         self._initial = initial or os.getcwd() + os.sep
         self._error = error
         self._title = title or t("import.file.title")

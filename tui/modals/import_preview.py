@@ -14,8 +14,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static, Tree
 
-from i18n import t
-from tui.bindings import translate_bindings
+from i18n import t, tn
 from tui.widgets.import_summary import ImportSummary
 
 if TYPE_CHECKING:
@@ -60,7 +59,6 @@ class ImportPreviewModal(ModalScreen[bool | str]):
 
     def __init__(self, imported: ImportedPlan, into=None) -> None:  # noqa: ANN001 - an IntoPlan
         super().__init__()
-        translate_bindings(self)
         self.into = into
         self.imported = imported if into is None else into.imported
 
@@ -68,7 +66,8 @@ class ImportPreviewModal(ModalScreen[bool | str]):
         imported = self.imported
         with Vertical():
             key = "import.preview.title" if self.into is None else "import.preview.into_title"
-            yield Static(t(key, file=imported.source, count=len(imported.activities),
+            activities = tn("count.activities", len(imported.activities))
+            yield Static(t(key, file=imported.source, activities=activities,
                            title=self.into.target.title if self.into else ""),
                          classes="import-title")  # fmt: skip
             with Horizontal(id="import-body"):

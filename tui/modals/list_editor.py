@@ -18,8 +18,6 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.bindings import translate_bindings
-
 
 class ListEditorModal(ModalScreen[bool]):
     DEFAULT_CSS = """
@@ -56,7 +54,6 @@ class ListEditorModal(ModalScreen[bool]):
 
     def __init__(self, plan_id: int) -> None:
         super().__init__()
-        translate_bindings(self)
         self.plan_id = plan_id
         self.items: list[Any] = []
         self.changed = False

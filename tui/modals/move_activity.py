@@ -13,7 +13,6 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from i18n import t
-from tui.bindings import translate_bindings
 
 WHOLE_ID = "whole"
 
@@ -46,7 +45,6 @@ class MoveActivityModal(ModalScreen[tuple[int | None, int] | None]):
         area_id: int,
     ) -> None:
         super().__init__()
-        translate_bindings(self)
         self._title = title
         self._units = [(WHOLE_ID, t("whole_plan"))] + [(str(i), name) for i, name in units]
         self._areas = [(str(i), name) for i, name in areas]

@@ -16,7 +16,6 @@ from textual.widgets import Button, Input, Label, Static
 from i18n import t
 from models.rounds import check_round_name, parse_round_date
 from models.validation import Invalid
-from tui.bindings import translate_bindings
 
 if TYPE_CHECKING:
     from db.queries.rounds import RoundProposal
@@ -46,7 +45,6 @@ class NewRoundModal(ModalScreen[NewRound | None]):
 
     def __init__(self, proposal: RoundProposal, *, intro: str = "") -> None:
         super().__init__()
-        translate_bindings(self)
         self.proposal = proposal
         self.intro = intro
 

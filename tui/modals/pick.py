@@ -10,8 +10,6 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.bindings import translate_bindings
-
 
 class PickModal(ModalScreen[str | None]):
     DEFAULT_CSS = """
@@ -28,7 +26,6 @@ class PickModal(ModalScreen[str | None]):
     def __init__(self, title: str, choices: list[tuple[str, str]], current: str | None = None) -> None:
         """``choices`` are (id, label) pairs; ``current`` is highlighted first."""
         super().__init__()
-        translate_bindings(self)
         self._title = title
         self._choices = choices
         self._current = current

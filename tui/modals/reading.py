@@ -13,8 +13,6 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.screen import ModalScreen
 
-from tui.bindings import translate_bindings
-
 
 class ReadingModal(ModalScreen[None]):
     BINDINGS = [Binding("escape,q", "close", "key.close", id="reading.close")]
@@ -31,7 +29,6 @@ class ReadingModal(ModalScreen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        translate_bindings(self)
 
     def fetch(self, session: Any) -> Any:  # noqa: ANN401
         raise NotImplementedError

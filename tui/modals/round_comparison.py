@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from i18n import t
+from i18n import t, tn
 from tui.modals.reading import ReadingModal
 from tui.palette import status_styles
 
@@ -57,7 +57,8 @@ class RoundComparisonModal(ReadingModal):
     def show(self, c: RoundComparison) -> None:
         self.query_one("#compare-title", Static).update(
             t("compare.title", older=c.older.name, newer=c.newer.name,
-              changed=len(c.status_changes), comments=len(c.new_comments))
+              changed=tn("count.status_changes", len(c.status_changes)),
+              comments=tn("count.new_comments", len(c.new_comments)))
         )  # fmt: skip
         changes = Table(box=None, expand=True, pad_edge=False, show_header=True, header_style="bold")
         for key in ("col.unit", "checklist.col_activity"):

@@ -15,10 +15,11 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from i18n import t
-from tui.bindings import translate_bindings
+from i18n.formatting import date_text
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.row_list import Column, Row, RowList
 
 if TYPE_CHECKING:
@@ -56,7 +57,6 @@ class RoundsListModal(ModalScreen[int | None]):
 
     def __init__(self, plan_id: int, *, current_round: int | None = None) -> None:
         super().__init__()
-        translate_bindings(self)
         self.plan_id = plan_id
         self.current_round = current_round
         self.rounds: dict[int, RoundSummary] = {}
@@ -69,7 +69,7 @@ class RoundsListModal(ModalScreen[int | None]):
                 [
                     Column("", width=2, min_width=2),
                     Column(t("field.round_name"), weight=2),
-                    Column(t("field.round_date"), width=10),
+                    Column(t("field.round_date"), width=11),
                     Column(t("rounds.col_state"), width=8),
                     Column(t("rounds.col_done"), width=9, justify="right"),
                     Column(t("rounds.col_reviewed"), width=11, justify="right"),
@@ -78,7 +78,7 @@ class RoundsListModal(ModalScreen[int | None]):
                 id="rounds",
             )
             yield Static(t("rounds.hint"), classes="rounds-hint")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.load()
@@ -99,7 +99,8 @@ class RoundsListModal(ModalScreen[int | None]):
     def _cells(self, r: RoundSummary) -> tuple:
         mark = "▶" if r.id == self.current_round else ("◆" if r.id == self.marked else "")
         state = Text(t("rounds.closed"), "dim") if r.closed else Text(t("rounds.open"), "bold #4cbf6a")
-        return (mark, r.name, r.date.isoformat(), state, f"{r.done}/{r.entries}", f"{r.reviewed}/{r.entries}")
+        return (mark, r.name, date_text(r.date), state, f"{r.done}/{r.entries}",
+                f"{r.reviewed}/{r.entries}")
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:

@@ -14,7 +14,6 @@ from textual.widgets import Input, Static
 
 from i18n import t
 from models.validation import Invalid
-from tui.bindings import translate_bindings
 
 
 class TextPromptModal(ModalScreen[str | None]):
@@ -31,7 +30,6 @@ class TextPromptModal(ModalScreen[str | None]):
     def __init__(self, title: str, value: str = "", *, check: Callable[[str], object] | None = None) -> None:
         """``check`` raises ``Invalid`` for a value that cannot be saved."""
         super().__init__()
-        translate_bindings(self)
         self._title = title
         self._value = value
         self._check = check

@@ -6,7 +6,8 @@ from typing import Any
 
 from textual import work
 
-from i18n import t
+from i18n import t, tn
+from i18n.formatting import date_text
 from tui.modals.list_editor import ListEditorModal
 
 # How many activity titles the delete question names before "… and N more".
@@ -27,8 +28,8 @@ class UnitsEditorModal(ListEditorModal):
         if item.manager:
             parts.append(item.manager)
         if item.date:
-            parts.append(item.date.isoformat())
-        parts.append(t("unit_editor.count", count=item.activity_count))
+            parts.append(date_text(item.date))
+        parts.append(tn("count.activities", item.activity_count))
         return " · ".join(parts)
 
     def action_add(self) -> None:
@@ -86,8 +87,9 @@ class UnitsEditorModal(ListEditorModal):
         if titles:
             named = "\n".join(f"• {title}" for title in titles[:NAMED_ACTIVITIES])
             if len(titles) > NAMED_ACTIVITIES:
-                named += "\n" + t("unit_editor.more", count=len(titles) - NAMED_ACTIVITIES)
-            body = t("unit_editor.confirm_delete_body", count=len(titles), titles=named)
+                named += "\n" + tn("count.more", len(titles) - NAMED_ACTIVITIES)
+            activities = tn("count.activities", len(titles))
+            body = t("unit_editor.confirm_delete_body", activities=activities, titles=named)
         else:
             body = t("unit_editor.confirm_delete_empty")
 

@@ -1,22 +1,17 @@
-"""What every screen of hrplan shares: translated key descriptions and the help screen."""
+"""What every screen of hrplan shares: the help screen on ``?``."""
 
 from __future__ import annotations
 
 from textual.binding import Binding
 from textual.screen import Screen
 
-from tui.bindings import translate_bindings
-
 
 class BaseScreen(Screen[None]):
-    """A screen whose BINDINGS use message keys as descriptions, and which has ``?`` for help."""
+    """A screen whose BINDINGS use message keys as descriptions (see ``tui.bindings.describe``), and
+    which has ``?`` for help."""
 
     HELP_TITLE_KEY = "help.title"
     BINDINGS = [Binding("question_mark", "help", "key.help", id="screen.help")]
-
-    def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
-        super().__init__(*args, **kwargs)
-        translate_bindings(self)
 
     @property
     def may_change_plans(self) -> bool:

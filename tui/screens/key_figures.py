@@ -29,7 +29,11 @@ class KeyFiguresScreen(BaseScreen):
     DEFAULT_CSS = """
     KeyFiguresScreen #keyfig-table { width: 1fr; height: 1fr; }
     KeyFiguresScreen TrendChart { width: 60; height: 1fr; border-left: solid $panel-lighten-2; }
+    /* Narrow: the chart goes below the table, the whole width, instead of beside it. */
+    KeyFiguresScreen.-narrow #keyfig-body { layout: vertical; }
+    KeyFiguresScreen.-narrow TrendChart { width: 1fr; border-left: none; border-top: solid $panel-lighten-2; }
     """
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
         Binding("a", "add", "plan.key_add", id="keyfig.add"),
         Binding("e,enter", "edit", "plan.key_edit", id="keyfig.edit"),
@@ -60,7 +64,7 @@ class KeyFiguresScreen(BaseScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Horizontal():
+        with Horizontal(id="keyfig-body"):
             yield RowList(
                 [
                     Column(t("col.unit"), weight=2, min_width=14),

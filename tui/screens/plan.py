@@ -20,7 +20,8 @@ from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from i18n import t
+from i18n import t, tn
+from i18n.formatting import number
 from models.activity_filter import WHOLE_PLAN, ActivityFilter
 from tui.screens.base import BaseScreen
 from tui.widgets.activity_detail import ActivityDetail
@@ -78,12 +79,17 @@ PLAN_WRITES = {"edit", "add", "delete", "move", "shift", "units", "areas", "undo
 class PlanScreen(BaseScreen):
     DEFAULT_CSS = """
     PlanScreen #plan-units { width: 26; height: 1fr; border-right: solid $panel-lighten-2; }
+    PlanScreen.-narrow #plan-units { width: 18; }
+    PlanScreen.-short ActivityDetail { height: 5; }
     PlanScreen #plan-main { width: 1fr; height: 1fr; }
     PlanScreen #plan-status { height: 1; padding: 0 1; color: $text-muted; }
     PlanScreen #plan-search { display: none; height: 3; }
     PlanScreen #plan-search.visible { display: block; }
     PlanScreen ActivityTable { height: 1fr; }
     """
+    # At 80×24 the units pane narrows and the detail pane shrinks, so that more activities show.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
     BINDINGS = [
         Binding("e,enter", "edit", "plan.key_edit", id="plan.edit"),
         Binding("a", "add", "plan.key_add_activity", id="plan.add"),
@@ -255,6 +261,9 @@ class PlanScreen(BaseScreen):
         self._counts, self._complete = message.counts, message.complete
         self.activities = list(self.index.activities)
         self._by_id = self.index.by_id
+        if self.index.column_weights != getattr(self, "_weights", None):
+            self._weights = self.index.column_weights
+            self.table.share_by_content(self._weights)
         if self.view.unit not in (None, WHOLE_PLAN) and self.view.unit not in {u.id for u in self.units}:
             self.view = replace(self.view, unit=None)
         with self.app.batch_update():  # one layout and one paint for the units, the rows and the rest
@@ -318,7 +327,8 @@ class PlanScreen(BaseScreen):
     def _show_status(self) -> None:
         parts = []
         if self._loaded:
-            parts.append(t("plan.count", shown=getattr(self, "_shown", 0), total=sum(self._counts.values())))
+            total = tn("count.activities", sum(self._counts.values()))
+            parts.append(t("plan.count", shown=number(getattr(self, "_shown", 0)), total=total))
         view = self.view
         if view.search.strip():
             parts.append(t("plan.filter_search", text=view.search.strip()))
@@ -424,14 +434,14 @@ class PlanScreen(BaseScreen):
 
     def action_help(self) -> None:
         """Help lists every key of the screen, also those that do not apply at the moment."""
-        from tui.modals.help import HelpModal, key_label, rows_for
+        from tui.bindings import describe, keys_label
+        from tui.modals.help import HelpModal, rows_for
 
         rows = rows_for(self)
         listed = {text for _, text in rows}
         for binding in self.BINDINGS:
-            if t(binding.description) not in listed:
-                keys = " / ".join(key_label(k.strip()) for k in binding.key.split(","))
-                rows.append((keys, t(binding.description)))
+            if describe(binding) not in listed:
+                rows.append((keys_label(binding.key), describe(binding)))
         self.app.push_screen(HelpModal(t(self.HELP_TITLE_KEY), rows))
 
     # ---- key availability ---------------------------------------------------------------------

@@ -8,6 +8,7 @@ worker as one transaction, then the list is read again. Dialogs that need the pl
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -15,14 +16,15 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import DataTable, Header, Input, Static
+from textual.widgets import Header, Input, Static
 from textual.worker import get_current_worker
 
-from i18n import t
+from i18n import t, tn
+from i18n.formatting import number
 from tui.screens.base import BaseScreen
 from tui.widgets.db_watcher import DatabaseWatcher
 from tui.widgets.key_bar import KeyBar
-from tui.widgets.plan_table import PlanTable
+from tui.widgets.plan_table import LABELS, PlanTable
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -55,25 +57,37 @@ def matches(plan: PlanSummary, needle: str) -> bool:
 def dependents_text(counts: PlanDependents) -> str:
     return t(
         "plans.delete_body",
-        units=counts.units,
-        areas=counts.areas,
-        activities=counts.activities,
-        rounds=counts.rounds,
-        entries=counts.entries,
-        key_figures=counts.key_figures,
+        units=tn("count.units", counts.units),
+        areas=tn("count.areas", counts.areas),
+        activities=tn("count.activities", counts.activities),
+        rounds=tn("count.rounds", counts.rounds),
+        entries=tn("count.entries", counts.entries),
+        key_figures=tn("count.key_figures", counts.key_figures),
     )
 
 
-def summary_text(plan: PlanSummary) -> Text:
+def summary_text(plan: PlanSummary, today: date) -> Text:
+    """The highlighted plan in full: what the table cuts or leaves out at a narrow width."""
+    from tui.overview import next_round_text, round_summary
+
     text = Text(plan.title, style="bold")
     if plan.organisation:
         text.append(f" · {plan.organisation}")
-    text.append(f" · {t(f'kind.{plan.kind}')}")
+    text.append(f" · {plan.period_start}–{plan.period_end} · {t(f'kind.{plan.kind}')}")
     text.append("\n")
     text.append(
-        t("plans.summary_counts", activities=plan.activity_count, done=plan.done, cancelled=plan.cancelled),
+        t("plans.summary_counts", activities=tn("count.activities", plan.activity_count),
+          done=number(plan.done), cancelled=number(plan.cancelled)),
         style="dim",
-    )
+    )  # fmt: skip
+    if plan.overdue:
+        text.append(" · ", style="dim")
+        text.append(tn("plans.summary_overdue", plan.overdue), style="red")
+    text.append("\n")
+    text.append(round_summary(plan), style="dim")
+    if next_text := next_round_text(plan, today):
+        text.append(" · ", style="dim")
+        text.append(next_text, style="dim")
     return text
 
 
@@ -81,8 +95,10 @@ class PlansScreen(BaseScreen):
     DEFAULT_CSS = """
     PlansScreen #plans-filter { dock: top; display: none; margin: 0 1; }
     PlansScreen #plans-filter.-shown { display: block; }
+    PlansScreen #plans-attention { height: auto; max-height: 2; padding: 0 1; color: $warning; }
+    PlansScreen #plans-attention.-calm { color: $success; }
     PlansScreen #plans { height: 1fr; }
-    PlansScreen #plan-summary { height: auto; padding: 0 1; background: $boost; }
+    PlansScreen #plan-summary { height: auto; max-height: 6; padding: 0 1; background: $boost; }
     """
     HELP_TITLE_KEY = "plans.help_title"
     BINDINGS = [
@@ -99,6 +115,8 @@ class PlansScreen(BaseScreen):
         Binding("x", "export", "key.export", id="plans.export"),
         Binding("i", "import_plan", "key.import_plan", id="plans.import"),
         Binding("slash", "filter", "plans.key_filter", id="plans.filter"),
+        Binding("s", "sort", "plans.key_sort", id="plans.sort"),
+        Binding("S", "reverse", "plans.key_reverse", id="plans.reverse", show=False),
         Binding("ctrl+z", "undo", "plans.key_undo", id="plans.undo"),
         Binding("q", "app.quit", "key.quit", id="plans.quit"),
     ]
@@ -134,8 +152,9 @@ class PlansScreen(BaseScreen):
             self.details = details
             self.counts = counts
 
-    def __init__(self) -> None:
+    def __init__(self, *, today: date | None = None) -> None:
         super().__init__()
+        self._today = today  # overdue activities and due rounds are counted as of this day
         self._plans: list[PlanSummary] = []
         self.show_archived = False
         self._bindings_state: tuple[object, ...] = (None, False)  # no plan yet, archived hidden
@@ -146,11 +165,17 @@ class PlansScreen(BaseScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Input(placeholder=t("plans.filter_placeholder"), id="plans-filter")
+        yield Static("", id="plans-attention")
         yield Static(t("plans.loading"), id="plans-hint", classes="empty-hint")
-        yield PlanTable(id="plans")
+        yield PlanTable(id="plans", today=self.today)
         yield Static("", id="plan-summary")
         yield DatabaseWatcher(self.app.database)
         yield KeyBar()
+
+    @property
+    def today(self) -> date:
+        """The day the overview counts from: the one given (tests), else today, read anew each time."""
+        return self._today or date.today()
 
     def on_mount(self) -> None:
         self.query_one(PlanTable).focus()
@@ -182,7 +207,7 @@ class PlansScreen(BaseScreen):
 
         try:
             with self.app.database.plain_read() as conn:
-                plans = list_plans(session=conn)
+                plans = list_plans(session=conn, today=self.today)
         except HrplanError as exc:
             self.post_message(self.Failed(exc.message()))
             return
@@ -354,8 +379,8 @@ class PlansScreen(BaseScreen):
         old = (details.period_start, details.period_end)
         new = next_period(*old)
         what_comes = t(
-            "plans.copy_body", units=counts.units, areas=counts.areas,
-            unfinished=counts.unfinished, activities=counts.activities,
+            "plans.copy_body", units=tn("count.units", counts.units), areas=tn("count.areas", counts.areas),
+            unfinished=number(counts.unfinished), activities=tn("count.activities", counts.activities),
         )  # fmt: skip
 
         def answered(values: dict[str, Any] | None) -> None:
@@ -380,6 +405,7 @@ class PlansScreen(BaseScreen):
     def _refill(self, select: int | None = None) -> None:
         visible = self._visible()
         table = self.query_one(PlanTable)
+        table.today = self.today
         table.show(visible, select=select if select is not None else table.selected_id)
         hint = self.query_one("#plans-hint", Static)
         needle = self.query_one("#plans-filter", Input).value.strip()
@@ -391,6 +417,14 @@ class PlansScreen(BaseScreen):
         elif not visible:
             hint.update(t("plans.all_archived", count=archived))
         hint.display = not visible
+        attention = self.query_one("#plans-attention", Static)
+        if self._plans:
+            from tui.overview import attention_text
+
+            line = attention_text(self._plans, self.today)
+            attention.update(line)
+            attention.set_class(line == t("plans.attention_none"), "-calm")
+        attention.display = bool(self._plans)
         self._show_summary()
         self.sub_title = t(
             "plans.subtitle_archived" if self.show_archived else "plans.subtitle",
@@ -409,7 +443,7 @@ class PlansScreen(BaseScreen):
         """The id of the plan under the cursor; None when the list is empty."""
         return self.query_one(PlanTable).selected_id
 
-    @on(DataTable.RowHighlighted)
+    @on(PlanTable.Highlighted)
     def _highlighted(self) -> None:
         self._show_summary()
         self._refresh_bindings_if_needed()
@@ -427,9 +461,9 @@ class PlansScreen(BaseScreen):
         line = self.query_one("#plan-summary", Static)
         line.display = plan is not None
         if plan is not None:
-            line.update(summary_text(plan))
+            line.update(summary_text(plan, self.today))
 
-    @on(DataTable.RowSelected)
+    @on(PlanTable.Selected)
     def _selected(self) -> None:
         self.action_open()
 
@@ -569,6 +603,18 @@ class PlansScreen(BaseScreen):
         filter_input = self.query_one("#plans-filter", Input)
         filter_input.add_class("-shown")
         filter_input.focus()
+
+    def action_sort(self) -> None:
+        """Sort by the next column (s again moves on); S reverses the order."""
+        table = self.query_one(PlanTable)
+        table.sort_by()
+        self._refill()
+        self.notify(t("plans.sorted_by", column=t(LABELS[table.sort_key])), timeout=2)
+
+    def action_reverse(self) -> None:
+        table = self.query_one(PlanTable)
+        table.sort_by(table.sort_key)
+        self._refill()
 
     def action_undo(self) -> None:
         self.write_undo(self.highlighted_plan())

@@ -11,6 +11,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from i18n import t
+from i18n.formatting import date_text
 from models.dates import is_overdue
 from tui.widgets.activity_table import status_text
 
@@ -25,7 +26,7 @@ def target_reading(text: str, due: date | None, ongoing: bool) -> str:
     if ongoing:
         return t("target.ongoing")
     if due is not None:
-        return t("target.read_as", date=due.isoformat())
+        return t("target.read_as", date=date_text(due))
     return t("target.unreadable")
 
 

@@ -51,6 +51,7 @@ class ActivityIndex:
         self.by_id = {a.id: a for a in self.activities}
         self._search_text: dict[int, str] = {}
         self._rows: dict[int, Row] = {}
+        self.column_weights = content_weights(self.activities)
 
     def search_text(self, a: ActivityRow) -> str:
         text = self._search_text.get(a.id)
@@ -75,6 +76,22 @@ class ActivityIndex:
         texts = self.search_text(a) if view.search.strip() else ""
         return view.matches(unit=unit_key(a.unit_id), area=a.area_name, responsible=a.responsible,
                             status=a.status, due=a.target_date, texts=texts, today=self.today)  # fmt: skip
+
+
+# The flexible columns, by the field each shows.
+FLEX_FIELDS = ("goal", "description", "responsible", "resources", "follow_up")
+
+
+def content_weights(activities: tuple[ActivityRow, ...]) -> dict[str, int]:
+    """How wide each flexible column should be next to the others: the mean length of its texts
+    (a longer text wraps in the detail pane anyway, so a few long ones do not take the width)."""
+    if not activities:
+        return {}
+    weights = {}
+    for name in FLEX_FIELDS:
+        total = sum(min(len(getattr(a, name)), 80) for a in activities)
+        weights[name] = max(4, min(60, total // len(activities)))
+    return weights
 
 
 def build_rows(index: ActivityIndex, view: ActivityFilter) -> list[Row]:
@@ -111,20 +128,28 @@ class ActivityTable(RowList):
     BINDINGS = [Binding("enter", "select", "plan.key_edit", id="activity_table.edit", show=False)]
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
-        super().__init__(
-            [
-                Column(t("col.goal"), weight=3, min_width=12),
-                Column(t("col.description").split(" – ")[0], weight=3, min_width=12),
-                Column(t("col.target"), width=11),
-                Column(t("col.responsible").split(" (")[0], weight=2, min_width=8),
-                Column(t("col.resources"), weight=1, min_width=6),
-                Column(t("col.follow_up").split("/")[0], weight=1, min_width=6),
-                Column(t("col.status"), width=13),
-            ],
-            empty_text=t("plan.loading"),
-            id=id,
-        )
+        super().__init__(self.template_columns({}), empty_text=t("plan.loading"), id=id)
         self._measured_width = 0
+
+    @staticmethod
+    def template_columns(weights: dict[str, int]) -> list[Column]:
+        """The template's columns. The activity and its status never give way; at a narrow width
+        resources go first, then follow-up, responsible, target date and goal (the detail pane
+        below shows them). ``weights`` share the width by content (``content_weights``)."""
+        w = {"goal": 3, "description": 3, "responsible": 2, "resources": 1, "follow_up": 1, **weights}
+        return [
+            Column(t("col.goal"), weight=w["goal"], min_width=12, give_way=5),
+            Column(t("col.description").split(" – ")[0], weight=w["description"], min_width=14),
+            Column(t("col.target"), width=11, give_way=4),
+            Column(t("col.responsible").split(" (")[0], weight=w["responsible"], min_width=9, give_way=3),
+            Column(t("col.resources"), weight=w["resources"], min_width=9, give_way=1),
+            Column(t("col.follow_up").split("/")[0], weight=w["follow_up"], min_width=11, give_way=2),
+            Column(t("col.status"), width=13),
+        ]
+
+    def share_by_content(self, weights: dict[str, int]) -> None:
+        """Let the flexible columns share the width by how long their texts are."""
+        self.set_columns(self.template_columns(weights))
 
     def _column_widths(self) -> list[int]:
         # The vertical scrollbar comes and goes with the number of rows without a resize event:

@@ -13,7 +13,8 @@ from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
 
-from i18n import t
+from i18n import t, tn
+from i18n.formatting import percent
 from models.meeting import Tally, UnitTally
 
 EMPTY_STYLE = "#4a4a4a"
@@ -35,7 +36,7 @@ def tally_line(label: str, tally: UnitTally, styles: dict, label_width: int = LA
     return Text.assemble(
         name, " ",
         bar(tally.share_done, styles["bar_done"], bar_width),
-        f" {tally.share_done:4.0%} {t('progress.done')}  ",
+        f" {percent(tally.share_done):>5} {t('progress.done')}  ",
         bar(tally.share_reviewed, styles["bar_reviewed"], bar_width),
         f" {t('progress.reviewed_count', n=tally.reviewed, total=tally.total)}",
     )  # fmt: skip
@@ -101,7 +102,7 @@ class ChecklistProgress(Widget):
                 line.stylize("underline", 0, min(LABEL_WIDTH, len(unit_names[unit])))
             lines.append(line)
         if len(units) > UNIT_LINES:
-            lines.append(Text(t("progress.more_units", n=len(units) - UNIT_LINES), style="dim"))
+            lines.append(Text(tn("progress.more_units", len(units) - UNIT_LINES), style="dim"))
         lines.append(self._counts(tally, styles, saving))
         if note:
             lines.append(Text(note, style=styles["pending"]))
@@ -125,7 +126,7 @@ class ChecklistProgress(Widget):
         """Two lines: the whole round (and the unit of the cursor), then the counts or the note."""
         overall = tally.overall
         first = Text.assemble(
-            (f"{t('progress.done')} {overall.share_done:.0%}", styles["bar_done"]), "  ",
+            (f"{t('progress.done')} {percent(overall.share_done)}", styles["bar_done"]), "  ",
             (t("progress.reviewed_count", n=overall.reviewed, total=overall.total), styles["bar_reviewed"]),
         )  # fmt: skip
         if current_unit is not None and current_unit in tally.units and len(unit_names) > 1:
@@ -134,7 +135,7 @@ class ChecklistProgress(Widget):
             name.truncate(18, overflow="ellipsis")
             first.append("  │ ")
             first.append_text(name)
-            first.append(f" {unit.share_done:.0%}, {unit.reviewed}/{unit.total}")
+            first.append(f" {percent(unit.share_done)}, {unit.reviewed}/{unit.total}")
         second = (
             Text(note, style=styles["pending"]) if note else self._counts(tally, styles, saving, compact=True)
         )

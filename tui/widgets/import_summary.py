@@ -13,6 +13,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from i18n import t
+from i18n.formatting import number
 
 if TYPE_CHECKING:
     from importers.model import ImportedPlan
@@ -73,7 +74,8 @@ def _warnings(imported: ImportedPlan) -> Text:
     if not imported.warnings:
         text.append(t("import.summary.no_warnings"), style="green")
         return text
-    text.append(t("import.summary.warnings", count=len(imported.warnings)) + "\n", style="bold yellow")
+    count = number(len(imported.warnings))
+    text.append(t("import.summary.warnings", count=count) + "\n", style="bold yellow")
     for warning in imported.warnings:
         text.append(f"• {warning.message()}\n")
     return text

@@ -12,6 +12,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from tui.bindings import describe
+
 
 class KeyBar(Static):
     DEFAULT_CSS = """
@@ -51,16 +53,16 @@ class KeyBar(Static):
             if key == app.COMMAND_PALETTE_BINDING:
                 palette = active
                 continue
-            if not binding.show or not binding.description:
+            description = describe(binding)
+            if not binding.show or not description:
                 continue
-            marker = (binding.action, binding.description)
+            marker = (binding.action, description)
             if marker not in seen:
                 seen.add(marker)
-                pairs.append(self._pair(app.get_key_display(binding), binding.description,
-                                        active.enabled, key_style))  # fmt: skip
-        if palette is not None and palette.binding.description:
-            binding = palette.binding
-            pairs.append(self._pair(app.get_key_display(binding), binding.description, palette.enabled,
+                pairs.append(self._pair(app.get_key_display(binding), description, active.enabled,
+                                        key_style))  # fmt: skip
+        if palette is not None and (description := describe(palette.binding)):
+            pairs.append(self._pair(app.get_key_display(palette.binding), description, palette.enabled,
                                     key_style))  # fmt: skip
         self.shown = self._wrapped(pairs, max(20, self.size.width - 2))
         self.update(self.shown)

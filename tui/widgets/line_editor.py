@@ -10,8 +10,6 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Input
 
-from tui.bindings import translate_bindings
-
 NEWLINE_MARK = " ⏎ "
 
 
@@ -43,7 +41,6 @@ class LineEditor(Input):
 
     def __init__(self, *, id: str | None = None, placeholder: str = "") -> None:  # noqa: A002
         super().__init__(id=id, placeholder=placeholder)
-        translate_bindings(self)
 
     def open(self, value: str, title: str) -> None:
         self.value = to_line(value)

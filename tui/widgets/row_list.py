@@ -27,8 +27,6 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.bindings import translate_bindings
-
 Cell = str | Text
 
 
@@ -37,7 +35,8 @@ class Column:
     """A column: fixed ``width``, or flexible (``width=None``) sharing what is left by ``weight``.
 
     ``give_way``: when the columns do not fit, those with a ``give_way`` are left out, 1 first, then
-    2, and so on; 0 never gives way.
+    2, and so on; 0 never gives way. What a left-out column held is for the screen to show elsewhere
+    (a detail pane). A column of ``width=0`` is never shown.
     """
 
     label: str
@@ -87,6 +86,11 @@ class RowList(ScrollView, can_focus=True):
         Binding("home", "edge(-1)", "key.first", id="rowlist.first", show=False),
         Binding("end", "edge(1)", "key.last", id="rowlist.last", show=False),
         Binding("enter", "select", "key.select", id="rowlist.select", show=False),
+        # The columns always fit the width: there is nothing to scroll sideways, nothing for the help.
+        Binding("left", "scroll_left", "", show=False),
+        Binding("right", "scroll_right", "", show=False),
+        Binding("ctrl+pageup", "page_left", "", show=False),
+        Binding("ctrl+pagedown", "page_right", "", show=False),
     ]
 
     class _KeyMessage(Message):
@@ -115,7 +119,6 @@ class RowList(ScrollView, can_focus=True):
         classes: str | None = None,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
-        translate_bindings(self)
         self.columns = list(columns)
         self.empty_text = empty_text
         self._rows: list[Row] = []
@@ -240,36 +243,48 @@ class RowList(ScrollView, can_focus=True):
         self._header = None
         self.virtual_size = Size(self._content_width(), len(self._rows) + 1)
 
+    def set_columns(self, columns: Sequence[Column]) -> None:
+        """Other columns (labels, widths, weights): measured again and every line drawn anew."""
+        self.columns = list(columns)
+        self._widths = []
+        self._cache.clear()
+        self._header = None
+        self.refresh()
+
+    def visible_columns(self) -> list[int]:
+        """Indexes of the columns shown at the current width (the others gave way)."""
+        return [i for i, w in enumerate(self._column_widths()) if w > 0]
+
     def _column_widths(self) -> list[int]:
         if self._widths:
             return self._widths
         total = self._content_width()
-        shown = set(range(len(self.columns)))
+        shown = [i for i, c in enumerate(self.columns) if c.width != 0]  # width 0: never shown
 
         def needed() -> int:
             cols = [self.columns[i] for i in shown]
             return sum(c.width if c.width is not None else c.min_width for c in cols) + len(cols) - 1
 
         giving_way = sorted(
-            (i for i, c in enumerate(self.columns) if c.give_way), key=lambda i: self.columns[i].give_way
+            (i for i in shown if self.columns[i].give_way), key=lambda i: self.columns[i].give_way
         )
         for i in giving_way:
             if needed() <= total:
                 break
-            shown.discard(i)
-        gaps = len(shown) - 1
-        fixed = sum(self.columns[i].width for i in shown if self.columns[i].width is not None)
-        flex = [self.columns[i] for i in shown if self.columns[i].width is None]
-        left = max(0, total - fixed - gaps)
-        weights = sum(c.weight for c in flex) or 1
-        widths = []
-        for i, c in enumerate(self.columns):
-            if i not in shown:
-                widths.append(0)  # given way: not drawn
-            elif c.width is not None:
-                widths.append(c.width)
-            else:
-                widths.append(max(c.min_width, left * c.weight // weights))
+            shown.remove(i)
+        cols = [self.columns[i] for i in shown]
+        fixed = sum(c.width for c in cols if c.width is not None)
+        flex = [i for i in shown if self.columns[i].width is None]
+        left = max(0, total - fixed - (len(cols) - 1))
+        weights = sum(self.columns[i].weight for i in flex) or 1
+        # Each flexible column gets its minimum, and what is left beyond the minimums by weight.
+        spare = max(0, left - sum(self.columns[i].min_width for i in flex))
+        widths = [0] * len(self.columns)  # 0: given way, not drawn
+        for i in shown:
+            c = self.columns[i]
+            widths[i] = c.width if c.width is not None else c.min_width + spare * c.weight // weights
+        if flex:  # what rounding left over goes to the first flexible column
+            widths[flex[0]] += max(0, left - sum(widths[i] for i in flex))
         self._widths = widths
         return widths
 

@@ -12,7 +12,7 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from i18n import get_language, t
+from i18n import t
 
 _DATE_RANGE = re.compile(r"^(\d{4}-\d{2})-\d{2}\s*[–-]\s*(\d{4}-\d{2})-\d{2}$")
 
@@ -32,8 +32,9 @@ def bar(value: float, largest: float, width: int = BAR_WIDTH) -> str:
 def format_number(value: float | int | None) -> str:
     if value is None:
         return "–"
-    text = f"{value:.1f}" if isinstance(value, float) else str(value)
-    return text.replace(".", ",") if get_language() == "sv" else text
+    from i18n.formatting import number
+
+    return number(value, decimals=1) if isinstance(value, float) else number(value)
 
 
 def short_period(label: str) -> str:
