@@ -1,4 +1,4 @@
-"""A large database for the benchmarks: 10 plans, the largest with 5,000 activities.
+"""A large database for the benchmarks: 10 plans, the largest with 5,000 (or 50,000) activities.
 
 Rows are written with SQLAlchemy Core in bulk (this is test data, not user edits, so it skips the
 change log); the schema comes from the real migrations.
@@ -34,8 +34,8 @@ DESCRIPTIONS = (
 )
 
 
-def generate(path: Path, *, seed: int = 7) -> Path:
-    """Create (or replace) the large database at ``path``."""
+def generate(path: Path, *, activities: int = LARGE_ACTIVITIES, seed: int = 7) -> Path:
+    """Create (or replace) the large database at ``path``: its first plan has ``activities`` activities."""
     from models.dates import read_target
     from models.tables import Activity, Area, FollowUpEntry, FollowUpRound, KeyFigure, Plan, Unit
 
@@ -45,7 +45,7 @@ def generate(path: Path, *, seed: int = 7) -> Path:
     database = Database(path)
     upgrade(database)
     now = datetime.now(UTC).replace(microsecond=0)
-    plan_sizes = [(LARGE_ACTIVITIES, LARGE_UNITS, LARGE_ROUNDS)] + [(SMALL_ACTIVITIES, 3, 2)] * SMALL_PLANS
+    plan_sizes = [(activities, LARGE_UNITS, LARGE_ROUNDS)] + [(SMALL_ACTIVITIES, 3, 2)] * SMALL_PLANS
     with database.write() as session:
         conn = session.connection()
         for p, (n_activities, n_units, n_rounds) in enumerate(plan_sizes, start=1):
@@ -108,4 +108,5 @@ def generate(path: Path, *, seed: int = 7) -> Path:
 if __name__ == "__main__":
     import sys
 
-    print(generate(Path(sys.argv[1] if len(sys.argv) > 1 else "bench-large.db")))
+    size = int(sys.argv[2]) if len(sys.argv) > 2 else LARGE_ACTIVITIES
+    print(generate(Path(sys.argv[1] if len(sys.argv) > 1 else "bench-large.db"), activities=size))

@@ -44,7 +44,7 @@ def measure(path: Path) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def run() -> list[Result]:
+def run(_bench: object = None) -> list[Result]:
     results = []
     with tempfile.TemporaryDirectory(prefix="hrplan-hostile-") as tmp:
         for title, name, maker in FILES:

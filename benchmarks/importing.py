@@ -72,7 +72,7 @@ def import_once(source: Path, db: Path) -> tuple[float, int]:
         database.dispose()
 
 
-def run(*, runs: int = RUNS, activities: int = 1_000) -> list[Result]:
+def run(_bench: object = None, *, runs: int = RUNS, activities: int = 1_000) -> list[Result]:
     from db.engine import Database
     from db.migrate import upgrade
 

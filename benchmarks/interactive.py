@@ -1,122 +1,188 @@
-"""Opening the large plan's checklist, and key presses in it, measured inside the running app.
+"""The large plan's checklist at every size: opening it, and key presses in it.
 
-Hooks, not Pilot's waits, give the times: the moment the app receives a key event (``on_event``),
-the moment a frame is composed and turned into terminal output (``_display``, rendered the same way a
-real terminal driver would), and the moment the write thread has committed the change.
-Pilot only paces the presses.
+Opening: five fresh apps (after one that pays for the imports), each measured to its first paint and
+to every row ready (``benchmarks.paint``). Right after every row is ready, one status key is pressed:
+"first press after opening".
+
+Key presses, timed by hooks inside the app, not by Pilot's waits: from the moment the app receives
+the key event (``on_event``) to the later of the first composed frame in which the pressed row's own
+line (its place on screen, worked out when the key arrives) shows the new status, and the commit of
+that change by the write thread. Frames are turned into terminal output as a real driver would.
+- one at a time: each press waits for its write before the next;
+- bursts: 20 presses at typing speed (one every 50 ms, the cursor moving down in between) without
+  waiting for the writes, so that queueing is measured.
+Goal: p95 ≤ 16 ms for each, at each size.
 """
 
 from __future__ import annotations
 
 import asyncio
+import os
 import sqlite3
 import time
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from benchmarks.paint import open_round, time_to_first_paint
-from benchmarks.report import Result, median, p95
+from benchmarks.context import Bench
+from benchmarks.opening import opening_results
+from benchmarks.paint import activity_count, open_round, time_to_paints
+from benchmarks.report import Result, median, p95, size_label
 
-PRESSES = int(__import__("os").environ.get("BENCH_PRESSES", 500))
+RUNS = 5
+PRESSES = int(os.environ.get("BENCH_PRESSES", 300))
+BURSTS, BURST_KEYS, BURST_GAP_S = 5, 20, 0.05
+GOAL_MS = 16
 KEYS = ("2", "3", "4", "1", "5")
 CODES = {"1": "not_started", "2": "in_progress", "3": "done", "4": "delayed", "5": "cancelled"}
 LABELS = {"1": "Ej påbörjad", "2": "Pågår", "3": "Klar", "4": "Försenad", "5": "Avbruten"}
 
 
-class Marks:
-    def __init__(self) -> None:
-        self.key_at: float | None = None
-        self.frames: list[tuple[float, str]] = []
-        self.stored_at: float | None = None
+@dataclass
+class Press:
+    key_at: float
+    y: int  # the pressed row's line on the screen
+    label: str
+    shown_at: float | None = None
+    stored_at: float | None = None
+
+    @property
+    def done(self) -> bool:
+        return self.shown_at is not None and self.stored_at is not None
+
+    @property
+    def seconds(self) -> float:
+        return max(self.shown_at, self.stored_at) - self.key_at
 
 
-def _install_hooks(app, marks: Marks) -> None:  # noqa: ANN001
-    from textual import events
+def frame_lines(update: Any) -> dict[int, str]:
+    """Screen line → the text a compositor update writes on it (whole lines or changed parts)."""
+    strips = getattr(update, "strips", None)
+    if strips is not None and hasattr(update, "region"):  # a layout update: whole lines
+        return {update.region.y + i: "".join(s.text for s in line) for i, line in enumerate(strips)}
+    chops = getattr(update, "chops", None)
+    if chops is not None:  # changed parts of lines
+        return {y: "".join(s.text for s in chops[y].values() if s is not None) for y, _, _ in update.spans}
+    return {}
 
-    original_on_event = app.on_event
 
-    async def on_event(event):  # noqa: ANN001, ANN202
-        if isinstance(event, events.Key):
-            marks.key_at = time.perf_counter()
-            marks.frames.clear()
-            marks.stored_at = None
-        return await original_on_event(event)
+class Recorder:
+    """Hooks on the app and the database that time every status key press."""
 
-    app.on_event = on_event
-    original_display = app._display
+    def __init__(self, app: Any, screen: Any) -> None:
+        self.app, self.screen = app, screen
+        self.presses: list[Press] = []
+        self.commits: list[float] = []
+        self.label: str | None = None  # the status the next key press sets
 
-    def display(screen, renderable):  # noqa: ANN001, ANN202
-        if renderable is not None and marks.key_at is not None:
-            render = getattr(renderable, "render_segments", None)
-            text = render(app.console) if render else ""
-            marks.frames.append((time.perf_counter(), text))
-        return original_display(screen, renderable)
+    def _row_line(self) -> int:
+        from tui.widgets.row_list import RowList
 
-    app._display = display
-
-    from db.engine import Database
-
-    original_write = Database.write
-
-    from contextlib import contextmanager
+        rows = self.screen.query_one(RowList)
+        return rows.content_region.y + 1 + rows.cursor_index - round(rows.scroll_offset.y)
 
     @contextmanager
-    def write(self):  # noqa: ANN001, ANN202
-        with original_write(self) as session:
-            yield session
-        marks.stored_at = time.perf_counter()
+    def installed(self):  # noqa: ANN201
+        from textual import events
 
-    Database.write = write
+        from db.engine import Database
+
+        app, original_event, original_display = self.app, self.app.on_event, self.app._display
+        original_write = Database.write
+
+        async def on_event(event):  # noqa: ANN001, ANN202
+            if isinstance(event, events.Key) and event.key in CODES and self.label is not None:
+                self.presses.append(Press(time.perf_counter(), self._row_line(), self.label))
+                self.label = None
+            return await original_event(event)
+
+        def display(screen, renderable):  # noqa: ANN001, ANN202
+            if renderable is not None and any(p.shown_at is None for p in self.presses):
+                renderable.render_segments(app.console)  # as a terminal driver would
+                at, lines = time.perf_counter(), frame_lines(renderable)
+                for press in self.presses:
+                    if press.shown_at is None and press.label in lines.get(press.y, ""):
+                        press.shown_at = at
+            return original_display(screen, renderable)
+
+        @contextmanager
+        def write(database):  # noqa: ANN001, ANN202
+            with original_write(database) as session:
+                yield session
+            self.commits.append(time.perf_counter())
+            stored = [p for p in self.presses if p.stored_at is None]
+            if stored:
+                stored[0].stored_at = self.commits[-1]  # writes are queued: the oldest press first
+
+        app.on_event, app._display, Database.write = on_event, display, write
+        try:
+            yield self
+        finally:
+            app.on_event, app._display, Database.write = original_event, original_display, original_write
+
+    def choose_key(self, index: int) -> str:
+        """A status key that changes the row under the cursor to a status its line does not show yet."""
+        from tui.widgets.row_list import RowList
+
+        aid = self.screen.query_one(RowList).cursor_key
+        meeting = self.screen.meeting
+        shown, previous = meeting.shown(aid).status, meeting.items[aid].previous_status
+        key = next(k for k in KEYS[index % len(KEYS):] + KEYS if CODES[k] not in (shown, previous))
+        self.label = LABELS[key]
+        return key
+
+    async def settle(self, what: str, timeout: float = 10) -> None:
+        deadline = time.perf_counter() + timeout
+        while not all(p.done for p in self.presses):
+            if time.perf_counter() > deadline:
+                missing = [p for p in self.presses if not p.done]
+                raise RuntimeError(f"{what}: {len(missing)} presses without a frame showing them or a write")
+            await asyncio.sleep(0.0005)
 
 
-async def _measure(db: Path, plan_id: int) -> tuple[list[float], float, float]:
-    from db.engine import Database
+async def _session(db: Path, round_id: int, total: int, presses: int) -> dict[str, Any]:
     from tui.factory import make_app
     from tui.screens.checklist import ChecklistScreen
 
-    round_id = open_round(db, plan_id)
     app = make_app(db_path=db, lang="sv")
-    marks = Marks()
-    original_write = Database.write
-    try:
-        return await _presses(app, marks, ChecklistScreen(plan_id, round_id))
-    finally:
-        Database.write = original_write  # the hook must not outlive this benchmark
-
-
-async def _presses(app, marks: Marks, screen) -> tuple[list[float], float, tuple]:  # noqa: ANN001
-    from tui.widgets.row_list import RowList
-
+    measured: dict[str, Any] = {}
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        open_time = await time_to_first_paint(app, screen)
-        rows = screen.query_one(RowList)
-        await pilot.pause()
-        _install_hooks(app, marks)
-        times: list[float] = []
-        drawn: list[float] = []
-        stored: list[float] = []
-        for i in range(PRESSES):
-            # Every press must change the row under the cursor, or nothing would be drawn or stored.
-            current = screen.meeting.shown(rows.cursor_key).status
-            key = next(k for k in KEYS[i % len(KEYS):] + KEYS if CODES[k] != current)
-            await pilot.press(key)
-            deadline = time.perf_counter() + 5
-            while marks.stored_at is None and time.perf_counter() < deadline:
-                await asyncio.sleep(0.0005)
-            shown = next((at for at, text in marks.frames if LABELS[key] in text), None)
-            if shown is None or marks.stored_at is None or marks.key_at is None:
-                raise RuntimeError(f"press {i}: no frame with {LABELS[key]!r} or nothing stored")
-            times.append(max(shown, marks.stored_at) - marks.key_at)
-            drawn.append(shown - marks.key_at)
-            stored.append(marks.stored_at - marks.key_at)
-            if i % len(KEYS) == len(KEYS) - 1:
+        screen = ChecklistScreen(1, round_id)
+        measured["open"] = await time_to_paints(app, screen, total)
+        recorder = Recorder(app, screen)
+        with recorder.installed():
+            await pilot.press(recorder.choose_key(0))
+            await recorder.settle("first press")
+            measured["first"] = recorder.presses[-1].seconds
+            if presses:
                 await pilot.press("down")
-                await app.workers.wait_for_complete()
+                one: list[Press] = []
+                for i in range(presses):
+                    await pilot.press(recorder.choose_key(i))
+                    await recorder.settle("a press")
+                    one.append(recorder.presses[-1])
+                    if i % len(KEYS) == len(KEYS) - 1:
+                        await pilot.press("down")
+                burst: list[Press] = []
+                for _ in range(BURSTS):
+                    started = len(recorder.presses)
+                    for i in range(BURST_KEYS):
+                        await pilot.press(recorder.choose_key(i))
+                        await asyncio.sleep(BURST_GAP_S)
+                        await pilot.press("down")
+                    await recorder.settle("a burst")
+                    burst += recorder.presses[started:]
+                measured["one"] = [p.seconds for p in one]
+                measured["drawn"] = [p.shown_at - p.key_at for p in one]
+                measured["stored"] = [p.stored_at - p.key_at for p in one]
+                measured["burst"] = [p.seconds for p in burst]
         await app.workers.wait_for_complete()
-    return times, open_time, (drawn, stored)
+    return measured
 
 
-def sqlite_floor(db: Path, runs: int = PRESSES) -> list[float]:
+def sqlite_floor(db: Path, runs: int = 200) -> list[float]:
     """A raw UPDATE + COMMIT of one entry on the same file, as the app's connections are set up."""
     from db.engine import configure_connection
 
@@ -135,17 +201,31 @@ def sqlite_floor(db: Path, runs: int = PRESSES) -> list[float]:
     return times
 
 
-def run(large_db: Path) -> list[Result]:
-    times, open_time, (drawn, stored) = asyncio.run(_measure(large_db, 1))
-    floor = sqlite_floor(large_db)
-    ms = [t * 1000 for t in times]
-    floor_ms = [t * 1000 for t in floor]
-    return [
-        Result("open checklist, 5,000 activities", "ms", open_time * 1000, "one run", 150, 1,
-               "push to first paint with rows"),
-        Result("key press in checklist, p95", "ms", p95(ms),
-               f"median {median(ms):.1f} ms", 16, len(ms),
-               f"drawn: median {median(drawn) * 1000:.1f}, p95 {p95(drawn) * 1000:.1f} ms; "
-               f"stored: median {median(stored) * 1000:.1f}, p95 {p95(stored) * 1000:.1f} ms; "
-               f"floor: raw UPDATE+COMMIT median {median(floor_ms):.2f} ms, p95 {p95(floor_ms):.2f} ms"),
-    ]  # fmt: skip
+def _press_result(name: str, seconds: list[float], note: str) -> Result:
+    ms = [s * 1000 for s in seconds]
+    return Result(name, "ms", p95(ms), f"median {median(ms):.1f}, max {max(ms):.1f}", GOAL_MS, len(ms), note)
+
+
+def run(bench: Bench, *, runs: int = RUNS, presses: int = PRESSES) -> list[Result]:
+    opened: dict[int, list[tuple[float, float]]] = {}
+    results: list[Result] = []
+    for size, db in bench.databases.items():
+        round_id, total = open_round(db, 1), activity_count(db, 1)
+        asyncio.run(_session(db, round_id, total, 0))  # imports the screen's modules: not measured
+        sessions = [asyncio.run(_session(db, round_id, total, presses if i == runs - 1 else 0))
+                    for i in range(runs)]  # fmt: skip
+        opened[size] = [s["open"] for s in sessions]
+        last, label = sessions[-1], size_label(size)
+        floor = [t * 1000 for t in sqlite_floor(db)]
+        drawn, stored = [s * 1000 for s in last["drawn"]], [s * 1000 for s in last["stored"]]
+        results += [
+            _press_result(f"key press p95, {label} activities, one at a time", last["one"],
+                          f"drawn p95 {p95(drawn):.1f} ms, stored p95 {p95(stored):.1f} ms; floor: raw "
+                          f"UPDATE+COMMIT median {median(floor):.2f} ms"),
+            _press_result(f"key press p95, {label} activities, first after opening",
+                          [s["first"] for s in sessions], "right after every row is ready, a fresh app each"),
+            _press_result(f"key press p95, {label} activities, in bursts", last["burst"],
+                          f"{BURSTS} × {BURST_KEYS} presses, one every {BURST_GAP_S * 1000:.0f} ms"),
+        ]  # fmt: skip
+    note = "push to the first frame with rows / with every row"
+    return opening_results("checklist", opened, note) + results

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
+from benchmarks.context import Bench
 from benchmarks.paint import open_round
-from benchmarks.report import Result, median, spread_of
+from benchmarks.report import Result, median, size_label, spread_of
 
 RUNS = 3
 
@@ -22,13 +22,14 @@ def peak_mb(*args: str) -> float:
     return float(words[1])
 
 
-def run(empty_db: Path, large_db: Path, *, runs: int = RUNS) -> list[Result]:
-    round_id = open_round(large_db, 1)
-    bare = [peak_mb("bare", str(empty_db)) for _ in range(runs)]
-    app = [peak_mb("checklist", str(large_db), "1", str(round_id)) for _ in range(runs)]
-    return [
-        Result("peak memory, bare Textual app", "MB", median(bare), spread_of(bare, digits=1),
-               float("inf"), runs, "reference"),
-        Result("peak memory, checklist of 5,000 activities", "MB", median(app), spread_of(app, digits=1),
-               150, runs, f"{median(app) - median(bare):.1f} MB more than the bare app"),
-    ]  # fmt: skip
+def run(bench: Bench, *, runs: int = RUNS) -> list[Result]:
+    bare = [peak_mb("bare", str(bench.empty)) for _ in range(runs)]
+    results = [Result("peak memory, bare Textual app", "MB", median(bare), spread_of(bare, digits=1),
+                      float("inf"), runs, "reference")]  # fmt: skip
+    for size, db in bench.databases.items():
+        round_id = open_round(db, 1)
+        app = [peak_mb("checklist", str(db), "1", str(round_id)) for _ in range(runs)]
+        results.append(Result(f"peak memory, checklist of {size_label(size)} activities", "MB", median(app),
+                              spread_of(app, digits=1), 150, runs,
+                              f"{median(app) - median(bare):.1f} MB more than the bare app"))  # fmt: skip
+    return results

@@ -19,6 +19,7 @@ class Result:
     goal: float  # the figure must be at most this
     runs: int
     note: str = ""
+    goal_text: str = ""  # how the goal reads when it is relative ("≤ 3 × the 5,000 figure (123 ms)")
 
     @property
     def passed(self) -> bool:
@@ -29,11 +30,17 @@ class Result:
             self.name,
             f"{self.median:.3f} {self.unit}" if self.unit != "x" else f"{self.median:.2f}",
             self.spread,
-            f"≤ {self.goal:g} {self.unit}" if self.unit != "x" else f"≤ {self.goal:g}",
+            self.goal_text or self._goal(),
             str(self.runs),
-            "PASS" if self.passed else "MISS",
+            ("PASS" if self.passed else "MISS") if self.goal != float("inf") else "–",
             self.note,
         ]
+
+
+    def _goal(self) -> str:
+        if self.goal == float("inf"):
+            return "reference"
+        return f"≤ {self.goal:g} {self.unit}" if self.unit != "x" else f"≤ {self.goal:g}"
 
 
 HEADERS = ["benchmark", "median", "spread", "goal", "runs", "result", "note"]
@@ -42,6 +49,15 @@ HEADERS = ["benchmark", "median", "spread", "goal", "runs", "result", "note"]
 def spread_of(values: list[float], scale: float = 1.0, digits: int = 3) -> str:
     lo, hi = min(values) * scale, max(values) * scale
     return f"min {lo:.{digits}f} – max {hi:.{digits}f}"
+
+
+def spread_ms(values_s: list[float]) -> str:
+    """Seconds shown as milliseconds: min – max."""
+    return spread_of(values_s, scale=1000, digits=0)
+
+
+def size_label(activities: int) -> str:
+    return f"{activities:,}"
 
 
 def median(values: list[float]) -> float:

@@ -181,3 +181,12 @@ class OwnFileError(HrplanError):
     """A file about to be written is hrplan's own: the database, its -wal and -shm files, its backups."""
 
     key = "error.own_file"
+
+
+class LineError(HrplanError):
+    """A mistake on one line of a file of many (``hrplan tick --from``): the line, then what is wrong."""
+
+    key = "error.at_line"
+
+    def __init__(self, line: int, error: HrplanError) -> None:
+        super().__init__(line=line, message=error.message())

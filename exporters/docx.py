@@ -126,15 +126,27 @@ def chart_xml(label: str, share: float, value: str) -> str:
 
 
 def _append(document, xml: str) -> None:  # noqa: ANN001
+    """Put the element written as ``xml`` (a table) at the end of the document's body.
+
+    The element goes in empty and its children follow one by one: lxml moves one parsed subtree into
+    another document in time that grows with the square of its size (12 s for a table of 40,000
+    rows), child by child in time that grows with the size.
+    """
     from docx.oxml import parse_xml
+    from lxml.etree import QName
 
     body = document.element.body
     element = parse_xml(xml)
+    shell = parse_xml(f'<w:{QName(element).localname} xmlns:w="{W_NS}"/>')
+    for name, value in element.attrib.items():
+        shell.set(name, value)
     sect_pr = body.sectPr
     if sect_pr is not None:
-        sect_pr.addprevious(element)
+        sect_pr.addprevious(shell)
     else:
-        body.append(element)
+        body.append(shell)
+    for child in list(element):
+        shell.append(child)
 
 
 def _landscape(document) -> None:  # noqa: ANN001

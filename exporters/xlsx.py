@@ -17,6 +17,7 @@ from typing import BinaryIO
 
 from openpyxl import Workbook
 from openpyxl.cell import Cell, WriteOnlyCell
+from openpyxl.compat import safe_string
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
@@ -39,6 +40,7 @@ from exporters.markup import MdHeading, MdList, MdParagraph, plain_text
 from i18n import t
 
 SHEET_NAME_MAX = 31
+CELL_TEXT_MAX = 32_767  # what a cell holds; openpyxl cuts a longer string to this too
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 CHARS_PER_WEIGHT = 12  # column width (in characters) per unit of a table's relative width
 MAX_COLUMN_WIDTH = 80
@@ -114,7 +116,7 @@ class _SheetLayout:
 
     def cell(self, value: str, *, font=None, fill=None, wrap: bool = True):  # noqa: ANN001, ANN201
         value = xml_safe(value)
-        cell = WriteOnlyCell(self.ws, value=value or None)
+        cell = _text_cell(self.ws, value)
         if looks_like_formula(value):
             cell.data_type = "s"  # stored as text, never as a formula
             cell._style = copy(self._style(font, fill, wrap))
@@ -251,12 +253,28 @@ class _SheetLayout:
             ws.print_title_rows = f"{header}:{header}"
         for index, width in enumerate(self.column_widths(), start=1):
             ws.column_dimensions[get_column_letter(index)].width = width
-        for number, height in self.heights.items():
-            ws.row_dimensions[number].height = height
+        # The row attributes openpyxl's row writer reads (``ht``, ``customHeight``) as plain dicts: a
+        # RowDimension object per wrapped row, made and then read back attribute by attribute, cost
+        # a fifth of the export of a large plan.
+        ws.row_dimensions = {number: {"ht": safe_string(height), "customHeight": "1"}
+                             for number, height in self.heights.items()}  # fmt: skip
         for chart, anchor in self.charts:
             ws.add_chart(chart, anchor)
         for row in self.rows:
             ws.append(row)
+
+
+def _text_cell(ws, text: str | None) -> Cell:  # noqa: ANN001
+    """A write-only cell holding ``text`` (already made XML-safe) as a string, or empty.
+
+    What openpyxl's own binding of a string ends in, without its per-cell regular expressions for
+    characters ``xml_safe`` has already removed: tens of thousands of cells in a large plan.
+    """
+    cell = WriteOnlyCell(ws)
+    if text:
+        cell._value = text[:CELL_TEXT_MAX]
+        cell.data_type = "s"
+    return cell
 
 
 def row_lines(row: tuple[str, ...], widths: list[float]) -> int:
@@ -264,6 +282,8 @@ def row_lines(row: tuple[str, ...], widths: list[float]) -> int:
     most = 1
     for text, width in zip(row, widths, strict=False):
         per_line = max(1, int(width * CHARS_PER_WIDTH))
+        if len(text) <= per_line and "\n" not in text:
+            continue  # one line
         most = max(most, sum(-(-len(line) // per_line) or 1 for line in text.split("\n")))
     return most
 
@@ -277,7 +297,12 @@ def _cells_of_row(ws, values: Iterable, row_idx: int) -> Iterator[Cell]:  # noqa
     for col_idx, value in enumerate(values, 1):
         if value is None:
             continue
-        cell = value if isinstance(value, Cell) else WriteOnlyCell(ws, value=value)
+        if isinstance(value, Cell):
+            cell = value
+        elif isinstance(value, str):
+            cell = _text_cell(ws, value)
+        else:
+            cell = WriteOnlyCell(ws, value=value)
         cell.column = col_idx
         cell.row = row_idx
         yield cell

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import CheckConstraint, String, UniqueConstraint
+from sqlalchemy import CheckConstraint, Index, String, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from models.base import max_len, now, one_of
@@ -57,6 +57,8 @@ class FollowUpEntry(FollowUpEntryBase, table=True):
     __tablename__ = "followup_entry"
     __table_args__ = (
         UniqueConstraint("round_id", "activity_id", name="uq_entry_round_activity"),
+        # A round's entries counted per status from the index alone (the plans list, the header).
+        Index("ix_followup_entry_round_status", "round_id", "status"),
         one_of("status", STATUS_CODES),
         max_len("comment", TEXT_MAX),
     )

@@ -12,7 +12,7 @@ from db.changes import ChangeSet
 from db.errors import NotFoundError
 from db.queries.ordering import check_version, refuse, refuse_invalid, shift_within
 from db.queries.plans import next_activity_number
-from db.queries.status import CURRENT_STATUS_SQL
+from db.queries.status import LATEST_ENTRY_JOIN, STATUS_FROM_LATEST_SQL, latest_round_id
 from models.activity import Activity
 from models.activity_rules import FIELD_LABELS, ActivityFields, check_activity
 from models.area import Area
@@ -62,12 +62,14 @@ class ActivityRow:
 _ROWS_SQL = f"""
 SELECT a.id, a.plan_id, a.unit_id, u.name, a.area_id, ar.name, a.number, a.goal, a.description,
        a.target_text, a.target_date, a.ongoing, a.responsible, a.resources, a.follow_up,
-       {CURRENT_STATUS_SQL} AS status, a.position, a.version, COALESCE(u.position, -1), ar.position
+       {STATUS_FROM_LATEST_SQL} AS status, a.position, a.version, COALESCE(u.position, -1), ar.position
 FROM activity a
 JOIN area ar ON ar.id = a.area_id
 LEFT JOIN unit u ON u.id = a.unit_id
+{LATEST_ENTRY_JOIN.format(latest=":latest")}
 WHERE a.plan_id = :plan {{extra}}
 ORDER BY COALESCE(u.position, -1), a.unit_id IS NOT NULL, u.id, ar.position, ar.id, a.position, a.id
+{{limit}}
 """
 
 
@@ -79,16 +81,28 @@ def _row(values: tuple) -> ActivityRow:
     return ActivityRow(*values)
 
 
-def list_activities(plan_id: int, *, session: Session) -> list[ActivityRow]:
-    """Every activity of the plan, units in order (the plan as a whole first), then areas, then position."""
-    rows = session.execute(text(_ROWS_SQL.format(extra="")), {"plan": plan_id})
+def list_activities(plan_id: int, *, session: Session, limit: int | None = None) -> list[ActivityRow]:
+    """Every activity of the plan, units in order (the plan as a whole first), then areas, then position.
+
+    ``limit``: only the first ones (a first screenful)."""
+    sql = _ROWS_SQL.format(extra="", limit="LIMIT :limit" if limit is not None else "")
+    params = {"plan": plan_id, "latest": latest_round_id(plan_id, session=session), "limit": limit}
+    rows = session.execute(text(sql), params)
     return [_row(tuple(r)) for r in rows]
 
 
+def activity_counts(plan_id: int, *, session: Session) -> dict[int | None, int]:
+    """Unit id (None: the plan as a whole) → how many activities it has, without reading them."""
+    sql = "SELECT unit_id, count(*) FROM activity WHERE plan_id = :plan GROUP BY unit_id"
+    rows = session.execute(text(sql), {"plan": plan_id})
+    return {r[0]: r[1] for r in rows}
+
+
 def get_activity(activity_id: int, *, session: Session) -> ActivityRow:
+    plan_id = _plan_of(activity_id, session=session)
     rows = session.execute(
-        text(_ROWS_SQL.format(extra="AND a.id = :id")),
-        {"plan": _plan_of(activity_id, session=session), "id": activity_id},
+        text(_ROWS_SQL.format(extra="AND a.id = :id", limit="")),
+        {"plan": plan_id, "id": activity_id, "latest": latest_round_id(plan_id, session=session)},
     ).all()
     if not rows:
         raise _missing(activity_id)

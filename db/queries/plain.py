@@ -2,24 +2,64 @@
 
 The start screen reads through plain sqlite3 (no SQLAlchemy import before the first frame); the
 command line and the other screens hold a session. Query functions that both use take either.
+With a session on SQLite the statement runs on the session's own connection (in its transaction)
+through the driver's cursor, so rows come back as plain tuples without SQLAlchemy's per-row work;
+on another database it goes through SQLAlchemy, whatever the driver's parameter style.
 """
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
+
+
+def _driver_cursor(session: Any) -> Any | None:
+    """A cursor of the driver's own SQLite connection under ``session``; None for another database."""
+    if isinstance(session, sqlite3.Connection):
+        return session.cursor()
+    if session.get_bind().dialect.name == "sqlite":
+        return session.connection().connection.cursor()
+    return None
+
+
+def _named(sql: str, params: Sequence[Any]) -> tuple[Any, dict[str, Any]]:
+    """``sql`` for SQLAlchemy: each ``?`` becomes a named parameter. The statements here hold no
+    ``?`` inside a string literal."""
+    from sqlalchemy import text
+
+    pieces = sql.split("?")
+    named = pieces[0] + "".join(f":p{i}{piece}" for i, piece in enumerate(pieces[1:]))
+    return text(named), {f"p{i}": value for i, value in enumerate(params)}
 
 
 def fetch_all(session: Any, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
     """Every row of ``sql`` (qmark parameters) as tuples."""
-    if isinstance(session, sqlite3.Connection):
-        return session.execute(sql, tuple(params)).fetchall()
-    from sqlalchemy import text
+    cursor = _driver_cursor(session)
+    if cursor is None:
+        statement, bound = _named(sql, params)
+        return [tuple(row) for row in session.execute(statement, bound).fetchall()]
+    try:
+        cursor.execute(sql, tuple(params))
+        return cursor.fetchall()
+    finally:
+        cursor.close()
 
-    # Through SQLAlchemy, whatever the driver's own parameter style (psycopg's is %s): each ``?``
-    # becomes a named parameter. The statements here hold no ``?`` inside a string literal.
-    pieces = sql.split("?")
-    named = pieces[0] + "".join(f":p{i}{piece}" for i, piece in enumerate(pieces[1:]))
-    bound = {f"p{i}": value for i, value in enumerate(params)}
-    return [tuple(row) for row in session.execute(text(named), bound).fetchall()]
+
+def fetch_iter(session: Any, sql: str, params: Sequence[Any] = ()) -> Iterator[tuple]:
+    """The rows of ``sql`` one by one as the database hands them over, without reading them all first."""
+    cursor = _driver_cursor(session)
+    if cursor is None:
+        statement, bound = _named(sql, params)
+        streamed = session.execute(statement, bound, execution_options={"stream_results": True})
+        for row in streamed:
+            yield tuple(row)
+        return
+    try:
+        cursor.execute(sql, tuple(params))
+        for row in cursor:  # noqa: UP028  (``yield from`` would close a cursor of a closed connection)
+            yield row
+    finally:  # also when the reader stopped early and the connection is closed by now
+        with contextlib.suppress(sqlite3.ProgrammingError):
+            cursor.close()

@@ -1,5 +1,5 @@
 """The list of plans for the start screen, ``hrplan list`` and ``hrplan status``: what a coordinator
-needs to see first, in three aggregate queries and without SQLAlchemy.
+needs to see first, in aggregate queries and without SQLAlchemy.
 
 ``session`` is a plain sqlite3 connection (the start screen: see ``Database.plain_read``) or an
 SQLAlchemy session (the command line). The SQL is the same for SQLite and PostgreSQL: the counting
@@ -14,21 +14,12 @@ from datetime import date
 from typing import Any
 
 from db.queries.plain import fetch_all
-from db.queries.status import CURRENT_STATUS_SQL
+from db.queries.status import overdue_by_plan, status_counts_by_plan
 from models.progress import Progress
 from models.rounds import RoundDue, next_round_due
 from models.status import STATUS_ORDER
 
 FINISHED = ("done", "cancelled")
-
-# Per plan and current status: how many activities, and how many of them are past their due date.
-_STATUS_SQL = f"""
-SELECT s.plan_id, s.status, count(*) AS n,
-       SUM(CASE WHEN s.target_date < ? THEN 1 ELSE 0 END) AS past_due
-FROM (SELECT a.plan_id AS plan_id, a.target_date AS target_date, {CURRENT_STATUS_SQL} AS status
-      FROM activity a) AS s
-GROUP BY s.plan_id, s.status
-"""
 
 # Every round (a few per plan and year): the latest, and the latest open one, are picked per plan.
 _ROUNDS_SQL = "SELECT plan_id, id, name, date, closed FROM followup_round ORDER BY plan_id, date, id"
@@ -95,12 +86,8 @@ def list_plans(
     today = today or date.today()
     # The day as ISO text for sqlite3 (which has no date type), as a date for a server's driver.
     day: Any = today.isoformat() if isinstance(session, sqlite3.Connection) else today
-    counts: dict[int, dict[str, int]] = {}
-    overdue: dict[int, int] = {}
-    for plan_id, status, n, past_due in fetch_all(session, _STATUS_SQL, (day,)):
-        counts.setdefault(plan_id, {})[status] = int(n)
-        if status not in FINISHED:
-            overdue[plan_id] = overdue.get(plan_id, 0) + int(past_due or 0)
+    counts = status_counts_by_plan(session=session)
+    overdue = overdue_by_plan(day, session=session)
 
     latest: dict[int, Any] = {}
     open_rounds: dict[int, tuple[int, str]] = {}

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlmodel import Session
 
 from db.changes import ChangeSet
-from db.errors import AmbiguousError, InvalidInputError, NotFoundError
+from db.errors import InvalidInputError, NotFoundError
 from db.guard import refusal_from
 from db.queries.sections import copy_sections
 from db.queries.status import current_statuses
@@ -27,25 +27,9 @@ from models.unit import Unit
 
 def resolve_plan(ref: str | int, *, session: Session) -> Plan:
     """A plan by id, or by a title that only one plan has (case-insensitive)."""
-    text = str(ref).strip()
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:  # undecodable bytes from the command line: no title has them
-        from i18n import t
+    from db.queries.plan_ref import resolve_plan_id
 
-        raise NotFoundError(what=t("what.plan"), name=text) from None
-    if text.isascii() and text.isdigit() and len(text) <= 18:  # an id SQLite can hold
-        plan = session.get(Plan, int(text))
-        if plan is not None:
-            return plan
-    matches = session.execute(select(Plan).where(func.lower(Plan.title) == text.lower())).scalars().all()
-    if not matches:
-        from i18n import t
-
-        raise NotFoundError(what=t("what.plan"), name=text)
-    if len(matches) > 1:
-        raise AmbiguousError(name=text, ids=", ".join(str(p.id) for p in matches))
-    return matches[0]
+    return session.get(Plan, resolve_plan_id(ref, session=session))
 
 
 def create_plan(

@@ -17,22 +17,29 @@ from sqlmodel import Session
 from db.access import check_plan_readable, visible_units
 from db.changes import ChangeSet
 from db.errors import (
-    BadStatusError,
     InvalidInputError,
-    NoOpenRoundError,
     NotFoundError,
-    RoundClosedError,
-    what_of,
+)
+from db.queries.entries import (  # noqa: F401  (the entry functions are part of this module's interface)
+    EntryState,
+    RoundRef,
+    _as_date,
+    _invalid,
+    check_status,
+    entry_state,
+    find_round,
+    set_entry_comment,
+    set_entry_status,
+    update_entry,
 )
 from db.queries.status import as_of_params, as_of_text, status_sql, statuses_as_of
 from models.activity import Activity
 from models.base import now
 from models.followup import FollowUpEntry, FollowUpRound
-from models.limits import TEXT_MAX
 from models.plan import Plan
 from models.rounds import check_round_name, propose_round_name, unique_round_name
-from models.status import STATUS_CODES, Status
-from models.validation import Invalid, clean_text
+from models.status import Status
+from models.validation import Invalid
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,18 +64,6 @@ class RoundProposal:
     name: str
     date: dt.date
     taken: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class EntryState:
-    """An entry as stored after a change (or an undo)."""
-
-    round_id: int
-    activity_id: int
-    status: str
-    comment: str
-    reviewed: bool
-    version: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,10 +179,6 @@ def _summaries(plan_id: int, *, session: Session, round_id: int | None = None) -
     ]
 
 
-def _as_date(value: object) -> dt.date:
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
-
-
 def list_rounds(plan_id: int, *, session: Session) -> list[RoundSummary]:
     """The plan's rounds, newest first (by date, then by creation)."""
     return _summaries(plan_id, session=session)
@@ -206,22 +197,6 @@ def latest_open_round(plan_id: int, *, session: Session) -> RoundSummary | None:
     return next((r for r in list_rounds(plan_id, session=session) if not r.closed), None)
 
 
-def find_round(plan_id: int, name: str | None, *, session: Session) -> RoundSummary:
-    """A round by name (case-insensitive); without a name, the latest open round."""
-    rounds = list_rounds(plan_id, session=session)
-    if name is None:
-        found = next((r for r in rounds if not r.closed), None)
-        if found is None:
-            raise NoOpenRoundError()
-        return found
-    found = next((r for r in rounds if r.name.casefold() == name.strip().casefold()), None)
-    if found is None:
-        from i18n import t
-
-        raise NotFoundError(what=t("what.round"), name=name)
-    return found
-
-
 def propose_round(plan_id: int, *, session: Session, today: dt.date) -> RoundProposal:
     plan = _plan(plan_id, session=session)
     taken = tuple(
@@ -238,12 +213,6 @@ def _plan(plan_id: int, *, session: Session) -> Plan:
 
         raise NotFoundError(what=t("what.plan"), name=str(plan_id))
     return plan
-
-
-def _invalid(field_key: str, exc: Invalid) -> InvalidInputError:
-    from i18n import t
-
-    return InvalidInputError(field=t(field_key), reason=t(exc.key, **exc.params))
 
 
 def start_round(plan_id: int, *, session: Session, name: str, day: dt.date, notes: str = "") -> RoundSummary:
@@ -324,109 +293,6 @@ def delete_round(round_id: int, *, session: Session) -> RoundContents:
     followup = session.get(FollowUpRound, round_id)
     ChangeSet(session, plan_id=followup.plan_id).delete(followup)
     return contents
-
-
-# ---- entries ---------------------------------------------------------------------------------
-
-
-def check_status(value: str) -> Status:
-    """A status from its code, or a clear error listing the valid codes."""
-    try:
-        return Status(str(value).strip().lower())
-    except ValueError:
-        raise BadStatusError(value=value, codes=", ".join(STATUS_CODES)) from None
-
-
-def update_entry(
-    round_id: int,
-    activity_id: int,
-    *,
-    session: Session,
-    status: str | None = None,
-    comment: str | None = None,
-    expected_comment: str | None = None,
-) -> EntryState:
-    """Set the status and/or comment of an activity in a round, marking it reviewed.
-
-    One ``ChangeSet.update`` of the entry: one transaction, one undo step. An activity added after
-    the round started has no entry yet; it gets one (one insert) with the values given.
-
-    ``expected_comment``: the comment the edit started from. When the stored comment is another one
-    (somebody else saved theirs meanwhile) nothing is written: ``ConflictError`` with ``current``,
-    the entry as stored. A status alone is last writer wins.
-    """
-    followup = session.get(FollowUpRound, round_id)
-    if followup is None:
-        from i18n import t
-
-        raise NotFoundError(what=t("what.round"), name=str(round_id))
-    if followup.closed:
-        raise RoundClosedError(name=followup.name)
-    activity = session.get(Activity, activity_id)
-    if activity is None or activity.plan_id != followup.plan_id:
-        from i18n import t
-
-        raise NotFoundError(what=t("what.activity"), name=str(activity_id))
-    values: dict[str, object] = {"reviewed": True}
-    if status is not None:
-        values["status"] = check_status(status)
-    if comment is not None:
-        try:
-            values["comment"] = clean_text(comment, limit=TEXT_MAX)
-        except Invalid as exc:
-            raise _invalid("field.comment", exc) from None
-    entry = session.execute(
-        select(FollowUpEntry)
-        .where(FollowUpEntry.round_id == round_id, FollowUpEntry.activity_id == activity_id)
-        .with_for_update()  # another writer's tick waits for this one instead of clashing
-        .execution_options(populate_existing=True)
-    ).scalar_one_or_none()
-    if expected_comment is not None and comment is not None:
-        stored_comment = entry.comment if entry is not None else ""
-        if stored_comment != expected_comment and stored_comment != values["comment"]:
-            from db.changes import row_snapshot
-            from db.errors import ConflictError
-
-            error = ConflictError(what=what_of(FollowUpEntry.__tablename__))
-            error.current = row_snapshot(FollowUpEntry.__table__, entry) if entry is not None else {}
-            raise error
-    changes = ChangeSet(session, plan_id=followup.plan_id)
-    if entry is None:
-        as_of = statuses_as_of(followup.plan_id, followup.date, followup.id, session=session)
-        carried = as_of.get(activity_id)
-        values.setdefault("status", carried or Status.NOT_STARTED)
-        entry = changes.insert(FollowUpEntry(round_id=round_id, activity_id=activity_id, **values))
-    else:
-        changes.update(entry, values)
-    return _state(entry)
-
-
-def _state(entry: FollowUpEntry) -> EntryState:
-    return EntryState(
-        round_id=entry.round_id,
-        activity_id=entry.activity_id,
-        status=str(entry.status),
-        comment=entry.comment,
-        reviewed=entry.reviewed,
-        version=entry.version or 0,
-    )
-
-
-def set_entry_status(round_id: int, activity_id: int, status: str, *, session: Session) -> EntryState:
-    return update_entry(round_id, activity_id, session=session, status=status)
-
-
-def set_entry_comment(round_id: int, activity_id: int, comment: str, *, session: Session) -> EntryState:
-    return update_entry(round_id, activity_id, session=session, comment=comment)
-
-
-def entry_state(round_id: int, activity_id: int, *, session: Session) -> EntryState | None:
-    entry = session.execute(
-        select(FollowUpEntry).where(
-            FollowUpEntry.round_id == round_id, FollowUpEntry.activity_id == activity_id
-        )
-    ).scalar_one_or_none()
-    return _state(entry) if entry is not None else None
 
 
 # ---- reading for the screens -----------------------------------------------------------------
@@ -515,13 +381,21 @@ def checklist(
     params = {"previous": previous.id if previous else -1, "plan": plan.id,
               **as_of_params(followup.date, followup.id)}  # fmt: skip
     result = session.execute(_limited_to(sql, visible_units(session, units), params), params)
+    # Values that repeat from row to row (unit and area names, responsible, target, statuses, dates)
+    # are kept once, not once per row: 50,000 rows otherwise hold 50,000 copies of each.
+    texts: dict[str | None, str | None] = {}
+    dates: dict[object, dt.date] = {}
+    once = texts.setdefault
     rows = tuple(
         ChecklistRow(
-            activity_id=r[0], number=r[1], unit_id=r[2], unit=r[3], area=r[4], goal=r[5],
-            description=r[6], target_text=r[7],
-            target_date=_as_date(r[8]) if r[8] is not None else None, ongoing=bool(r[9]),
-            responsible=r[10], status=r[11], comment=r[12] or "", reviewed=bool(r[13]),
-            previous_status=r[14], previous_comment=r[15] or "", resources=r[16] or "", version=r[17] or 0,
+            activity_id=r[0], number=r[1], unit_id=r[2], unit=once(r[3], r[3]), area=once(r[4], r[4]),
+            goal=r[5], description=r[6], target_text=once(r[7], r[7]),
+            target_date=dates.setdefault(r[8], _as_date(r[8])) if r[8] is not None else None,
+            ongoing=bool(r[9]),
+            responsible=once(r[10], r[10]), status=once(r[11], r[11]), comment=r[12] or "",
+            reviewed=bool(r[13]),
+            previous_status=once(r[14], r[14]), previous_comment=r[15] or "", resources=r[16] or "",
+            version=r[17] or 0,
         )  # fmt: skip
         for r in result
     )

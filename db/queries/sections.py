@@ -7,6 +7,7 @@ Every write goes through a ``ChangeSet`` (versioned, in the change log, one undo
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlmodel import Session
@@ -227,13 +228,18 @@ def delete_section(section_id: int, *, session: Session, expected_version: int |
     ChangeSet(session, plan_id=section.plan_id).delete(section)
 
 
-def unit_risk_texts(plan_id: int, *, session: Session) -> dict[int, str]:
-    """Each unit's Riskanalys section's text, by unit id (units without one are left out)."""
-    found = session.execute(
-        select(Section.unit_id, Section.body).where(
-            Section.plan_id == plan_id, Section.kind == SectionKind.RISKS, Section.unit_id.is_not(None)
-        )
-    ).all()
+def unit_risk_texts(plan_id: int, *, session: Any) -> dict[int, str]:
+    """Each unit's Riskanalys section's text, by unit id (units without one are left out).
+
+    ``session``: an SQLAlchemy session or a plain sqlite3 connection (``hrplan show`` reads plainly).
+    """
+    from db.queries.plain import fetch_all
+
+    found = fetch_all(
+        session,
+        "SELECT unit_id, body FROM section WHERE plan_id = ? AND kind = ? AND unit_id IS NOT NULL",
+        (plan_id, SectionKind.RISKS.value),
+    )
     return {unit_id: body for unit_id, body in found}
 
 

@@ -38,6 +38,22 @@ MESSAGES.update(
         ),
         "cli.opt_round": ("uppföljningens namn (annars den senaste öppna)", "the round's name (else the latest open one)"),
         "cli.opt_comment": ("kommentar för den här uppföljningen", "comment for this round"),
+        "cli.opt_tick_from": (
+            "läs många markeringar ur FILE (eller - för standard in), en per rad: ACTIVITY_ID STATUS [KOMMENTAR]; "
+            "alla sparas som en ändring, eller ingen",
+            "read many ticks from FILE (or - for standard input), one a line: ACTIVITY_ID STATUS [COMMENT]; "
+            "all are saved as one change, or none",
+        ),
+        "cli.tick_from_or_one": (
+            "ange antingen ACTIVITY_ID och STATUS eller --from FILE",
+            "give either ACTIVITY_ID and STATUS or --from FILE",
+        ),
+        "cli.tick_line_short": (
+            "varje rad behöver ett aktivitets-id och en status",
+            "every line needs an activity id and a status",
+        ),
+        "cli.ticked_many": ("{count} aktiviteter markerade i {name}.", "{count} activities ticked in {name}."),
+        "error.at_line": ("Rad {line}: {message}", "Line {line}: {message}"),
         "cli.round_started": (
             "Uppföljningen {name} ({date}) är startad med {activities}.",
             "The round {name} ({date}) was started with {activities}.",

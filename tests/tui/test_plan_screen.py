@@ -371,3 +371,27 @@ async def test_a_change_made_elsewhere_meanwhile_is_a_notice_and_a_reload(demo_d
         assert any("ändrat" in n for n in notices(app))
         assert screen.highlighted.goal == "Från ett annat fönster"  # reloaded, nothing overwritten
     assert next(a for a in activities(demo_database) if a.id == row.id).goal == "Från ett annat fönster"
+
+
+async def test_a_plan_larger_than_a_screenful_ends_with_every_activity(tmp_path) -> None:  # noqa: ANN001
+    """The first screenful comes first; then every activity is there, counted, searchable and drawn alike."""
+    from benchmarks.generate import generate
+    from tui.screens.plan import FIRST_ROWS
+
+    db = generate(tmp_path / "large.db", activities=FIRST_ROWS * 3)
+    app = make_app(db_path=db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_plan(pilot, app)
+        wanted = activities(Database(db))
+        assert _items(screen) == [a.id for a in wanted]
+        units = screen.query_one("#plan-units", OptionList)
+        assert str(units.get_option_at_index(0).prompt) == f"Alla ({FIRST_ROWS * 3})"
+        status = str(screen.query_one("#plan-status", Static).render())
+        assert str(FIRST_ROWS * 3) in status
+        last = wanted[-1]
+        await pilot.press("slash")
+        await pilot.press(*f"{last.number}")
+        await settle(pilot, app)
+        assert last.id in _items(screen)
+        row = next(r for r in screen.table.rows if r.key == last.id)
+        assert str(row.resolved_cells()[0]) == last.goal

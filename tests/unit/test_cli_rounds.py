@@ -65,3 +65,59 @@ def test_round_new_refuses_bad_input(db_target: str, capsys: pytest.CaptureFixtu
     assert code == 2 and "YYYY-MM-DD" in err
     _, out, _ = run(capsys, db_target, "round", "list", "1", "--json")
     assert len(json.loads(out)) == 2
+
+
+def _entries(db: Path) -> dict[int, tuple[str, str]]:
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        latest = conn.execute("SELECT id FROM followup_round ORDER BY date DESC, id DESC").fetchone()[0]
+        sql = "SELECT activity_id, status, comment FROM followup_entry WHERE round_id = ?"
+        rows = conn.execute(sql, (latest,))
+        return {a: (s, c) for a, s, c in rows}
+
+
+def test_tick_from_a_file_is_one_change_undone_whole(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from db.changes import undo_last
+    from db.engine import Database
+
+    run(capsys, db_path, "demo")
+    run(capsys, db_path, "round", "new", "1", "--name", "HT 2025", "--date", "2025-12-01")
+    before = _entries(db_path)
+    source = tmp_path / "ticks.txt"
+    text = "# activity status comment\n3 done Klar i tid\n\n4\tdelayed\tVäntar  på budget \n5 CANCELLED\n"
+    source.write_text(text, encoding="utf-8")
+    code, out, _ = run(capsys, db_path, "tick", "1", "--from", str(source))
+    assert code == 0 and "3" in out
+    after = _entries(db_path)
+    assert after[3] == ("done", "Klar i tid") and after[4] == ("delayed", "Väntar  på budget")
+    assert after[5] == ("cancelled", before[5][1])
+    assert {a: v for a, v in after.items() if a not in (3, 4, 5)} == {
+        a: v for a, v in before.items() if a not in (3, 4, 5)
+    }
+    database = Database(db_path)
+    with database.write() as session:
+        undo_last(session, plan_id=1)
+    database.dispose()
+    assert _entries(db_path) == before
+
+
+def test_tick_from_a_file_with_one_bad_line_saves_nothing(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, db_path, "demo")
+    run(capsys, db_path, "round", "new", "1", "--name", "HT 2025", "--date", "2025-12-01")
+    before = _entries(db_path)
+    for text, wrong in (("3 done\n4 klar\n", "Line 2"), ("3 done\n\n999 done\n", "Line 3"),
+                        ("3 done\n4\n", "Line 2"), ("x done\n", "Line 1")):  # fmt: skip
+        source = tmp_path / "ticks.txt"
+        source.write_text(text, encoding="utf-8")
+        code, out, err = run(capsys, db_path, "--lang", "en", "tick", "1", "--from", str(source))
+        assert code == 2 and out == "" and err.startswith(f"hrplan: {wrong}:") and err.count("\n") == 1
+        assert _entries(db_path) == before
+    code, _, err = run(capsys, db_path, "--lang", "en", "tick", "1", "--from", str(tmp_path / "missing.txt"))
+    assert code == 2 and "no such file" in err
+    code, _, err = run(capsys, db_path, "--lang", "en", "tick", "1")
+    assert code == 2 and "--from" in err

@@ -152,3 +152,34 @@ def test_copy_is_one_undo_step(demo_database) -> None:  # noqa: ANN001
 def test_undo_with_nothing_to_undo(database) -> None:  # noqa: ANN001
     with database.write() as session:
         assert undo_latest(session=session) is None
+
+
+def test_status_counts_follow_the_rule_also_for_activities_without_an_entry_in_the_latest_round(
+    demo_database,  # noqa: ANN001
+) -> None:
+    from collections import Counter
+
+    from sqlalchemy import text
+
+    from db.queries.status import status_counts_by_plan
+
+    plan_id = _demo_id(demo_database)
+    with demo_database.write() as session:
+        run = session.execute
+        latest = run(text("SELECT id FROM followup_round WHERE plan_id = :p ORDER BY date DESC, id DESC"),
+                     {"p": plan_id}).first()[0]  # fmt: skip
+        # One activity loses its entry in the latest round (its status falls back to the round
+        # before); a new one has no entry at all (not started).
+        dropped = run(text("SELECT activity_id FROM followup_entry WHERE round_id = :r ORDER BY activity_id"),
+                      {"r": latest}).first()[0]  # fmt: skip
+        which = {"r": latest, "a": dropped}
+        run(text("DELETE FROM followup_entry WHERE round_id = :r AND activity_id = :a"), which)
+        run(text("UPDATE followup_entry SET status = 'cancelled' WHERE activity_id = :a AND round_id <> :r"),
+            {"a": dropped, "r": latest})  # fmt: skip
+        columns = ", ".join(c.name for c in Activity.__table__.columns if c.name != "id")
+        run(text(f"INSERT INTO activity ({columns}) SELECT {columns} FROM activity WHERE id = :a"), which)
+    with demo_database.read() as session:
+        counts = status_counts_by_plan(session=session)
+        expected = Counter(current_statuses(plan_id, session=session).values())
+    assert counts[plan_id] == dict(expected)
+    assert sum(expected.values()) == 34 and expected["cancelled"] >= 1 and expected["not_started"] >= 1

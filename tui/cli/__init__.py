@@ -15,17 +15,18 @@ from typing import NoReturn
 from db.errors import HrplanError
 from i18n import LANGUAGES, detect_language, set_language, t
 
-# Modules that add subcommands, in the order --help lists them.
-COMMAND_MODULES = (
-    "tui.cli.plans",
-    "tui.cli.rounds",
-    "tui.cli.export",
-    "tui.cli.importing",
-    "tui.cli.backup",
-    "tui.cli.transfer",
-    "tui.cli.users",
-    "tui.cli.serve",
-)
+# Modules that add subcommands, in the order --help lists them, with the commands each adds.
+COMMAND_MODULES = {
+    "tui.cli.plans": ("demo", "list", "show"),
+    "tui.cli.rounds": ("round", "tick"),
+    "tui.cli.export": ("export",),
+    "tui.cli.importing": ("import",),
+    "tui.cli.backup": ("backup", "restore"),
+    "tui.cli.transfer": ("transfer",),
+    "tui.cli.users": ("user",),
+    "tui.cli.serve": ("serve",),
+}
+GLOBAL_OPTIONS_WITH_VALUE = ("--db", "--lang")
 
 
 class Parser(argparse.ArgumentParser):
@@ -37,14 +38,29 @@ class Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {printable(message)} ({t('cli.see_help')})\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _command_in(argv: Sequence[str]) -> str | None:
+    """The subcommand named in ``argv`` (the first word that is no global option or its value)."""
+    words = iter(argv)
+    for word in words:
+        if word in GLOBAL_OPTIONS_WITH_VALUE:
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The whole parser; given ``argv`` that names a known command, only that command's module
+    is imported and registered (a command run from a script does not pay for all the others)."""
     import importlib
 
     parser = Parser(prog="hrplan", description=t("cli.description"))
     parser.add_argument("--db", metavar="PATH|URL", help=t("cli.opt_db"))
     parser.add_argument("--lang", choices=LANGUAGES, help=t("cli.opt_lang"))
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    command = _command_in(argv) if argv is not None else None
+    modules = [name for name, commands in COMMAND_MODULES.items() if command in commands]
+    for name in modules or COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
     return parser
 
@@ -64,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code or 2)
     set_language(lang)
     try:
-        args = build_parser().parse_args(argv)
+        args = build_parser(argv).parse_args(argv)
     except SystemExit as exc:  # --help, or a mistake in the arguments (already told)
         return int(exc.code or 0)
     args.lang = lang

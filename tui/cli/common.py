@@ -51,3 +51,73 @@ def database_from(args: Any) -> Database:
 def print_json(data: Any) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
+
+
+def print_columns(headers: list[str], rows: list[tuple[str, ...]]) -> None:
+    """A plain table, columns padded to their widest cell: what ``hrplan list`` prints.
+
+    Without rich, whose import alone costs more than the rest of the command; the text is the user's
+    own (titles, names), printed as it is, with control characters shown as spaces.
+    """
+    cleaned = [[" ".join(cell.split()) for cell in row] for row in rows]
+    widths = [max(len(cell) for cell in column) for column in zip(headers, *cleaned, strict=True)]
+    out = sys.stdout
+    for row in (headers, *cleaned):
+        line = "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+        out.write(line.rstrip() + "\n")
+
+
+def print_json_stream(data: dict[str, Any]) -> None:
+    """``data`` as JSON, written as it is read: lists given as iterators are never held in memory.
+
+    The top-level keys and the items of its lists go one to a line (an activity, a round's entry),
+    each item as compact JSON, so that a plan of any size prints in one pass over its rows.
+    """
+    from collections.abc import Iterator
+
+    out = sys.stdout
+    dumps = json.JSONEncoder(ensure_ascii=False).encode  # the C encoder: no indent
+    pending: list[str] = []  # written in chunks: one write per line costs more than the encoding
+
+    def emit(text: str) -> None:
+        pending.append(text)
+        if len(pending) >= 512:
+            out.write("".join(pending))
+            pending.clear()
+
+    def lazy(value: Any) -> bool:
+        return isinstance(value, dict) and any(isinstance(v, Iterator) for v in value.values())
+
+    def items(values: Any, pad: str) -> None:
+        emit("[")
+        first = True
+        expand = None  # decided on the first item: items of one list have one shape
+        for value in values:
+            if expand is None:
+                expand = lazy(value)
+            emit(("\n" if first else ",\n") + pad + "  ")
+            if expand:
+                write(value, pad + "  ")
+            else:
+                emit(dumps(value))
+            first = False
+        emit("]" if first else "\n" + pad + "]")
+
+    def write(value: Any, pad: str) -> None:
+        if isinstance(value, Iterator) or (isinstance(value, list) and value and isinstance(value[0], dict)):
+            items(value, pad)
+        elif lazy(value):
+            emit("{")
+            for i, (key, item) in enumerate(value.items()):
+                emit(("\n" if i == 0 else ",\n") + pad + "  " + dumps(key) + ": ")
+                write(item, pad + "  ")
+            emit("\n" + pad + "}")
+        else:
+            emit(dumps(value))
+
+    emit("{")
+    for i, (key, value) in enumerate(data.items()):
+        emit(("\n" if i == 0 else ",\n") + "  " + dumps(key) + ": ")
+        write(value, "  ")
+    emit("\n}\n")
+    out.write("".join(pending))

@@ -42,30 +42,23 @@ def cmd_list(args: argparse.Namespace) -> int:
     from db.queries.plan_list import list_plans
 
     database = database_from(args)
-    with database.read() as session:
-        plans = list_plans(session=session)
+    with database.plain_read() as conn:  # a plain read, as the start screen's: no SQLAlchemy to import
+        plans = list_plans(session=conn)
     if args.json:
         print_json([asdict(p) for p in plans])
         return 0
     if not plans:
         print(t("cli.no_plans"))
         return 0
-    from rich.console import Console
-    from rich.table import Table
+    from tui.cli.common import print_columns
 
-    table = Table(box=None, pad_edge=False)
-    for key in ("cli.col_id", "col.title", "col.period", "col.plan_status", "col.activities", "col.progress"):
-        table.add_column(t(key))
-    for p in plans:
-        table.add_row(
-            str(p.id),
-            p.title,
-            f"{p.period_start}–{p.period_end}",
-            t(f"plan_status.{p.status}"),
-            number(p.activity_count),
-            percent(p.share_done),
-        )
-    Console().print(table)
+    keys = ("cli.col_id", "col.title", "col.period", "col.plan_status", "col.activities", "col.progress")
+    headers = [t(key) for key in keys]
+    print_columns(headers, [
+        (str(p.id), p.title, f"{p.period_start}–{p.period_end}", t(f"plan_status.{p.status}"),
+         number(p.activity_count), percent(p.share_done))
+        for p in plans
+    ])  # fmt: skip
     return 0
 
 
@@ -103,15 +96,17 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from db.queries.document import plan_document
-    from db.queries.plans import resolve_plan
+    from db.queries.document import plan_document, plan_stream
+    from db.queries.plan_ref import resolve_plan_id
+    from tui.cli.common import print_json_stream
 
     database = database_from(args)
-    with database.read() as session:
-        document = plan_document(resolve_plan(args.plan, session=session), session=session)
-    if args.json:
-        print_json(document)
-        return 0
+    with database.plain_read() as conn:  # a read: no SQLAlchemy; rows streamed as they are written
+        plan_id = resolve_plan_id(args.plan, session=conn)
+        if args.json:
+            print_json_stream(plan_stream(plan_id, session=conn))
+            return 0
+        document = plan_document(plan_id, session=conn)
     print_plan(document)
     return 0
 

@@ -32,10 +32,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     tick = subparsers.add_parser("tick", help=t("cli.help_tick"))
     tick.add_argument("plan", metavar="PLAN", help=t("cli.arg_plan"))
-    tick.add_argument("activity", metavar="ACTIVITY_ID", help=t("cli.arg_activity"))
-    tick.add_argument("status", metavar="STATUS", help=t("cli.arg_status"))
+    tick.add_argument("activity", metavar="ACTIVITY_ID", nargs="?", help=t("cli.arg_activity"))
+    tick.add_argument("status", metavar="STATUS", nargs="?", help=t("cli.arg_status"))
     tick.add_argument("--round", metavar="NAME", help=t("cli.opt_round"))
     tick.add_argument("--comment", metavar="TEXT", help=t("cli.opt_comment"))
+    tick.add_argument("--from", dest="source", metavar="FILE", help=t("cli.opt_tick_from"))
     tick.set_defaults(handler=cmd_tick)
 
 
@@ -111,18 +112,75 @@ def cmd_round_close(args: argparse.Namespace) -> int:
 
 
 def cmd_tick(args: argparse.Namespace) -> int:
-    from db.errors import NotFoundError
-    from db.queries.plans import resolve_plan
-    from db.queries.rounds import check_status, find_round, update_entry
+    from db.errors import HrplanError, NotFoundError
+    from db.queries.entries import check_status, find_round, update_entry
+    from db.queries.plan_ref import resolve_plan_id
 
+    one = args.activity is not None and args.status is not None
+    if one == (args.source is not None) or (args.source is not None and args.comment is not None):
+        raise HrplanError("cli.tick_from_or_one")
+    if not one:
+        return _tick_many(args)
     status = check_status(args.status)
     if not str(args.activity).strip().isdigit():
         raise NotFoundError(what=t("what.activity"), name=args.activity)
     database = database_from(args)
     with database.write() as session:
-        plan = resolve_plan(args.plan, session=session)
-        followup = find_round(plan.id, args.round, session=session)
+        followup = find_round(resolve_plan_id(args.plan, session=session), args.round, session=session)
         state = update_entry(followup.id, int(args.activity), session=session, status=status,
                              comment=args.comment)  # fmt: skip
     print(t("cli.ticked", id=state.activity_id, status=t(f"status.{state.status}"), name=followup.name))
+    return 0
+
+
+def read_ticks(text: str) -> list:
+    """Ticks from text, one a line: ``ACTIVITY_ID STATUS [COMMENT]`` (separated by spaces or tabs,
+    the comment being the rest of the line). Empty lines and lines starting with ``#`` are skipped."""
+    from db.errors import HrplanError, LineError, NotFoundError
+    from db.queries.entries import Tick
+
+    ticks = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        parts = line.split(None, 2)
+        if len(parts) < 2:
+            raise LineError(number, HrplanError("cli.tick_line_short"))
+        if not (parts[0].isascii() and parts[0].isdigit() and len(parts[0]) <= 18):
+            raise LineError(number, NotFoundError(what=t("what.activity"), name=parts[0]))
+        comment = parts[2].strip() if len(parts) > 2 else None
+        ticks.append(Tick(int(parts[0]), parts[1], comment, number))
+    return ticks
+
+
+def _read_source(source: str) -> str:
+    import sys
+    from pathlib import Path
+
+    from importers.errors import ImportFileError, reason_of
+
+    if source == "-":
+        return sys.stdin.read()
+    path = Path(source)
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ImportFileError("import.error.no_such_file", where=path.name) from None
+    except IsADirectoryError:
+        raise ImportFileError("import.error.is_directory", where=path.name) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ImportFileError("import.error.cannot_open", where=path.name, reason=reason_of(exc)) from None
+
+
+def _tick_many(args: argparse.Namespace) -> int:
+    """``hrplan tick PLAN --from FILE``: every line's tick in one transaction and one undo step."""
+    from db.queries.entries import find_round, update_entries
+    from db.queries.plan_ref import resolve_plan_id
+
+    ticks = read_ticks(_read_source(args.source))
+    database = database_from(args)
+    with database.write() as session:
+        followup = find_round(resolve_plan_id(args.plan, session=session), args.round, session=session)
+        count = update_entries(followup.id, ticks, session=session)
+    print(t("cli.ticked_many", count=count, name=followup.name))
     return 0

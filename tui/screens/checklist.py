@@ -264,7 +264,9 @@ class ChecklistScreen(BaseScreen):
             for r in data.rows
         ]  # fmt: skip
         entries = {r.activity_id: Entry(r.status, r.comment, r.reviewed, r.version) for r in data.rows}
-        self.post_message(self.Loaded(data, items, entries, complete=complete, tally=tally,
+        # The rows as read are not sent on: the items and entries hold what the meeting needs, and a
+        # round of 50,000 activities should not be held twice while the screen takes them in.
+        self.post_message(self.Loaded(replace(data, rows=()), items, entries, complete=complete, tally=tally,
                                       unit_names=unit_names, since=since))  # fmt: skip
 
     @on(Loaded)

@@ -52,6 +52,8 @@ ENTITY_WORDS = {
 
 # Seconds the cursor rests before the detail pane shows the highlighted activity.
 DETAIL_DELAY = 0.05
+# Activities read first on opening: more than a tall terminal shows, the rest follows at once.
+FIRST_ROWS = 60
 
 # Actions that need a highlighted activity.
 ACTIVITY_ACTIONS = {"edit", "delete", "move", "shift", "history"}
@@ -123,14 +125,17 @@ class PlanScreen(BaseScreen):
 
     # ---- messages from the workers ------------------------------------------------------------
     class Loaded(Message):
-        def __init__(self, title: str, units: list[UnitRow], areas: list[AreaRow],
-                     index: ActivityIndex, sections: list[SectionRow]) -> None:  # fmt: skip
+        def __init__(self, title: str, units: list[UnitRow], areas: list[AreaRow], index: ActivityIndex,
+                     counts: dict[int | None, int], sections: list[SectionRow],
+                     complete: bool = True) -> None:  # fmt: skip
             super().__init__()
             self.title = title
             self.sections = sections
             self.units = units
             self.areas = areas
             self.index = index
+            self.counts = counts  # activities per unit (None: the plan as a whole), of the whole plan
+            self.complete = complete  # False: the first screenful, the rest follows
 
     class ViewReady(Message):
         def __init__(self, view: ActivityFilter, rows: list, shown: int) -> None:
@@ -166,6 +171,8 @@ class PlanScreen(BaseScreen):
         self.view = ActivityFilter()
         self._focus_after_load: object = None
         self._loaded = False
+        self._complete = False  # every activity is in ``index`` (not only the first screenful)
+        self._counts: dict[int | None, int] = {}
         self._had_activity = False
         self._detail_timer: Timer | None = None
         self._reload_on_resume = False
@@ -227,37 +234,51 @@ class PlanScreen(BaseScreen):
     # ---- loading ------------------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="plan-load")
     def load(self) -> None:
+        """Read the plan. On opening, the first screenful comes first (one paint with rows however
+        large the plan), every activity right after, in the same read transaction."""
         from db.errors import HrplanError
-        from db.queries.activities import list_activities
+        from db.queries.activities import activity_counts, list_activities
         from db.queries.areas import list_areas
         from db.queries.sections import list_sections
         from db.queries.units import list_units
         from models.plan import Plan
 
+        worker = get_current_worker()
+        first = not self._loaded
         try:
             with self.app.database.read() as session:
                 plan = session.get(Plan, self.plan_id)
                 if plan is None:
                     raise _plan_missing(self.plan_id)
-                loaded = self.Loaded(
-                    plan.title,
-                    list_units(self.plan_id, session=session),
-                    list_areas(self.plan_id, session=session),
-                    ActivityIndex(list_activities(self.plan_id, session=session), self.today, self._styles),
-                    list_sections(self.plan_id, session=session),
-                )
+                units = list_units(self.plan_id, session=session)
+                areas = list_areas(self.plan_id, session=session)
+                counts = activity_counts(self.plan_id, session=session)
+                sections = list_sections(self.plan_id, session=session)
+                if first and sum(counts.values()) > FIRST_ROWS:
+                    head = list_activities(self.plan_id, session=session, limit=FIRST_ROWS)
+                    if not worker.is_cancelled:
+                        self.post_message(self.Loaded(plan.title, units, areas,
+                                                      ActivityIndex(head, self.today, self._styles), counts,
+                                                      sections,
+                                                      complete=False))  # fmt: skip
+                rows = list_activities(self.plan_id, session=session)
+                index = ActivityIndex(rows, self.today, self._styles)
+                loaded = self.Loaded(plan.title, units, areas, index, counts, sections)
         except HrplanError as exc:
             self.post_message(self.Failed(exc.message()))
             return
-        if not get_current_worker().is_cancelled:  # a newer load started meanwhile: it wins
+        if not worker.is_cancelled:  # a newer load started meanwhile: it wins
             self.post_message(loaded)
 
     @on(Loaded)
     def _loaded_plan(self, message: Loaded) -> None:
+        if self._complete and not message.complete:
+            return  # a first screenful that arrives after a whole plan: nothing to add
         self.plan_title = message.title
         self.sub_title = message.title
         self.units, self.areas, self.index = message.units, message.areas, message.index
         self.sections = message.sections
+        self._counts, self._complete = message.counts, message.complete
         self.activities = list(self.index.activities)
         self._by_id = self.index.by_id
         if self.index.column_weights != getattr(self, "_weights", None):
@@ -265,16 +286,20 @@ class PlanScreen(BaseScreen):
             self.table.share_by_content(self._weights)
         if self.view.unit not in (None, WHOLE_PLAN) and self.view.unit not in {u.id for u in self.units}:
             self.view = replace(self.view, unit=None)
-        self._fill_units()
-        self._loaded = True
-        self.refresh_view()
+        with self.app.batch_update():  # one layout and one paint for the units, the rows and the rest
+            self._fill_units()
+            self._loaded = True
+            if not message.complete:
+                # The first screenful is small: its view is built here, without a worker's round trip.
+                rows = build_rows(self.index, self.view)
+                self._show_view(self.ViewReady(self.view, rows, sum(1 for r in rows if not r.group)))
+            else:
+                self.refresh_view()
 
     def _fill_units(self) -> None:
-        counts: dict[object, int] = {}
-        for a in self.activities:
-            counts[a.unit_id] = counts.get(a.unit_id, 0) + 1
+        counts = self._counts
         options = [
-            Option(f"{t('plan.all')} ({len(self.activities)})", id=ALL_OPTION),
+            Option(f"{t('plan.all')} ({sum(counts.values())})", id=ALL_OPTION),
             Option(f"{t('whole_plan')} ({counts.get(None, 0)})", id=WHOLE_OPTION),
         ]
         options += [Option(f"{u.name} ({counts.get(u.id, 0)})", id=f"unit-{u.id}") for u in self.units]
@@ -342,7 +367,7 @@ class PlanScreen(BaseScreen):
     def _show_status(self) -> None:
         parts = []
         if self._loaded:
-            total = tn("count.activities", len(self.activities))
+            total = tn("count.activities", sum(self._counts.values()))
             parts.append(t("plan.count", shown=number(getattr(self, "_shown", 0)), total=total))
         view = self.view
         if view.search.strip():
@@ -469,6 +494,8 @@ class PlanScreen(BaseScreen):
             return None
         if action == "clear_filters" and not self.view.narrowed:
             return None
+        if action == "filter_responsible" and not self._complete:
+            return None  # the names come from every activity: after the first screenful, the rest
         return True
 
     # ---- writing ------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -32,10 +33,13 @@ def status_text(status: str, styles: dict, overdue: bool = False) -> Text:
 
 
 class ActivityIndex:
-    """The plan's activities with what every view needs made once: rows, search text, overdue flags.
+    """The plan's activities, and what the views need of them, made when first asked for.
 
-    Built in the worker that loads the plan; filtering then only picks rows, so a key press in the
-    search field costs a pass over plain strings, not 5,000 new rows.
+    Built in the worker that loads the plan, holding only the activities: a row's cells are made
+    when its line is first drawn (``Row.factory``), an activity's search text when a search first
+    looks at it (in the view worker), its overdue flag when its row is first drawn. Opening a plan
+    of 50,000 activities makes the cells of one screenful; a key press in the search field costs a
+    pass over plain strings, not new rows.
     """
 
     def __init__(self, activities: Iterable[ActivityRow], today: date, styles: dict | None = None) -> None:
@@ -45,22 +49,33 @@ class ActivityIndex:
         self.today = today
         self.activities = tuple(activities)
         self.by_id = {a.id: a for a in self.activities}
-        self.overdue = {a.id: is_overdue(a.target_date, a.status, today) for a in self.activities}
-        self.search_text = {a.id: a.searchable() for a in self.activities}
-        self.rows = {a.id: self._item(a) for a in self.activities}
+        self._search_text: dict[int, str] = {}
+        self._rows: dict[int, Row] = {}
         self.column_weights = content_weights(self.activities)
 
-    def _item(self, a: ActivityRow) -> Row:
-        overdue = self.overdue[a.id]
+    def search_text(self, a: ActivityRow) -> str:
+        text = self._search_text.get(a.id)
+        if text is None:
+            text = self._search_text[a.id] = a.searchable()
+        return text
+
+    def row(self, a: ActivityRow) -> Row:
+        """The activity's row, the same object in every view (its cells are built once, when drawn)."""
+        row = self._rows.get(a.id)
+        if row is None:
+            row = self._rows[a.id] = Row(key=a.id, factory=partial(self._cells, a))
+        return row
+
+    def _cells(self, a: ActivityRow) -> tuple:
+        overdue = is_overdue(a.target_date, a.status, self.today)
         target = Text(a.target_text, style=self.styles["overdue"] if overdue else "")
-        cells = (a.goal, a.description, target, a.responsible, a.resources, a.follow_up,
-                 status_text(a.status, self.styles, overdue))  # fmt: skip
-        return Row(key=a.id, cells=cells)
+        return (a.goal, a.description, target, a.responsible, a.resources, a.follow_up,
+                status_text(a.status, self.styles, overdue))  # fmt: skip
 
     def matches(self, a: ActivityRow, view: ActivityFilter) -> bool:
+        texts = self.search_text(a) if view.search.strip() else ""
         return view.matches(unit=unit_key(a.unit_id), area=a.area_name, responsible=a.responsible,
-                            status=a.status, due=a.target_date, texts=self.search_text[a.id],
-                            today=self.today)  # fmt: skip
+                            status=a.status, due=a.target_date, texts=texts, today=self.today)  # fmt: skip
 
 
 # The flexible columns, by the field each shows.
@@ -95,7 +110,7 @@ def build_rows(index: ActivityIndex, view: ActivityFilter) -> list[Row]:
         if isinstance(part, Group):
             rows.append(Row(key=part.key, cells=(group_label(part),), group=True))
         else:
-            rows.append(index.rows[part.id])
+            rows.append(index.row(part))
     return rows
 
 
