@@ -83,7 +83,7 @@ def floor_xlsx(doc: Any, out: BinaryIO) -> None:
 def floor_docx(doc: Any, out: BinaryIO) -> None:
     import docx
 
-    from exporters.blocks import AreaRow, Heading, Table
+    from exporters.blocks import AreaRow, Heading, Table, cell_text
 
     document = docx.Document()
     for block in doc.blocks():
@@ -96,11 +96,11 @@ def floor_docx(doc: Any, out: BinaryIO) -> None:
                 if isinstance(row, AreaRow):
                     cells[0].text = row.text
                     continue
-                for cell, text in zip(cells, row, strict=True):
-                    cell.text = text
+                for cell, value in zip(cells, row, strict=True):
+                    cell.text = cell_text(value, "sv")  # numbers and dates are typed cells now
         else:
             for row in _lines(block):
-                document.add_paragraph("\t".join(row))
+                document.add_paragraph("\t".join(cell_text(value, "sv") for value in row))
     document.save(out)
 
 

@@ -630,12 +630,11 @@ class Assembler:
                                                    (("limit", str(SECTION_MAX)),)))  # fmt: skip
                 text = text[: SECTION_MAX - 1].rstrip() + "…"
             unit = section.unit
-            if section.kind in PLAN_KINDS:
-                pass
-            elif unit is None and len(names) == 1 and not self.narratives_have_departments():
-                unit = names[0]
-            elif unit is not None:
-                unit = unit_named(unit, names, add=True)
+            if section.kind not in PLAN_KINDS:  # a plan's own section keeps no unit
+                if unit is None and len(names) == 1 and not self.narratives_have_departments():
+                    unit = names[0]
+                elif unit is not None:
+                    unit = unit_named(unit, names, add=True)
             found.append(ImportedNarrative(unit, section.kind, text, section.where, section.heading))
         return tuple(found)
 

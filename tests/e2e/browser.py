@@ -46,7 +46,7 @@ def find_chromium() -> str | None:
 
 
 class BrowserError(RuntimeError):
-    pass
+    """The browser did not do what a test waited for, or answered with an error."""
 
 
 class Chromium:
