@@ -36,15 +36,33 @@ def _add_second_plan(database: Database) -> None:
         assert len(list_plans(session=session)) == 3
 
 
+async def _workers_done(pilot: Pilot) -> None:
+    """Every worker finished; one cancelled by a newer load of the same screen is not a failure."""
+    from textual.worker import WorkerCancelled
+
+    while True:
+        try:
+            await pilot.app.workers.wait_for_complete()
+            return
+        except WorkerCancelled:
+            await pilot.pause()
+
+
 async def _settled(pilot: Pilot) -> None:
     from tui.screens.plans import PlansScreen
 
     if isinstance(pilot.app.screen, PlansScreen) and pilot.app.screen.today != TODAY:
-        await pilot.app.workers.wait_for_complete()
+        await _workers_done(pilot)
         await pilot.app.switch_screen(PlansScreen(today=TODAY))
+    from tui.widgets.plan_table import PlanTable
+
     for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
+        await _workers_done(pilot)
         await pilot.pause()
+    for _ in range(200):  # the plans shown: the load has posted its rows (the demo and two more plans)
+        if isinstance(pilot.app.screen, PlansScreen) and pilot.app.screen.query_one(PlanTable).rows:
+            break
+        await pilot.pause(0.02)
     for widget in pilot.app.screen.query(Input):
         widget.cursor_blink = False
     await pilot.pause()

@@ -440,8 +440,14 @@ class PlansScreen(BaseScreen):
         return next((p for p in self._plans if p.id == plan_id), None)
 
     def highlighted_plan(self) -> int | None:
-        """The id of the plan under the cursor; None when the list is empty."""
-        return self.query_one(PlanTable).selected_id
+        """The id of the plan under the cursor; None when the list is empty or not built yet (the key
+        bar asks which keys apply as soon as the screen is pushed, before it has composed)."""
+        from textual.css.query import NoMatches
+
+        try:
+            return self.query_one(PlanTable).selected_id
+        except NoMatches:
+            return None
 
     @on(PlanTable.Highlighted)
     def _highlighted(self) -> None:
