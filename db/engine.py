@@ -259,6 +259,13 @@ class Database:
         finally:
             conn.close()
 
+    def warm_writer(self) -> None:
+        """Open the writing connection (and learn the actor) ahead of the first write, from a worker
+        that reads anyway: the first key press of a meeting then pays for neither. Begins nothing."""
+        with self.translated(), self.write_engine.connect():
+            pass
+        self.actor()
+
     def refuse_own_file(self, target: Path) -> None:
         """Refuse to write ``target`` when it is this database, its -wal and -shm files or its backups."""
         from db.paths import refuse_own_file

@@ -5,14 +5,20 @@ command line and the other screens hold a session. Query functions that both use
 With a session on SQLite the statement runs on the session's own connection (in its transaction)
 through the driver's cursor, so rows come back as plain tuples without SQLAlchemy's per-row work;
 on another database it goes through SQLAlchemy, whatever the driver's parameter style.
+
+Parameters are a sequence for ``?`` marks, or a mapping for ``:name`` marks. A date goes to SQLite
+as ISO text (as SQLAlchemy stores it there) and to another database as a date.
 """
 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
+
+Params = Sequence[Any] | Mapping[str, Any]
 
 
 def _driver_cursor(session: Any) -> Any | None:
@@ -24,30 +30,44 @@ def _driver_cursor(session: Any) -> Any | None:
     return None
 
 
-def _named(sql: str, params: Sequence[Any]) -> tuple[Any, dict[str, Any]]:
+def _for_sqlite(params: Params) -> Params:
+    """The parameters as sqlite3 takes them: a date as ISO text (sqlite3's own date adapter is
+    deprecated)."""
+
+    def value(v: Any) -> Any:
+        return v.isoformat() if type(v) is dt.date else v
+
+    if isinstance(params, Mapping):
+        return {k: value(v) for k, v in params.items()}
+    return tuple(value(v) for v in params)
+
+
+def _named(sql: str, params: Params) -> tuple[Any, dict[str, Any]]:
     """``sql`` for SQLAlchemy: each ``?`` becomes a named parameter. The statements here hold no
-    ``?`` inside a string literal."""
+    ``?`` inside a string literal. Named parameters go as they are."""
     from sqlalchemy import text
 
+    if isinstance(params, Mapping):
+        return text(sql), dict(params)
     pieces = sql.split("?")
     named = pieces[0] + "".join(f":p{i}{piece}" for i, piece in enumerate(pieces[1:]))
     return text(named), {f"p{i}": value for i, value in enumerate(params)}
 
 
-def fetch_all(session: Any, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
-    """Every row of ``sql`` (qmark parameters) as tuples."""
+def fetch_all(session: Any, sql: str, params: Params = ()) -> list[tuple]:
+    """Every row of ``sql`` (qmark or named parameters) as tuples."""
     cursor = _driver_cursor(session)
     if cursor is None:
         statement, bound = _named(sql, params)
         return [tuple(row) for row in session.execute(statement, bound).fetchall()]
     try:
-        cursor.execute(sql, tuple(params))
+        cursor.execute(sql, _for_sqlite(params))
         return cursor.fetchall()
     finally:
         cursor.close()
 
 
-def fetch_iter(session: Any, sql: str, params: Sequence[Any] = ()) -> Iterator[tuple]:
+def fetch_iter(session: Any, sql: str, params: Params = ()) -> Iterator[tuple]:
     """The rows of ``sql`` one by one as the database hands them over, without reading them all first."""
     cursor = _driver_cursor(session)
     if cursor is None:
@@ -57,7 +77,7 @@ def fetch_iter(session: Any, sql: str, params: Sequence[Any] = ()) -> Iterator[t
             yield tuple(row)
         return
     try:
-        cursor.execute(sql, tuple(params))
+        cursor.execute(sql, _for_sqlite(params))
         for row in cursor:  # noqa: UP028  (``yield from`` would close a cursor of a closed connection)
             yield row
     finally:  # also when the reader stopped early and the connection is closed by now

@@ -8,8 +8,9 @@ reviewed): one transaction, one undo step, nothing to save at the end of a meeti
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import TextClause, bindparam, select, text
 from sqlmodel import Session
@@ -32,10 +33,13 @@ from db.queries.entries import (  # noqa: F401  (the entry functions are part of
     set_entry_status,
     update_entry,
 )
+from db.queries.plain import fetch_iter
 from db.queries.status import as_of_params, as_of_text, status_sql, statuses_as_of
 from models.activity import Activity
+from models.activity_filter import WHOLE_PLAN
 from models.base import now
 from models.followup import FollowUpEntry, FollowUpRound
+from models.meeting import Entry, Item
 from models.plan import Plan
 from models.rounds import check_round_name, propose_round_name, unique_round_name
 from models.status import Status
@@ -365,6 +369,38 @@ def _limited_to(sql: str, units: frozenset[str] | None, params: dict) -> TextCla
     )
 
 
+def _plain_limited_to(sql: str, units: frozenset[str] | None, params: dict) -> str:
+    """``_limited_to`` for the driver's cursor: the unit names as one named parameter each."""
+    if units is None:
+        return sql.replace(UNITS_MARK, "")
+    names = sorted(units) or [""]
+    params.update({f"unit_name_{i}": name for i, name in enumerate(names)})
+    marks = ", ".join(f":unit_name_{i}" for i in range(len(names)))
+    return sql.replace(UNITS_MARK, f"AND u.name IN ({marks})")
+
+
+def _checklist_rows(
+    round_id: int, *, session: Session, limit: int | None, units: Collection[str] | None
+) -> tuple[Checklist, Iterator[tuple]]:
+    """The round's checklist without rows, and the rows of ``CHECKLIST_SQL`` as the driver hands
+    them over (plain tuples, read while they are used: no SQLAlchemy row per activity)."""
+    followup, previous = _round_and_previous(round_id, session=session)
+    plan = _plan(followup.plan_id, session=session)
+    check_plan_readable(session, plan.id)
+    sql = CHECKLIST_SQL if limit is None else f"{CHECKLIST_SQL} LIMIT {int(limit)}"
+    params = {"previous": previous.id if previous else -1, "plan": plan.id,
+              **as_of_params(followup.date, followup.id)}  # fmt: skip
+    sql = _plain_limited_to(sql, visible_units(session, units), params)
+    head = Checklist(
+        plan_id=plan.id,
+        plan_title=plan.title,
+        round=get_round(round_id, session=session),
+        previous_round=previous.name if previous else None,
+        rows=(),
+    )
+    return head, fetch_iter(session, sql, params)
+
+
 def checklist(
     round_id: int, *, session: Session, limit: int | None = None, units: Collection[str] | None = None
 ) -> Checklist:
@@ -374,13 +410,7 @@ def checklist(
     rows, however many activities there are. ``limit``: only the first rows (a first screenful).
     ``units``: only the activities of the units of these names (a manager gets only theirs anyway).
     """
-    followup, previous = _round_and_previous(round_id, session=session)
-    plan = _plan(followup.plan_id, session=session)
-    check_plan_readable(session, plan.id)
-    sql = CHECKLIST_SQL if limit is None else f"{CHECKLIST_SQL} LIMIT {int(limit)}"
-    params = {"previous": previous.id if previous else -1, "plan": plan.id,
-              **as_of_params(followup.date, followup.id)}  # fmt: skip
-    result = session.execute(_limited_to(sql, visible_units(session, units), params), params)
+    head, result = _checklist_rows(round_id, session=session, limit=limit, units=units)
     # Values that repeat from row to row (unit and area names, responsible, target, statuses, dates)
     # are kept once, not once per row: 50,000 rows otherwise hold 50,000 copies of each.
     texts: dict[str | None, str | None] = {}
@@ -399,13 +429,42 @@ def checklist(
         )  # fmt: skip
         for r in result
     )
-    return Checklist(
-        plan_id=plan.id,
-        plan_title=plan.title,
-        round=get_round(round_id, session=session),
-        previous_round=previous.name if previous else None,
-        rows=rows,
-    )
+    return Checklist(plan_id=head.plan_id, plan_title=head.plan_title, round=head.round,
+                     previous_round=head.previous_round, rows=rows)  # fmt: skip
+
+
+def meeting_rows(
+    round_id: int, *, session: Session, units: Collection[str] | None = None
+) -> tuple[Checklist, Iterator[tuple[Item, Entry]]]:
+    """The rows of ``checklist`` as the follow-up meeting holds them: the round's checklist
+    without rows, and each activity's ``Item`` and ``Entry`` in the checklist's order, made while
+    the rows are read from the driver's cursor (consume them inside the session).
+
+    Nothing in between: a round of 50,000 activities is not held as rows and then as items.
+    """
+    head, result = _checklist_rows(round_id, session=session, limit=None, units=units)
+    return head, _meeting_pairs(result)
+
+
+def _meeting_pairs(rows: Iterable[tuple[Any, ...]]) -> Iterator[tuple[Item, Entry]]:
+    # Values that repeat from row to row are kept once (see ``checklist``).
+    texts: dict[str | None, str | None] = {}
+    dates: dict[object, dt.date] = {}
+    once = texts.setdefault
+    for (aid, number, unit_id, unit, area, goal, description, target_text, target_date, ongoing,
+         responsible, status, comment, reviewed, previous_status, previous_comment, resources,
+         version) in rows:  # fmt: skip
+        if target_date is not None:
+            day = dates.get(target_date)
+            if day is None:
+                day = dates[target_date] = _as_date(target_date)
+        else:
+            day = None
+        item = Item(aid, number, unit_id if unit_id is not None else WHOLE_PLAN, once(unit, unit),
+                    once(area, area), goal, description, once(target_text, target_text), day,
+                    bool(ongoing), once(responsible, responsible), resources or "",
+                    once(previous_status, previous_status), previous_comment or "")  # fmt: skip
+        yield item, Entry(once(status, status), comment or "", bool(reviewed), version or 0)
 
 
 def status_counts(

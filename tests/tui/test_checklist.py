@@ -551,22 +551,28 @@ async def test_new_round_dialog_refuses_a_taken_name_and_a_bad_date(demo_databas
 
 
 def _hold_loading(monkeypatch, first_rows: int | None):  # noqa: ANN001, ANN202
-    """Hold the reading of the whole round (or, with ``first_rows`` None, of every row) until the
-    returned event is set."""
+    """Hold the reading of the round after its first ``first_rows`` rows (with None, before every
+    row) until the returned event is set."""
     import db.queries.rounds as rounds
     import tui.screens.checklist as checklist_module
 
     if first_rows is not None:
         monkeypatch.setattr(checklist_module, "FIRST_ROWS", first_rows)
     release = threading.Event()
-    real_checklist = rounds.checklist
+    real_rows = rounds.meeting_rows
 
-    def held(round_id: int, *, session, limit: int | None = None, units=None):  # noqa: ANN001, ANN202
-        if limit is None or first_rows is None:
-            release.wait(10)
-        return real_checklist(round_id, session=session, limit=limit, units=units)
+    def held(round_id: int, *, session, units=None):  # noqa: ANN001, ANN202
+        head, pairs = real_rows(round_id, session=session, units=units)
 
-    monkeypatch.setattr(rounds, "checklist", held)
+        def rows():  # noqa: ANN202
+            for i, pair in enumerate(pairs):
+                if i == (first_rows or 0):
+                    release.wait(10)
+                yield pair
+
+        return head, rows()
+
+    monkeypatch.setattr(rounds, "meeting_rows", held)
     return release
 
 

@@ -96,9 +96,9 @@ class ChecklistScreen(BaseScreen):
     ]
 
     class Loaded(Message):
-        """The round as read (in the worker): its activities and entries."""
+        """The round as read (in the worker): its activities (in order) and entries."""
 
-        def __init__(self, checklist: Checklist, items: list[Item], entries: dict[int, Entry], *,
+        def __init__(self, checklist: Checklist, items: dict[int, Item], entries: dict[int, Entry], *,
                      complete: bool, tally: Tally | None, unit_names: dict[int, str],
                      since: int) -> None:  # fmt: skip
             super().__init__()
@@ -160,7 +160,6 @@ class ChecklistScreen(BaseScreen):
         self.round_name = ""
         self.previous_round = ""
         self._unit_names: dict[int, str] = {}
-        self._rows: dict[int, Row] = {}
         self._writes = WriteQueue(self._run_writes)
         self._early: list[Callable[[], None]] = []  # keys pressed before the rows were there
         self._editing: tuple[int, str] | None = None  # the activity and the comment the edit began from
@@ -232,42 +231,48 @@ class ChecklistScreen(BaseScreen):
 
     @work(thread=True, group="checklist-load")
     def _load(self, since: int) -> None:
-        """Read the round: the first screenful and the counts first (one paint), then every row, in
-        the same read transaction. ``since``: the meeting's ``reads`` when the load was asked for."""
+        """Read the round: the counts, then every row in the same read transaction, the first
+        screenful posted as soon as it is read (one paint). ``since``: the meeting's ``reads`` when
+        the load was asked for."""
         from db.errors import HrplanError
-        from db.queries.rounds import checklist, status_counts
+        from db.queries.rounds import meeting_rows, status_counts
+        from tui.heap import collection_paused
 
         first = not self.meeting.items
+        items: dict[int, Item] = {}
+        entries: dict[int, Entry] = {}
         try:
-            with self.app.database.read() as session:
+            with collection_paused(), self.app.database.read() as session:
                 counts = status_counts(self.round_id, session=session, units=self.units)
                 tally = Tally.counted(((unit_key(c.unit_id), c.status, c.reviewed), c.count) for c in counts)
                 unit_names = {unit_key(c.unit_id): c.unit or t("whole_plan") for c in counts}
-                if first:
-                    head = checklist(self.round_id, session=session, limit=FIRST_ROWS, units=self.units)
-                    if len(head.rows) == FIRST_ROWS:
-                        self._post_loaded(head, False, tally, unit_names, since)
-                data = checklist(self.round_id, session=session, units=self.units)
+                data, pairs = meeting_rows(self.round_id, session=session, units=self.units)
+                for item, entry in pairs:
+                    items[item.activity_id] = item
+                    entries[item.activity_id] = entry
+                    if first and len(items) == FIRST_ROWS:  # the first screenful: painted at once
+                        head = self.Loaded(data, dict(items), dict(entries), complete=False, tally=tally,
+                                           unit_names=unit_names, since=since)  # fmt: skip
+                        self.post_message(head)
         except HrplanError as exc:
             self.post_message(self.LoadFailed(exc.message()))
             return
-        self._post_loaded(data, True, None, unit_names, since)
+        self.post_message(self.Loaded(data, items, entries, complete=True, tally=None, unit_names=unit_names,
+                                      since=since))  # fmt: skip
+        if first:
+            self._get_ready_to_write()
 
-    def _post_loaded(self, data: Checklist, complete: bool, tally: Tally | None, unit_names: dict[int, str],
-                     since: int) -> None:  # fmt: skip
-        items = [
-            Item(activity_id=r.activity_id, number=r.number, unit=unit_key(r.unit_id), unit_name=r.unit,
-                 area=r.area, goal=r.goal, description=r.description, target_text=r.target_text,
-                 target_date=r.target_date, ongoing=r.ongoing, responsible=r.responsible,
-                 resources=r.resources, previous_status=r.previous_status,
-                 previous_comment=r.previous_comment)
-            for r in data.rows
-        ]  # fmt: skip
-        entries = {r.activity_id: Entry(r.status, r.comment, r.reviewed, r.version) for r in data.rows}
-        # The rows as read are not sent on: the items and entries hold what the meeting needs, and a
-        # round of 50,000 activities should not be held twice while the screen takes them in.
-        self.post_message(self.Loaded(replace(data, rows=()), items, entries, complete=complete, tally=tally,
-                                      unit_names=unit_names, since=since))  # fmt: skip
+    def _get_ready_to_write(self) -> None:
+        """In the load worker, once the rows are posted: the writing connection opened, so that the
+        first key press of the meeting does not open it. Nothing is written."""
+        from db.errors import HrplanError
+
+        principal = self.app.database.principal
+        if principal.is_coordinator or principal.is_manager:
+            try:
+                self.app.database.warm_writer()
+            except HrplanError:
+                pass  # the first write will say what is wrong
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
@@ -290,10 +295,7 @@ class ChecklistScreen(BaseScreen):
         self._unit_names = message.unit_names
         row_list = self.query_one(RowList)
         row_list.empty_text = t("checklist.no_activities")
-        if self.meeting.order != before or not self._rows:
-            self._rows = {
-                aid: Row(key=aid, factory=partial(self._row_cells, aid)) for aid in self.meeting.order
-            }
+        if self.meeting.order != before or not row_list.rows:
             self._apply_filter()
         else:
             for aid in changed:
@@ -337,8 +339,9 @@ class ChecklistScreen(BaseScreen):
         )
 
     def _redraw(self, aid: int) -> None:
-        if aid in self._rows:
-            self.query_one(RowList).update_row(aid, self._row_cells(aid))
+        row_list = self.query_one(RowList)
+        if row_list.index_of(aid) is not None:
+            row_list.update_row(aid, self._row_cells(aid))
             if aid == self._cursor():
                 self._show_detail()
 
@@ -404,12 +407,13 @@ class ChecklistScreen(BaseScreen):
             self._show_detail()
 
     def _apply_filter(self) -> None:
-        rows: list[Row] = []
-        for part in self.meeting.grouped():
-            if isinstance(part, Group):
-                rows.append(Row(key=part.key, cells=(group_label(part),), group=True))
-            else:
-                rows.append(self._rows[part])
+        # One small Row per activity shown, its cells made by ``_row_cells`` when its line is drawn.
+        cells = self._row_cells
+        rows = [
+            Row(key=part.key, cells=(group_label(part),), group=True) if type(part) is Group
+            else Row(key=part, source=cells)
+            for part in self.meeting.grouped()
+        ]  # fmt: skip
         row_list = self.query_one(RowList)
         row_list.empty_text = t(
             "checklist.no_match" if self.meeting.filter.active else "checklist.no_activities"

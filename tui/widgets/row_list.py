@@ -10,6 +10,8 @@ Rows are items (selectable, one line, cells cut to their column with an ellipsis
 
 An item's cells may be given as a ``factory`` instead: the list calls it when the line is first
 drawn and keeps the result, so a list of 5,000 rows only builds the cells of the lines on screen.
+Or as a ``source`` shared by every row, called with the row's key: a list of 50,000 rows then
+holds one small ``Row`` per item and no function object per row.
 """
 
 from __future__ import annotations
@@ -54,12 +56,17 @@ class Row:
     group: bool = False  # a heading: cells[0] across the whole width, not selectable
     # Builds ``cells`` when the line is first drawn (then dropped): rows off screen cost no cells.
     factory: Callable[[], Sequence[Cell]] | None = None
+    # The same, shared by many rows: called with ``key``.
+    source: Callable[[object], Sequence[Cell]] | None = None
 
     def resolved_cells(self) -> Sequence[Cell]:
-        """The cells, built by ``factory`` on the first call when the row has one."""
+        """The cells, built by ``factory`` (or ``source``) on the first call when the row has one."""
         if self.factory is not None:
             self.cells = self.factory()
             self.factory = None
+        elif self.source is not None:
+            self.cells = self.source(self.key)
+            self.source = None
         return self.cells
 
 
@@ -162,7 +169,7 @@ class RowList(ScrollView, can_focus=True):
         if index is None:
             return
         row = self._rows[index]
-        row.cells, row.factory = cells, None
+        row.cells, row.factory, row.source = cells, None, None
         self._refresh_index(index)
 
     def move_cursor_to(self, key: object) -> None:
