@@ -12,7 +12,7 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import TextClause, bindparam, select, text
+from sqlalchemy import bindparam, select, text
 from sqlmodel import Session
 
 from db.access import check_plan_readable, visible_units
@@ -33,8 +33,8 @@ from db.queries.entries import (  # noqa: F401  (the entry functions are part of
     set_entry_status,
     update_entry,
 )
-from db.queries.plain import fetch_iter
-from db.queries.status import as_of_params, as_of_text, status_sql, statuses_as_of
+from db.queries.plain import fetch_all, fetch_iter
+from db.queries.status import as_of_params, status_sql, statuses_as_of
 from models.activity import Activity
 from models.activity_filter import WHOLE_PLAN
 from models.base import now
@@ -330,21 +330,29 @@ ORDER BY CASE WHEN a.unit_id IS NULL THEN -1 ELSE u.position END, u.id, ar.posit
          a.position, a.id
 """
 
-# The rows of ``CHECKLIST_SQL`` counted per unit, status (the same rule) and gone-through mark.
-COUNTS_SQL = f"""
-SELECT c.unit_id, c.unit, c.status, c.reviewed, count(*)
-FROM (
-    SELECT a.unit_id AS unit_id, u.name AS unit,
-           CASE WHEN a.unit_id IS NULL THEN -1 ELSE u.position END AS pos,
-           {status_sql(as_of=True, entry='e')} AS status, CASE WHEN e.reviewed THEN 1 ELSE 0 END AS reviewed
-    FROM activity a
-    LEFT JOIN unit u ON u.id = a.unit_id
-    LEFT JOIN followup_entry e ON e.activity_id = a.id AND e.round_id = :as_of_id
-    WHERE a.plan_id = :plan /* units */
-) AS c
-GROUP BY c.unit_id, c.unit, c.pos, c.status, c.reviewed
-ORDER BY c.pos, c.unit_id
+# The rows of ``CHECKLIST_SQL`` counted per unit, status (the same rule) and gone-through mark:
+# an activity with an entry in the round has that entry's status, so the round's entries are counted
+# (read from the index, one lookup for the unit), and only activities without one (added after the
+# round started) go through the rule, asked only when there are such.
+ENTRY_COUNTS_SQL = """
+SELECT a.unit_id, e.status, e.reviewed, count(*)
+FROM followup_entry e JOIN activity a ON a.id = e.activity_id
+WHERE e.round_id = :as_of_id AND a.plan_id = :plan /* unit ids */
+GROUP BY a.unit_id, e.status, e.reviewed
 """
+ACTIVITY_COUNT_SQL = "SELECT count(*) FROM activity a WHERE a.plan_id = :plan /* unit ids */"
+UNENTERED_COUNTS_SQL = f"""
+SELECT c.unit_id, c.status, count(*)
+FROM (
+    SELECT a.unit_id AS unit_id, {status_sql(as_of=True)} AS status
+    FROM activity a
+    WHERE a.plan_id = :plan /* unit ids */ AND NOT EXISTS (
+        SELECT 1 FROM followup_entry x WHERE x.round_id = :as_of_id AND x.activity_id = a.id
+    )
+) AS c
+GROUP BY c.unit_id, c.status
+"""
+UNIT_IDS_MARK = "/* unit ids */"
 
 
 def _round_and_previous(round_id: int, *, session: Session) -> tuple[FollowUpRound, FollowUpRound | None]:
@@ -359,24 +367,48 @@ def _round_and_previous(round_id: int, *, session: Session) -> tuple[FollowUpRou
 UNITS_MARK = "/* units */"
 
 
-def _limited_to(sql: str, units: frozenset[str] | None, params: dict) -> TextClause:
-    """The query with its ``/* units */`` mark filled in: every activity, or the named units' only."""
+def _limited_to(sql: str, units: frozenset[str] | None, params: dict) -> str:
+    """The query with its ``/* units */`` mark (or ``/* unit ids */``, where no ``unit u`` is
+    joined) filled in: every activity, or the named units' only, each name a parameter of its own."""
     if units is None:
-        return as_of_text(sql.replace(UNITS_MARK, ""))
-    params["unit_names"] = sorted(units) or [""]
-    return as_of_text(sql.replace(UNITS_MARK, "AND u.name IN :unit_names")).bindparams(
-        bindparam("unit_names", expanding=True)
-    )
-
-
-def _plain_limited_to(sql: str, units: frozenset[str] | None, params: dict) -> str:
-    """``_limited_to`` for the driver's cursor: the unit names as one named parameter each."""
-    if units is None:
-        return sql.replace(UNITS_MARK, "")
+        return sql.replace(UNITS_MARK, "").replace(UNIT_IDS_MARK, "")
     names = sorted(units) or [""]
     params.update({f"unit_name_{i}": name for i, name in enumerate(names)})
     marks = ", ".join(f":unit_name_{i}" for i in range(len(names)))
-    return sql.replace(UNITS_MARK, f"AND u.name IN ({marks})")
+    own = f"SELECT uu.id FROM unit uu WHERE uu.plan_id = :plan AND uu.name IN ({marks})"
+    sql = sql.replace(UNITS_MARK, f"AND u.name IN ({marks})")
+    return sql.replace(UNIT_IDS_MARK, f"AND a.unit_id IN ({own})")
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingInfo:
+    """What a follow-up meeting shows of its round besides the rows."""
+
+    plan_id: int
+    plan_title: str
+    round: RoundRef
+    previous_round: str | None
+
+
+ONE_UNIT_MARK = "/* one unit */"
+
+
+def _checklist_query(
+    round_id: int, *, session: Session, units: Collection[str] | None
+) -> tuple[MeetingInfo, str, dict[str, Any], frozenset[str] | None]:
+    """``CHECKLIST_SQL`` for the round with its ``/* one unit */`` mark left in (for one more
+    condition on ``a``; replace it, with "" for every unit), its parameters, and the unit names it
+    is limited to (None: all)."""
+    followup, previous = _round_and_previous(round_id, session=session)
+    plan = _plan(followup.plan_id, session=session)
+    check_plan_readable(session, plan.id)
+    params = {"previous": previous.id if previous else -1, "plan": plan.id,
+              **as_of_params(followup.date, followup.id)}  # fmt: skip
+    limited = visible_units(session, units)
+    sql = _limited_to(CHECKLIST_SQL.replace(UNITS_MARK, f"{UNITS_MARK} {ONE_UNIT_MARK}"), limited, params)
+    ref = RoundRef(id=followup.id, plan_id=followup.plan_id, name=followup.name, date=_as_date(followup.date),
+                   closed=bool(followup.closed))  # fmt: skip
+    return MeetingInfo(plan.id, plan.title, ref, previous.name if previous else None), sql, params, limited
 
 
 def _checklist_rows(
@@ -384,20 +416,13 @@ def _checklist_rows(
 ) -> tuple[Checklist, Iterator[tuple]]:
     """The round's checklist without rows, and the rows of ``CHECKLIST_SQL`` as the driver hands
     them over (plain tuples, read while they are used: no SQLAlchemy row per activity)."""
-    followup, previous = _round_and_previous(round_id, session=session)
-    plan = _plan(followup.plan_id, session=session)
-    check_plan_readable(session, plan.id)
-    sql = CHECKLIST_SQL if limit is None else f"{CHECKLIST_SQL} LIMIT {int(limit)}"
-    params = {"previous": previous.id if previous else -1, "plan": plan.id,
-              **as_of_params(followup.date, followup.id)}  # fmt: skip
-    sql = _plain_limited_to(sql, visible_units(session, units), params)
-    head = Checklist(
-        plan_id=plan.id,
-        plan_title=plan.title,
-        round=get_round(round_id, session=session),
-        previous_round=previous.name if previous else None,
-        rows=(),
-    )
+    info, sql, params, _ = _checklist_query(round_id, session=session, units=units)
+    sql = sql.replace(ONE_UNIT_MARK, "")
+    if limit is not None:
+        sql = f"{sql} LIMIT {int(limit)}"
+    summary = get_round(round_id, session=session)
+    head = Checklist(plan_id=info.plan_id, plan_title=info.plan_title, round=summary,
+                     previous_round=info.previous_round, rows=())  # fmt: skip
     return head, fetch_iter(session, sql, params)
 
 
@@ -435,15 +460,36 @@ def checklist(
 
 def meeting_rows(
     round_id: int, *, session: Session, units: Collection[str] | None = None
-) -> tuple[Checklist, Iterator[tuple[Item, Entry]]]:
-    """The rows of ``checklist`` as the follow-up meeting holds them: the round's checklist
-    without rows, and each activity's ``Item`` and ``Entry`` in the checklist's order, made while
-    the rows are read from the driver's cursor (consume them inside the session).
+) -> tuple[MeetingInfo, Iterator[tuple[Item, Entry]]]:
+    """The rows of ``checklist`` as the follow-up meeting holds them: what it shows of the round,
+    and each activity's ``Item`` and ``Entry`` in the checklist's order, made while the rows are
+    read from the driver's cursor (consume them inside the session).
 
     Nothing in between: a round of 50,000 activities is not held as rows and then as items.
     """
-    head, result = _checklist_rows(round_id, session=session, limit=None, units=units)
-    return head, _meeting_pairs(result)
+    info, sql, params, _ = _checklist_query(round_id, session=session, units=units)
+    return info, _meeting_pairs(fetch_iter(session, sql.replace(ONE_UNIT_MARK, ""), params))
+
+
+def meeting_head(
+    round_id: int, *, session: Session, limit: int, units: Collection[str] | None = None
+) -> tuple[MeetingInfo, list[tuple[Item, Entry]]]:
+    """The first ``limit`` rows of ``meeting_rows``, read unit by unit in the plan's order (the plan
+    as a whole first): sorting a unit's activities, not the whole round's, before the first row."""
+    info, sql, params, limited = _checklist_query(round_id, session=session, units=units)
+    units_sql = "SELECT id, name FROM unit WHERE plan_id = ? ORDER BY position, id"
+    units_in_order = [] if limited is not None else [None]  # a manager's rows are of their units only
+    for unit_id, name in fetch_all(session, units_sql, (info.plan_id,)):
+        if limited is None or name in limited:
+            units_in_order.append(unit_id)
+    pairs: list[tuple[Item, Entry]] = []
+    for unit_id in units_in_order:
+        where = "AND a.unit_id IS NULL" if unit_id is None else f"AND a.unit_id = {int(unit_id)}"
+        one = f"{sql.replace(ONE_UNIT_MARK, where)} LIMIT {limit - len(pairs)}"
+        pairs += _meeting_pairs(fetch_iter(session, one, params))
+        if len(pairs) >= limit:
+            break
+    return info, pairs
 
 
 def _meeting_pairs(rows: Iterable[tuple[Any, ...]]) -> Iterator[tuple[Item, Entry]]:
@@ -474,9 +520,31 @@ def status_counts(
     rule of ``checklist``: what the progress header needs, without reading every row."""
     followup, _previous = _round_and_previous(round_id, session=session)
     check_plan_readable(session, followup.plan_id)
-    params = {"plan": followup.plan_id, **as_of_params(followup.date, followup.id)}
-    result = session.execute(_limited_to(COUNTS_SQL, visible_units(session, units), params), params)
-    return tuple(StatusCount(r[0], r[1], r[2], bool(r[3]), r[4]) for r in result)
+    limited = visible_units(session, units)
+
+    def rows(sql: str) -> list[tuple]:
+        params = {"plan": followup.plan_id, **as_of_params(followup.date, followup.id)}
+        return fetch_all(session, _limited_to(sql, limited, params), params)
+
+    counts: dict[tuple[int | None, str, bool], int] = {}
+    for unit_id, status, reviewed, n in rows(ENTRY_COUNTS_SQL):
+        key = (unit_id, status, bool(reviewed))
+        counts[key] = counts.get(key, 0) + n
+    if sum(counts.values()) < rows(ACTIVITY_COUNT_SQL)[0][0]:
+        for unit_id, status, n in rows(UNENTERED_COUNTS_SQL):
+            counts[(unit_id, status, False)] = counts.get((unit_id, status, False), 0) + n
+    plan = (followup.plan_id,)
+    unit_rows = fetch_all(session, "SELECT id, name, position FROM unit WHERE plan_id = ?", plan)
+    units_of_plan = {r[0]: (r[1], r[2]) for r in unit_rows}
+
+    def place(key: tuple[int | None, str, bool]) -> tuple[int, int]:  # the plan as a whole first
+        unit_id = key[0]
+        return (-1, -1) if unit_id is None else (units_of_plan[unit_id][1], unit_id)
+
+    return tuple(
+        StatusCount(unit_id, units_of_plan[unit_id][0] if unit_id is not None else None, status, reviewed, n)
+        for (unit_id, status, reviewed), n in sorted(counts.items(), key=lambda kv: place(kv[0]))
+    )
 
 
 def compare_rounds(older_id: int, newer_id: int, *, session: Session) -> RoundComparison:

@@ -37,7 +37,8 @@ from tui.widgets.row_list import Column, Row, RowList
 from tui.write_queue import WriteQueue
 
 if TYPE_CHECKING:
-    from db.queries.rounds import Checklist, EntryState
+    from db.queries.rounds import EntryState, MeetingInfo
+    from tui.heap import Pause
 
 # Actions that change the round: refused, with the reason said, while it is closed.
 WRITE_ACTIONS = {"toggle_done", "set_status", "comment", "undo", "redo"}
@@ -98,9 +99,9 @@ class ChecklistScreen(BaseScreen):
     class Loaded(Message):
         """The round as read (in the worker): its activities (in order) and entries."""
 
-        def __init__(self, checklist: Checklist, items: dict[int, Item], entries: dict[int, Entry], *,
+        def __init__(self, checklist: MeetingInfo, items: dict[int, Item], entries: dict[int, Entry], *,
                      complete: bool, tally: Tally | None, unit_names: dict[int, str],
-                     since: int) -> None:  # fmt: skip
+                     since: int, pause: Pause | None = None) -> None:  # fmt: skip
             super().__init__()
             self.checklist = checklist
             self.items = items
@@ -109,6 +110,7 @@ class ChecklistScreen(BaseScreen):
             self.tally = tally
             self.unit_names = unit_names
             self.since = since
+            self.pause = pause  # released once the screen has taken the rows in
 
     class LoadFailed(Message):
         """The round cannot be shown (any more): say why and leave."""
@@ -160,6 +162,7 @@ class ChecklistScreen(BaseScreen):
         self.round_name = ""
         self.previous_round = ""
         self._unit_names: dict[int, str] = {}
+        self._pauses: list[Pause] = []  # of the loads (tui.heap)
         self._writes = WriteQueue(self._run_writes)
         self._early: list[Callable[[], None]] = []  # keys pressed before the rows were there
         self._editing: tuple[int, str] | None = None  # the activity and the comment the edit began from
@@ -231,34 +234,45 @@ class ChecklistScreen(BaseScreen):
 
     @work(thread=True, group="checklist-load")
     def _load(self, since: int) -> None:
-        """Read the round: the counts, then every row in the same read transaction, the first
-        screenful posted as soon as it is read (one paint). ``since``: the meeting's ``reads`` when
-        the load was asked for."""
+        """Read the round: the first screenful and the counts first (one paint), then every row, in
+        the same read transaction. ``since``: the meeting's ``reads`` when the load was asked for."""
         from db.errors import HrplanError
-        from db.queries.rounds import meeting_rows, status_counts
-        from tui.heap import collection_paused
+        from db.queries.rounds import meeting_head, meeting_rows, status_counts
+        from tui.heap import pause_collection
 
         first = not self.meeting.items
         items: dict[int, Item] = {}
         entries: dict[int, Entry] = {}
+        # No collections until the screen has taken the rows in (see tui.heap): a round of 50,000
+        # activities otherwise sets off full collections that find nothing to free.
+        pause = pause_collection()
+        self._pauses.append(pause)
         try:
-            with collection_paused(), self.app.database.read() as session:
+            with self.app.database.read() as session:
                 counts = status_counts(self.round_id, session=session, units=self.units)
                 tally = Tally.counted(((unit_key(c.unit_id), c.status, c.reviewed), c.count) for c in counts)
                 unit_names = {unit_key(c.unit_id): c.unit or t("whole_plan") for c in counts}
+                if first:  # the first screenful, painted at once
+                    data, head = meeting_head(self.round_id, session=session, limit=FIRST_ROWS,
+                                              units=self.units)  # fmt: skip
+                    if len(head) == FIRST_ROWS:
+                        self.post_message(self.Loaded(
+                            data, {i.activity_id: i for i, _ in head}, {i.activity_id: e for i, e in head},
+                            complete=False, tally=tally, unit_names=unit_names, since=since,
+                        ))  # fmt: skip
                 data, pairs = meeting_rows(self.round_id, session=session, units=self.units)
                 for item, entry in pairs:
                     items[item.activity_id] = item
                     entries[item.activity_id] = entry
-                    if first and len(items) == FIRST_ROWS:  # the first screenful: painted at once
-                        head = self.Loaded(data, dict(items), dict(entries), complete=False, tally=tally,
-                                           unit_names=unit_names, since=since)  # fmt: skip
-                        self.post_message(head)
         except HrplanError as exc:
+            pause.release()
             self.post_message(self.LoadFailed(exc.message()))
             return
+        except BaseException:
+            pause.release()
+            raise
         self.post_message(self.Loaded(data, items, entries, complete=True, tally=None, unit_names=unit_names,
-                                      since=since))  # fmt: skip
+                                      since=since, pause=pause))  # fmt: skip
         if first:
             self._get_ready_to_write()
 
@@ -276,6 +290,17 @@ class ChecklistScreen(BaseScreen):
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
+        try:
+            self._take_in(message)
+        finally:
+            if message.pause is not None:
+                message.pause.release()
+
+    def on_unmount(self) -> None:
+        for pause in self._pauses:  # a load whose rows were never taken in
+            pause.release()
+
+    def _take_in(self, message: Loaded) -> None:
         data = message.checklist
         if not message.complete and self.meeting.items:
             return  # a first screenful when the round is held already: the whole follows
