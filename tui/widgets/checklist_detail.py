@@ -10,10 +10,11 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from rich.segment import Segment
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from i18n import t
 from models.dates import is_overdue
@@ -57,26 +58,62 @@ def checklist_detail_text(item: Item, entry: Entry, *, round_name: str, previous
     return text
 
 
-class ChecklistDetail(VerticalScroll, can_focus=False):
+class ChecklistDetail(ScrollView, can_focus=False):
+    """The text wrapped to the pane and drawn line by line (Textual's Line API): a key press that
+    changes a status redraws the pane's lines without laying the screen out again, which only a
+    change in the number of lines needs. The scrollbar's place is kept, so the width to wrap to
+    does not change when a longer text needs it."""
+
     DEFAULT_CSS = """
-    ChecklistDetail { height: 10; border-top: solid $accent; background: $panel; padding: 0 1; }
+    ChecklistDetail {
+        height: 10; border-top: solid $accent; background: $panel; padding: 0 1;
+        scrollbar-gutter: stable;
+    }
     """
 
-    def compose(self) -> ComposeResult:
-        yield Static("", id="checklist-detail-text")
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id)
+        self._text = Text()
+        self._lines: list[list[Segment]] = []
+        self._wrapped_at = 0
+        self._shown_for: int | None = None
 
     def show(self, item: Item | None, entry: Entry | None = None, **details: object) -> None:
-        body = self.query_one("#checklist-detail-text", Static)
         if item is None or entry is None:
-            body.update("")
+            self._text = Text()
+        else:
+            self._text = checklist_detail_text(item, entry, **details)
+            if self._shown_for != item.activity_id:
+                self._shown_for = item.activity_id
+                self.scroll_to(y=0, animate=False, immediate=True)
+        self._wrap()
+
+    def _wrap(self) -> None:
+        width = self.scrollable_content_region.width
+        if width <= 0:
             return
-        text = checklist_detail_text(item, entry, **details)
-        if getattr(self, "_shown_for", None) != item.activity_id:
-            self._shown_for = item.activity_id
-            self.scroll_home(animate=False)
-        body.update(text)
+        console = self.app.console
+        lines = self._text.wrap(console, width) if self._text.plain else []
+        self._lines = [list(line.render(console)) for line in lines]
+        self._wrapped_at = width
+        size = Size(width, len(self._lines))
+        if size != self.virtual_size:
+            self.virtual_size = size  # a layout, only when the number of lines changed
+        self.refresh()
+
+    def on_resize(self) -> None:
+        self._wrap()
+
+    def render_line(self, y: int) -> Strip:
+        base = self.rich_style
+        width = self.scrollable_content_region.width
+        index = round(self.scroll_offset.y) + y
+        if index >= len(self._lines) or width != self._wrapped_at:
+            return Strip.blank(width, base)
+        segments = [Segment(s.text, base + s.style if s.style else base) for s in self._lines[index]]
+        return Strip(segments).adjust_cell_length(width, base)
 
     @property
     def text(self) -> str:
         """What the pane says, as plain text."""
-        return str(self.query_one("#checklist-detail-text", Static).render())
+        return self._text.plain
