@@ -15,19 +15,25 @@ by reference counting as usual throughout; only reference cycles made meanwhile 
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import threading
 
-_lock = threading.Lock()
+_lock = threading.RLock()
 _paused = 0  # pauses not yet released
 _was_enabled = True
 
 
 class Pause:
-    """One read's hold on collections; ``release`` is safe to call more than once."""
+    """One read's hold on collections; ``release`` is safe to call more than once, and a pause
+    that is dropped unreleased (a message never handled) releases itself."""
 
     def __init__(self) -> None:
         self._held = True
+
+    def __del__(self) -> None:
+        with contextlib.suppress(Exception):  # at interpreter exit the module may be gone already
+            self.release()
 
     def release(self) -> None:
         global _paused

@@ -228,6 +228,34 @@ def test_round_start_is_one_bulk_change_logged_row_by_row_and_undone_whole(demo_
     assert _start(demo_database).entries == len(stored)  # the name is free again
 
 
+def test_the_meetings_rows_are_the_checklists_rows(demo_database: Database) -> None:
+    """What the follow-up meeting reads (items and entries, the first rows unit by unit) is the
+    checklist's rows, in its order, on either engine."""
+    from models.activity_filter import WHOLE_PLAN
+
+    started = _start(demo_database)
+    with demo_database.write() as s:
+        q.update_entry(started.id, 2, session=s, status="delayed", comment="Flyttad")
+    with demo_database.read() as s:
+        rows = q.checklist(started.id, session=s).rows
+        info, pairs = q.meeting_rows(started.id, session=s)
+        pairs = list(pairs)
+        head_info, head = q.meeting_head(started.id, session=s, limit=7)
+        _, whole = q.meeting_head(started.id, session=s, limit=1000)
+    assert info == head_info and (info.round.name, info.previous_round) == ("T3 2025", "T2 2025")
+    assert [i.activity_id for i, _ in pairs] == [r.activity_id for r in rows]
+    assert head == pairs[:7] and whole == pairs
+    for (item, entry), row in zip(pairs, rows, strict=True):
+        assert item.unit == (row.unit_id if row.unit_id is not None else WHOLE_PLAN)
+        assert (item.unit_name, item.area, item.goal, item.description, item.target_text, item.target_date,
+                item.ongoing, item.responsible, item.resources, item.previous_status,
+                item.previous_comment) == (row.unit, row.area, row.goal, row.description, row.target_text,
+                                           row.target_date, row.ongoing, row.responsible, row.resources,
+                                           row.previous_status, row.previous_comment)  # fmt: skip
+        assert tuple(entry) == (row.status, row.comment, row.reviewed, row.version)
+    assert pairs[[i.activity_id for i, _ in pairs].index(2)][1][:3] == ("delayed", "Flyttad", True)
+
+
 def test_status_counts_follow_the_checklist_rows(demo_database: Database) -> None:
     from collections import Counter
 

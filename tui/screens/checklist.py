@@ -295,6 +295,7 @@ class ChecklistScreen(BaseScreen):
         finally:
             if message.pause is not None:
                 message.pause.release()
+                self._pauses = [p for p in self._pauses if p is not message.pause]
 
     def on_unmount(self) -> None:
         for pause in self._pauses:  # a load whose rows were never taken in
