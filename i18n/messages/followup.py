@@ -52,7 +52,10 @@ MESSAGES.update(
             "varje rad behöver ett aktivitets-id och en status",
             "every line needs an activity id and a status",
         ),
-        "cli.ticked_many": ("{count} aktiviteter markerade i {name}.", "{count} activities ticked in {name}."),
+        "cli.ticked_many": (
+            {"one": "{n} aktivitet markerad i {name}.", "other": "{n} aktiviteter markerade i {name}."},
+            {"one": "{n} activity ticked in {name}.", "other": "{n} activities ticked in {name}."},
+        ),
         "error.at_line": ("Rad {line}: {message}", "Line {line}: {message}"),
         "cli.round_started": (
             "Uppföljningen {name} ({date}) är startad med {activities}.",

@@ -90,7 +90,7 @@ def test_tick_from_a_file_is_one_change_undone_whole(
     text = "# activity status comment\n3 done Klar i tid\n\n4\tdelayed\tVäntar  på budget \n5 CANCELLED\n"
     source.write_text(text, encoding="utf-8")
     code, out, _ = run(capsys, db_path, "tick", "1", "--from", str(source))
-    assert code == 0 and "3" in out
+    assert code == 0 and out.startswith("3 aktiviteter markerade i HT 2025")
     after = _entries(db_path)
     assert after[3] == ("done", "Klar i tid") and after[4] == ("delayed", "Väntar  på budget")
     assert after[5] == ("cancelled", before[5][1])
@@ -102,6 +102,11 @@ def test_tick_from_a_file_is_one_change_undone_whole(
         undo_last(session, plan_id=1)
     database.dispose()
     assert _entries(db_path) == before
+    source.write_text("3 done\n", encoding="utf-8")
+    code, out, _ = run(capsys, db_path, "tick", "1", "--from", str(source))
+    assert code == 0 and out.startswith("1 aktivitet markerad i HT 2025")
+    code, out, _ = run(capsys, db_path, "--lang", "en", "tick", "1", "--from", str(source))
+    assert code == 0 and out.startswith("1 activity ticked in HT 2025")
 
 
 def test_tick_from_a_file_with_one_bad_line_saves_nothing(

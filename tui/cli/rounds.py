@@ -182,5 +182,5 @@ def _tick_many(args: argparse.Namespace) -> int:
     with database.write() as session:
         followup = find_round(resolve_plan_id(args.plan, session=session), args.round, session=session)
         count = update_entries(followup.id, ticks, session=session)
-    print(t("cli.ticked_many", count=count, name=followup.name))
+    print(tn("cli.ticked_many", count, name=followup.name))
     return 0
