@@ -46,9 +46,11 @@ def write_plan(imported: ImportedPlan, *, session: Session) -> int:
 def write_into(into, *, session: Session) -> int:  # noqa: ANN001 - an importers.into.IntoPlan
     """Add the fitted file to its plan, re-reading the plan's units, areas and open round under the
     write lock; returns the number of activities added."""
+    from db.queries.ordering import lock_plan
     from db.queries.plans import resolve_plan
 
     plan = resolve_plan(into.target.plan_id, session=session)
+    lock_plan(plan.id, session=session)  # positions follow what is there: nobody adds meanwhile
     changes = ChangeSet(session, plan_id=plan.id)
     areas = {a.name: a for a in session.execute(select(Area).where(Area.plan_id == plan.id)).scalars()}
     units = {u.name: u for u in session.execute(select(Unit).where(Unit.plan_id == plan.id)).scalars()}
