@@ -63,6 +63,13 @@ class SessionStore:
     def drop(self, token: str) -> None:
         self._sessions.pop(token, None)
 
+    def drop_if(self, ended: Callable[[LoginSession], bool]) -> list[str]:
+        """Forget every session for which ``ended`` holds (its account changed, say); their tokens."""
+        gone = [token for token, session in self._sessions.items() if ended(session)]
+        for token in gone:
+            del self._sessions[token]
+        return gone
+
     def drop_expired(self) -> list[str]:
         """Forget every expired session; returns their tokens."""
         now = self._clock()

@@ -178,3 +178,34 @@ async def test_the_server_lets_nobody_in_without_a_login(users: Database) -> Non
         server.sessions.idle = 0  # the session has been idle longer than allowed
         assert (await client.get("/", allow_redirects=False)).status == 302
         assert server.sessions.get(token) is None
+
+
+async def test_a_session_ends_when_its_account_is_removed_or_given_a_new_password(users: Database) -> None:
+    from aiohttp.test_utils import TestClient, TestServer
+
+    from web.server import COOKIE, HrplanServer, ServeSettings
+
+    server = HrplanServer(ServeSettings(db_path=users.path, lang="en"), users)
+
+    async def logged_in(client: TestClient, name: str) -> str:
+        ok = await client.post("/login", data={"name": name, "password": PASSWORD}, allow_redirects=False)
+        assert ok.status == 302
+        return client.session.cookie_jar.filter_cookies(client.make_url("/"))[COOKIE].value
+
+    async with (
+        TestClient(TestServer(server.make_app())) as anna,
+        TestClient(TestServer(server.make_app())) as kim,
+    ):
+        anna_token, kim_token = await logged_in(anna, "anna"), await logged_in(kim, "kim")
+        await server.sweep_once()  # nothing changed: both stay
+        assert server.sessions.get(anna_token) and server.sessions.get(kim_token)
+        with users.write() as s:
+            set_password("anna", "ett-helt-nytt-losenord", session=s)
+        await server.sweep_once()
+        assert server.sessions.get(anna_token) is None and server.sessions.get(kim_token)
+        assert (await anna.get("/", allow_redirects=False)).status == 302
+        with users.write() as s:
+            remove_user("kim", session=s)
+        await server.sweep_once()
+        assert server.sessions.get(kim_token) is None
+        assert (await kim.get("/", allow_redirects=False)).status == 302
