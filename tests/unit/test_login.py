@@ -98,18 +98,27 @@ def test_the_user_command_asks_for_the_password_and_never_prints_it(tmp_path: Pa
 
 def test_too_many_failed_logins_wait_per_user_and_per_address() -> None:
     clock = Clock()
-    limiter = AttemptLimiter(per_user=3, per_address=5, window=600, clock=clock)
+    limiter = AttemptLimiter(per_user=3, per_address=5, per_user_anywhere=6, window=600, clock=clock)
     for _ in range(3):
         assert limiter.wait("anna", "10.0.0.1") == 0
         limiter.failed("anna", "10.0.0.1")
-    assert limiter.wait("Anna", "10.0.0.2") == 600  # the name is locked, from any address
+    assert limiter.wait("Anna", "10.0.0.1") == 600  # the name is locked from that address
+    assert limiter.wait("anna", "10.0.0.2") == 0  # not for anna herself at her own computer
     assert limiter.wait("kim", "10.0.0.1") == 0
     limiter.failed("kim", "10.0.0.1")
     limiter.failed("eva", "10.0.0.1")
     assert limiter.wait("bo", "10.0.0.1") == 600  # the address tried five times
     assert limiter.wait("bo", "10.0.0.3") == 0
+    for address in ("10.0.0.4", "10.0.0.5", "10.0.0.5"):  # guessing spread over machines
+        limiter.failed("anna", address)
+    assert limiter.wait("anna", "10.0.0.2") == 600  # six failures in all lock the name everywhere
     clock.now += 601
-    assert limiter.wait("anna", "10.0.0.1") == 0
+    assert limiter.wait("anna", "10.0.0.1") == 0 and limiter.wait("anna", "10.0.0.2") == 0
+    limiter.failed("anna", "10.0.0.1")
+    limiter.succeeded("anna", "10.0.0.2")
+    limiter.failed("anna", "10.0.0.1")
+    limiter.failed("anna", "10.0.0.1")
+    assert limiter.wait("anna", "10.0.0.1") == 0  # the right password cleared the name's failures
 
 
 def test_sessions_expire_when_idle_and_when_old() -> None:
