@@ -22,3 +22,17 @@ def test_a_pause_dropped_unreleased_releases_itself() -> None:
     assert not gc.isenabled()
     del pause
     assert gc.isenabled()
+
+
+def test_kept_objects_are_let_go_when_the_last_screen_goes() -> None:
+    from tui.heap import keep_long_lived, let_go
+
+    keep_long_lived()
+    keep_long_lived()  # a second screen
+    assert gc.get_freeze_count() > 0
+    let_go()
+    assert gc.get_freeze_count() > 0
+    let_go()
+    assert gc.get_freeze_count() == 0
+    let_go()  # one too many changes nothing
+    assert gc.get_freeze_count() == 0

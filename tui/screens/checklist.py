@@ -163,6 +163,7 @@ class ChecklistScreen(BaseScreen):
         self.previous_round = ""
         self._unit_names: dict[int, str] = {}
         self._pauses: list[Pause] = []  # of the loads (tui.heap)
+        self._kept = False  # what the screen holds is kept out of collections (tui.heap)
         self._writes = WriteQueue(self._run_writes)
         self._early: list[Callable[[], None]] = []  # keys pressed before the rows were there
         self._editing: tuple[int, str] | None = None  # the activity and the comment the edit began from
@@ -296,10 +297,20 @@ class ChecklistScreen(BaseScreen):
             if message.pause is not None:
                 message.pause.release()
                 self._pauses = [p for p in self._pauses if p is not message.pause]
+        if message.complete and not self._kept:
+            from tui.heap import keep_long_lived
+
+            keep_long_lived()  # the meeting's rows stay out of full collections while it is open
+            self._kept = True
 
     def on_unmount(self) -> None:
         for pause in self._pauses:  # a load whose rows were never taken in
             pause.release()
+        if self._kept:
+            from tui.heap import let_go
+
+            let_go()
+            self._kept = False
 
     def _take_in(self, message: Loaded) -> None:
         data = message.checklist
