@@ -74,6 +74,7 @@ def write_export(
     ``guard`` refuses a path that must never be written (``Database.refuse_own_file``: the database,
     its -wal and -shm files, its backups), checked right before writing.
     """
+    from db.queries.export import gc_paused
     from exporters.files import check_target, write_atomically
 
     path = Path(path).expanduser().absolute()
@@ -81,8 +82,9 @@ def write_export(
     if guard is not None:
         guard(path)
     check_target(path, overwrite=overwrite)
-    outline = outline_of(data, what, lang)
-    write_atomically(path, lambda out: writer(outline, out))
+    with gc_paused():
+        outline = outline_of(data, what, lang)
+        write_atomically(path, lambda out: writer(outline, out))
     return path
 
 
@@ -90,8 +92,12 @@ def export_bytes(data: ExportData, *, what: str, fmt: str, lang: str) -> bytes:
     """The export as bytes, for a download (the app in a browser writes nothing on the server)."""
     import io
 
+    from db.queries.export import gc_paused
+
     buffer = io.BytesIO()
-    _writer(fmt)(outline_of(data, what, lang), buffer)
+    writer = _writer(fmt)
+    with gc_paused():
+        writer(outline_of(data, what, lang), buffer)
     return buffer.getvalue()
 
 
