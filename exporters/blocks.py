@@ -322,10 +322,19 @@ def key_figure_blocks(data: ExportData, lang: str) -> list[Block]:
     return blocks
 
 
-def plan_outline(data: ExportData, lang: str) -> Outline:
+def plan_outline(data: ExportData, lang: str, *, tables_only: bool = False) -> Outline:
     """The plan document: title page, contents, the plan's sections, key figures with charts, per unit
-    its sections and its activity plan in the template's six columns with area rows, the conclusion."""
+    its sections and its activity plan in the template's six columns with area rows, the conclusion.
+
+    ``tables_only``: each unit's table of activities and nothing else (what a CSV file holds).
+    """
     day = (data.decision_date or today()).isoformat()
+    if tables_only:
+        columns = tuple(t(key, lang=lang) for key in PLAN_COLUMNS)
+        sections = [Section(unit_name(u, lang), (Table(columns, _activity_rows(u, plan_row), PLAN_WIDTHS,
+                                                       activities=True),) if u.activities else ())
+                    for u in data.units]  # fmt: skip
+        return Outline(data.title, lang, (), tuple(sections), columns, date=day)
     front: list[Block] = [
         _title_page(data, lang, data.title, t(f"kind.{data.kind}", lang=lang)),
         Contents(t("export.contents", lang=lang)),
@@ -404,15 +413,27 @@ def _memo(make: Callable[..., str]) -> Callable[..., str]:
     return get
 
 
-def summary_outline(data: ExportData, lang: str) -> Outline:
-    """The follow-up summary of ``data.round``: counts, per unit and area the activities, overdue, changes."""
+def summary_outline(data: ExportData, lang: str, *, tables_only: bool = False) -> Outline:
+    """The follow-up summary of ``data.round``: counts, per unit and area the activities, overdue, changes.
+
+    ``tables_only``: each unit's table of activities and nothing else (what a CSV file holds).
+    """
     label = _memo(lambda code: status_label(code, lang))
     status_text = _memo(lambda code, reviewed: summary_status_text(code, reviewed, lang))
     yes, no = t("export.yes", lang=lang), t("export.no", lang=lang)
-    front: list[Block] = [
-        Heading(1, t("export.summary_title", lang=lang, title=data.title)),
-        _plan_facts(data, lang),
-    ]
+    columns = tuple(t(key, lang=lang) for key in SUMMARY_COLUMNS)
+    title = t("export.summary_title", lang=lang, title=data.title)
+    day = data.round.date.isoformat() if data.round else today().isoformat()
+
+    def row(a: ExportActivity) -> tuple[Cell, ...]:  # as summary_status and reviewed_label say
+        return (a.number if a.number is not None else "", a.goal, a.description, a.responsible,
+                a.target_text, status_text(a.status, a.reviewed), yes if a.reviewed else no,
+                a.comment)  # fmt: skip
+
+    if tables_only:
+        sections = _unit_sections(data, lang, lambda name: name, columns, row, SUMMARY_WIDTHS)
+        return Outline(title, lang, (), tuple(sections), columns, date=day)
+    front: list[Block] = [Heading(1, title), _plan_facts(data, lang)]
     if data.round is None:
         front.append(Paragraph(t("export.no_rounds", lang=lang)))
     else:
@@ -451,13 +472,6 @@ def summary_outline(data: ExportData, lang: str) -> Outline:
             legend,
         )
     )
-
-    columns = tuple(t(key, lang=lang) for key in SUMMARY_COLUMNS)
-
-    def row(a: ExportActivity) -> tuple[Cell, ...]:  # as summary_status and reviewed_label say
-        return (a.number if a.number is not None else "", a.goal, a.description, a.responsible,
-                a.target_text, status_text(a.status, a.reviewed), yes if a.reviewed else no,
-                a.comment)  # fmt: skip
 
     sections = _unit_sections(data, lang, lambda name: name, columns, row, SUMMARY_WIDTHS)
 
@@ -499,8 +513,7 @@ def summary_outline(data: ExportData, lang: str) -> Outline:
         Section(t("export.sheet_overdue", lang=lang), tuple(overdue_blocks)),
         Section(t("export.sheet_changes", lang=lang), tuple(change_blocks)),
     )
-    day = data.round.date.isoformat() if data.round else today().isoformat()
-    return Outline(front[0].text, lang, tuple(front), tuple(sections), columns, tail, date=day)
+    return Outline(title, lang, tuple(front), tuple(sections), columns, tail, date=day)
 
 
 def _report_row(a: ExportActivity, comment: str, lang: str) -> tuple[Cell, ...]:
