@@ -137,3 +137,30 @@ def test_the_collector_is_paused_while_exporting_and_restored_after() -> None:
         assert not gc.isenabled()
     finally:
         (gc.enable if was else gc.disable)()
+
+
+def test_docx_tables_written_into_the_file_read_back_in_place(tmp_path: Path) -> None:
+    from docx import Document
+
+    from exporters.blocks import AreaRow, Heading, Outline, Paragraph, Section, Table
+    from exporters.docx import write_docx
+
+    def table(name: str, *rows: tuple[str, ...]) -> Table:
+        return Table(("A", "B"), (AreaRow(f"Område {name}"), *rows), (1.0, 1.0), activities=True)
+
+    sections = (
+        Section("Ett", (Heading(2, "Ett"), table("ett", ("<&>\"'", " "), ("a\rb", "två\nrader")))),
+        Section("Två", (Heading(2, "Två"), Paragraph("Mellan"), table("två", ("x", "")))),
+    )
+    outline = Outline("Titel", "sv", (Heading(1, "Titel"),), sections, ("A", "B"))
+    path = tmp_path / "t.docx"
+    with path.open("wb") as out:
+        write_docx(outline, out)
+    document = Document(str(path))
+    body = [child.tag.rsplit("}", 1)[1] for child in document.element.body]
+    assert body.count("tbl") == 2 and not any(tag.startswith("hrplan") for tag in body)
+    texts = [[[c.text for c in row.cells] for row in t.rows] for t in document.tables]
+    assert texts[0][1:] == [["Område ett", "Område ett"], ["<&>\"'", " "], ["a\nb", "två\nrader"]]
+    assert texts[1][2] == ["x", ""]
+    paragraphs = [p.text for p in document.paragraphs if p.text]
+    assert paragraphs == ["Titel", "Ett", "Två", "Mellan"]
