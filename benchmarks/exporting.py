@@ -19,7 +19,7 @@ from typing import Any, BinaryIO
 from benchmarks.context import Bench
 from benchmarks.report import Result, median, size_label, spread_of
 
-RUNS = {5_000: 5}  # the larger plans take seconds per format: one run each
+RUNS = {5_000: 3}  # the larger plans take seconds per format: one run each
 FLOOR_GOAL, NO_FLOOR_GOAL_S, GROWTH = 1.5, 2.0, 10
 
 
