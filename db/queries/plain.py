@@ -5,9 +5,6 @@ command line and the other screens hold a session. Query functions that both use
 With a session on SQLite the statement runs on the session's own connection (in its transaction)
 through the driver's cursor, so rows come back as plain tuples without SQLAlchemy's per-row work;
 on another database it goes through SQLAlchemy, whatever the driver's parameter style.
-
-Parameters are a sequence for ``?`` marks, or a mapping for ``:name`` marks. A date goes to SQLite
-as ISO text (as SQLAlchemy stores it there) and to another database as a date.
 """
 
 from __future__ import annotations
@@ -30,21 +27,20 @@ def _driver_cursor(session: Any) -> Any | None:
     return None
 
 
-def _for_sqlite(params: Params) -> Params:
-    """The parameters as sqlite3 takes them: a date as ISO text (sqlite3's own date adapter is
-    deprecated)."""
-
+def _driver_params(params: Params) -> tuple | dict[str, Any]:
+    """Parameters for the SQLite driver: a date as ISO text, as SQLAlchemy's ``Date`` stores it (the
+    driver's own date adapter is deprecated)."""
     def value(v: Any) -> Any:
         return v.isoformat() if type(v) is dt.date else v
 
     if isinstance(params, Mapping):
-        return {k: value(v) for k, v in params.items()}
+        return {name: value(v) for name, v in params.items()}
     return tuple(value(v) for v in params)
 
 
 def _named(sql: str, params: Params) -> tuple[Any, dict[str, Any]]:
-    """``sql`` for SQLAlchemy: each ``?`` becomes a named parameter. The statements here hold no
-    ``?`` inside a string literal. Named parameters go as they are."""
+    """``sql`` for SQLAlchemy: each ``?`` becomes a named parameter (named ones stay as they are).
+    The statements here hold no ``?`` inside a string literal."""
     from sqlalchemy import text
 
     if isinstance(params, Mapping):
@@ -55,13 +51,13 @@ def _named(sql: str, params: Params) -> tuple[Any, dict[str, Any]]:
 
 
 def fetch_all(session: Any, sql: str, params: Params = ()) -> list[tuple]:
-    """Every row of ``sql`` (qmark or named parameters) as tuples."""
+    """Every row of ``sql`` as tuples; parameters as ``?`` with a sequence, or ``:name`` with a mapping."""
     cursor = _driver_cursor(session)
     if cursor is None:
         statement, bound = _named(sql, params)
         return [tuple(row) for row in session.execute(statement, bound).fetchall()]
     try:
-        cursor.execute(sql, _for_sqlite(params))
+        cursor.execute(sql, _driver_params(params))
         return cursor.fetchall()
     finally:
         cursor.close()
@@ -77,7 +73,7 @@ def fetch_iter(session: Any, sql: str, params: Params = ()) -> Iterator[tuple]:
             yield tuple(row)
         return
     try:
-        cursor.execute(sql, _for_sqlite(params))
+        cursor.execute(sql, _driver_params(params))
         for row in cursor:  # noqa: UP028  (``yield from`` would close a cursor of a closed connection)
             yield row
     finally:  # also when the reader stopped early and the connection is closed by now
