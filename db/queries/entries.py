@@ -2,8 +2,9 @@
 
 What ``hrplan tick`` and a key press in the checklist need, kept apart from the rest of the rounds'
 queries so that a tick imports no more than the tables it writes (``db.queries.rounds`` offers all of
-it too). Setting a status or a comment is one ``ChangeSet.update`` of the entry (which also marks it
-reviewed): one transaction, one undo step.
+it too): the activity's table only when an entry is inserted, whose foreign key names it. Setting a
+status or a comment is one ``ChangeSet.update`` of the entry (which also marks it reviewed): one
+transaction, one undo step.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from typing import TYPE_CHECKING
 from db.changes import ChangeSet
 from db.errors import BadStatusError, InvalidInputError, NoOpenRoundError, NotFoundError, RoundClosedError
 from db.queries.plain import fetch_all
-from models.activity import Activity  # noqa: F401  (an entry's foreign key needs its table to flush)
 from models.followup import FollowUpEntry
 from models.limits import TEXT_MAX
 from models.status import STATUS_CODES, Status
@@ -174,6 +174,7 @@ def update_entry(
 def _first_entry(followup: RoundRef, activity_id: int, values: dict, *, session: Session) -> FollowUpEntry:
     """The entry of an activity added after the round started: its status carried from the rounds
     before unless one is given."""
+    import models.activity  # noqa: F401  (inserting an entry needs the table its foreign key names)
     from db.queries.status import statuses_as_of
 
     if "status" not in values:
