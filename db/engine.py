@@ -159,7 +159,7 @@ _POOLS: weakref.WeakSet = weakref.WeakSet()
 
 def track_pool(engine: Engine) -> None:
     """Count ``engine``'s pool among those ``close_pools`` closes."""
-    track_pool(engine)
+    _POOLS.add(engine.pool)
 
 
 def close_pools() -> None:
@@ -177,7 +177,7 @@ def _make_engine(path: Path, *, immediate: bool) -> Engine:
     # ``PRAGMA data_version`` moves only for commits made elsewhere (see Database.data_version).
     pool = {"pool_size": 1, "max_overflow": 0} if immediate else {"pool_size": 2, "max_overflow": 4}
     engine = create_engine(f"sqlite:///{path}", hide_parameters=True, **pool)
-    _POOLS.add(engine.pool)
+    track_pool(engine)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):  # noqa: ANN001
