@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from sqlalchemy import func, select, text
+from sqlalchemy import select, text
 from sqlmodel import Session
 
 from db.changes import ChangeSet
 from db.errors import NotFoundError
-from db.queries.ordering import check_version, refuse, refuse_invalid, shift_within
+from db.queries.ordering import check_version, next_in_plan, refuse, refuse_invalid, shift_within
 from db.queries.plans import next_activity_number
 from db.queries.status import LATEST_ENTRY_JOIN, STATUS_FROM_LATEST_SQL, latest_round_id
 from models.activity import Activity
@@ -159,12 +159,9 @@ def _checked(plan_id: int, data: ActivityFields, session: Session) -> dict:
 
 
 def _end_position(plan_id: int, unit_id: int | None, area_id: int, session: Session) -> int:
-    query = select(func.max(Activity.position)).where(
-        Activity.plan_id == plan_id, Activity.area_id == area_id
-    )
-    query = query.where(Activity.unit_id.is_(None) if unit_id is None else Activity.unit_id == unit_id)
-    highest = session.execute(query).scalar()
-    return 0 if highest is None else highest + 1
+    same_unit = Activity.unit_id.is_(None) if unit_id is None else Activity.unit_id == unit_id
+    where = (Activity.plan_id == plan_id, Activity.area_id == area_id, same_unit)
+    return next_in_plan(Activity.position, *where, plan_id=plan_id, session=session)
 
 
 def add_activity(plan_id: int, data: ActivityFields, *, session: Session) -> int:
