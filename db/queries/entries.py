@@ -232,7 +232,7 @@ def update_entries(round_id: int, ticks: list[Tick], *, session: Session) -> int
             .execution_options(populate_existing=True)
         ).scalars()
         entries.update((entry.activity_id, entry) for entry in found)
-    changes = ChangeSet(session, plan_id=followup.plan_id)
+    changes = ChangeSet(session, plan_id=followup.plan_id, defer_log=True)  # one statement for the log
     for tick, values in checked:
         if tick.activity_id not in owned:
             from i18n import t
@@ -245,6 +245,7 @@ def update_entries(round_id: int, ticks: list[Tick], *, session: Session) -> int
             )
         else:
             changes.update(entry, values)
+    changes.write_log()
     session.flush()
     return len(checked)
 
