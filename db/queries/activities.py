@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from datetime import date
+from dataclasses import replace
 
 from sqlalchemy import func, select, text
 from sqlmodel import Session
@@ -11,53 +10,15 @@ from sqlmodel import Session
 from db.changes import ChangeSet
 from db.errors import NotFoundError
 from db.queries.ordering import check_version, refuse, refuse_invalid, shift_within
+from db.queries.plain import fetch_all
 from db.queries.plans import next_activity_number
 from db.queries.status import LATEST_ENTRY_JOIN, STATUS_FROM_LATEST_SQL, latest_round_id
 from models.activity import Activity
 from models.activity_rules import FIELD_LABELS, ActivityFields, check_activity
 from models.area import Area
 from models.dates import read_target
+from models.plan_activities import ActivityRow
 from models.unit import Unit
-
-
-@dataclass(frozen=True, slots=True)
-class ActivityRow:
-    """One activity with what the plan screen shows of it: every column, names and its status."""
-
-    id: int
-    plan_id: int
-    unit_id: int | None
-    unit_name: str | None
-    area_id: int
-    area_name: str
-    number: int | None
-    goal: str
-    description: str
-    target_text: str
-    target_date: date | None
-    ongoing: bool
-    responsible: str
-    resources: str
-    follow_up: str
-    status: str
-    position: int
-    version: int
-    unit_position: int  # -1 for the plan as a whole
-    area_position: int
-
-    def searchable(self) -> str:
-        """Every text field in one string, case-folded, for search."""
-        parts = (self.goal, self.description, self.target_text, self.responsible, self.resources,
-                 self.follow_up, str(self.number or ""))  # fmt: skip
-        return "\n".join(parts).casefold()
-
-    def fields(self) -> ActivityFields:
-        return ActivityFields(
-            area_id=self.area_id, unit_id=self.unit_id, goal=self.goal, description=self.description,
-            target_text=self.target_text, responsible=self.responsible, resources=self.resources,
-            follow_up=self.follow_up, number=self.number,
-        )  # fmt: skip
-
 
 _ROWS_SQL = f"""
 SELECT a.id, a.plan_id, a.unit_id, u.name, a.area_id, ar.name, a.number, a.goal, a.description,
@@ -66,29 +27,28 @@ SELECT a.id, a.plan_id, a.unit_id, u.name, a.area_id, ar.name, a.number, a.goal,
 FROM activity a
 JOIN area ar ON ar.id = a.area_id
 LEFT JOIN unit u ON u.id = a.unit_id
-{LATEST_ENTRY_JOIN.format(latest=":latest")}
-WHERE a.plan_id = :plan {{extra}}
+{LATEST_ENTRY_JOIN.format(latest="?")}
+WHERE a.plan_id = ? {{extra}}
 ORDER BY COALESCE(u.position, -1), a.unit_id IS NOT NULL, u.id, ar.position, ar.id, a.position, a.id
 {{limit}}
 """
 
 
-def _row(values: tuple) -> ActivityRow:
-    values = list(values)
-    if values[10] is not None and not isinstance(values[10], date):
-        values[10] = date.fromisoformat(values[10])
-    values[11] = bool(values[11])
-    return ActivityRow(*values)
+def activity_values(plan_id: int, *, session: Session, limit: int | None = None) -> list[tuple]:
+    """Every activity of the plan as plain tuples in the order of ``ActivityRow``'s fields, sorted as
+    ``list_activities`` sorts them, read on the driver's cursor (no per-row object on the way).
+    The target date comes as the driver gives it (ISO text on SQLite): ``ActivityRow.from_values``
+    and ``PlanActivities`` read it. ``limit``: only the first ones (a first screenful)."""
+    sql = _ROWS_SQL.format(extra="", limit="LIMIT ?" if limit is not None else "")
+    params = [latest_round_id(plan_id, session=session), plan_id]
+    return fetch_all(session, sql, params if limit is None else [*params, limit])
 
 
 def list_activities(plan_id: int, *, session: Session, limit: int | None = None) -> list[ActivityRow]:
     """Every activity of the plan, units in order (the plan as a whole first), then areas, then position.
 
     ``limit``: only the first ones (a first screenful)."""
-    sql = _ROWS_SQL.format(extra="", limit="LIMIT :limit" if limit is not None else "")
-    params = {"plan": plan_id, "latest": latest_round_id(plan_id, session=session), "limit": limit}
-    rows = session.execute(text(sql), params)
-    return [_row(tuple(r)) for r in rows]
+    return [ActivityRow.from_values(v) for v in activity_values(plan_id, session=session, limit=limit)]
 
 
 def activity_counts(plan_id: int, *, session: Session) -> dict[int | None, int]:
@@ -100,13 +60,11 @@ def activity_counts(plan_id: int, *, session: Session) -> dict[int | None, int]:
 
 def get_activity(activity_id: int, *, session: Session) -> ActivityRow:
     plan_id = _plan_of(activity_id, session=session)
-    rows = session.execute(
-        text(_ROWS_SQL.format(extra="AND a.id = :id", limit="")),
-        {"plan": plan_id, "id": activity_id, "latest": latest_round_id(plan_id, session=session)},
-    ).all()
+    sql = _ROWS_SQL.format(extra="AND a.id = ?", limit="")
+    rows = fetch_all(session, sql, (latest_round_id(plan_id, session=session), plan_id, activity_id))
     if not rows:
         raise _missing(activity_id)
-    return _row(tuple(rows[0]))
+    return ActivityRow.from_values(rows[0])
 
 
 def _missing(activity_id: int) -> NotFoundError:

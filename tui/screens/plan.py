@@ -6,7 +6,7 @@ plan with 5,000 activities opens, scrolls and searches without holding up a key 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     from db.queries.areas import AreaRow
     from db.queries.sections import SectionRow
     from db.queries.units import UnitRow
+    from models.plan_activities import PlanActivities
+    from tui.widgets.row_list import Row
 
 # Change-log table → the word for it in a notice.
 ENTITY_WORDS = {
@@ -126,7 +128,7 @@ class PlanScreen(BaseScreen):
     # ---- messages from the workers ------------------------------------------------------------
     class Loaded(Message):
         def __init__(self, title: str, units: list[UnitRow], areas: list[AreaRow], index: ActivityIndex,
-                     counts: dict[int | None, int], sections: list[SectionRow],
+                     counts: dict[int | None, int], sections: list[SectionRow], view: PlanScreen.ViewReady,
                      complete: bool = True) -> None:  # fmt: skip
             super().__init__()
             self.title = title
@@ -135,10 +137,11 @@ class PlanScreen(BaseScreen):
             self.areas = areas
             self.index = index
             self.counts = counts  # activities per unit (None: the plan as a whole), of the whole plan
+            self.view = view  # the rows of the view shown when the load began
             self.complete = complete  # False: the first screenful, the rest follows
 
     class ViewReady(Message):
-        def __init__(self, view: ActivityFilter, rows: list, shown: int) -> None:
+        def __init__(self, view: ActivityFilter, rows: Sequence[Row], shown: int) -> None:
             super().__init__()
             self.view = view
             self.rows = rows
@@ -163,9 +166,7 @@ class PlanScreen(BaseScreen):
         self.plan_title = ""
         self.units: list[UnitRow] = []
         self.areas: list[AreaRow] = []
-        self.activities: list[ActivityRow] = []
         self.sections: list[SectionRow] = []
-        self._by_id: dict[int, ActivityRow] = {}
         self.index = ActivityIndex((), date.today())
         self._styles: dict = {}
         self.view = ActivityFilter()
@@ -219,6 +220,11 @@ class PlanScreen(BaseScreen):
         self.load()
 
     @property
+    def activities(self) -> PlanActivities:
+        """Every activity of the plan as read (after the first screenful, all of them)."""
+        return self.index.activities
+
+    @property
     def table(self) -> ActivityTable:
         return self.query_one(ActivityTable)
 
@@ -229,7 +235,7 @@ class PlanScreen(BaseScreen):
     @property
     def highlighted(self) -> ActivityRow | None:
         key = self.table.cursor_key
-        return self._by_id.get(key) if isinstance(key, int) else None
+        return self.activities.row(key) if isinstance(key, int) else None
 
     # ---- loading ------------------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="plan-load")
@@ -237,7 +243,7 @@ class PlanScreen(BaseScreen):
         """Read the plan. On opening, the first screenful comes first (one paint with rows however
         large the plan), every activity right after, in the same read transaction."""
         from db.errors import HrplanError
-        from db.queries.activities import activity_counts, list_activities
+        from db.queries.activities import activity_counts, activity_values
         from db.queries.areas import list_areas
         from db.queries.sections import list_sections
         from db.queries.units import list_units
@@ -255,15 +261,17 @@ class PlanScreen(BaseScreen):
                 counts = activity_counts(self.plan_id, session=session)
                 sections = list_sections(self.plan_id, session=session)
                 if first and sum(counts.values()) > FIRST_ROWS:
-                    head = list_activities(self.plan_id, session=session, limit=FIRST_ROWS)
+                    head = activity_values(self.plan_id, session=session, limit=FIRST_ROWS)
+                    index = ActivityIndex(head, self.today, self._styles)
+                    view = self._view_of(index, self.view)
                     if not worker.is_cancelled:
-                        self.post_message(self.Loaded(plan.title, units, areas,
-                                                      ActivityIndex(head, self.today, self._styles), counts,
-                                                      sections,
+                        self.post_message(self.Loaded(plan.title, units, areas, index, counts, sections, view,
                                                       complete=False))  # fmt: skip
-                rows = list_activities(self.plan_id, session=session)
+                rows = activity_values(self.plan_id, session=session)
                 index = ActivityIndex(rows, self.today, self._styles)
-                loaded = self.Loaded(plan.title, units, areas, index, counts, sections)
+            # The view shown now, made here: opening costs no second trip through a worker.
+            view = self._view_of(index, self.view)
+            loaded = self.Loaded(plan.title, units, areas, index, counts, sections, view)
         except HrplanError as exc:
             self.post_message(self.Failed(exc.message()))
             return
@@ -279,8 +287,6 @@ class PlanScreen(BaseScreen):
         self.units, self.areas, self.index = message.units, message.areas, message.index
         self.sections = message.sections
         self._counts, self._complete = message.counts, message.complete
-        self.activities = list(self.index.activities)
-        self._by_id = self.index.by_id
         if self.index.column_weights != getattr(self, "_weights", None):
             self._weights = self.index.column_weights
             self.table.share_by_content(self._weights)
@@ -289,11 +295,10 @@ class PlanScreen(BaseScreen):
         with self.app.batch_update():  # one layout and one paint for the units, the rows and the rest
             self._fill_units()
             self._loaded = True
-            if not message.complete:
-                # The first screenful is small: its view is built here, without a worker's round trip.
-                rows = build_rows(self.index, self.view)
-                self._show_view(self.ViewReady(self.view, rows, sum(1 for r in rows if not r.group)))
-            else:
+            if message.view.view == self.view:
+                self._show_view(message.view)
+                self._show_narrative()
+            else:  # the view changed while the plan was read
                 self.refresh_view()
 
     def _fill_units(self) -> None:
@@ -340,13 +345,15 @@ class PlanScreen(BaseScreen):
             lines = lines or [t("narrative.panel_empty")]
         panel.update(Text("\n".join(lines)))
 
+    def _view_of(self, index: ActivityIndex, view: ActivityFilter) -> ViewReady:
+        rows, shown = build_rows(index, view)
+        return self.ViewReady(view, rows, shown)
+
     @work(thread=True, exclusive=True, group="plan-view")
     def _compute_view(self, view: ActivityFilter, index: ActivityIndex) -> None:
-        rows = build_rows(index, view)
-        if get_current_worker().is_cancelled:
-            return
-        shown = sum(1 for r in rows if not r.group)
-        self.post_message(self.ViewReady(view, rows, shown))
+        ready = self._view_of(index, view)
+        if not get_current_worker().is_cancelled:
+            self.post_message(ready)
 
     @on(ViewReady)
     def _show_view(self, message: ViewReady) -> None:
@@ -448,10 +455,9 @@ class PlanScreen(BaseScreen):
         self.app.push_screen(PickModal(t("plan.pick_status"), choices, self.view.status or ""), picked)
 
     def action_filter_responsible(self) -> None:
-        from models.activity_filter import responsible_choices
         from tui.modals.pick import PickModal
 
-        names = responsible_choices(a.responsible for a in self.activities)
+        names = self.activities.responsible_choices()
         choices = [("\x00any", t("plan.pick_any"))] + [(name, name) for name in names]
 
         def picked(choice: str | None) -> None:

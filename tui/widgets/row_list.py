@@ -10,12 +10,15 @@ Rows are items (selectable, one line, cells cut to their column with an ellipsis
 
 An item's cells may be given as a ``factory`` instead: the list calls it when the line is first
 drawn and keeps the result, so a list of 5,000 rows only builds the cells of the lines on screen.
+For a list of very many items, ``KeyedRows`` goes further: the items are only their keys and one
+function makes the cells of a key, so no object is made per item until its line is drawn.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 from rich.segment import Segment
 from rich.style import Style
@@ -61,6 +64,47 @@ class Row:
             self.cells = self.factory()
             self.factory = None
         return self.cells
+
+
+class KeyedRows(Sequence[Row]):
+    """Rows given as keys: ``entries`` holds each item's key, or a heading's ``Row``, in order.
+
+    An item's ``Row`` (its cells from ``cells(key)``) is made when the list first asks for it, and
+    kept; iterating makes passing ones without keeping them. ``positions``: key → index of every
+    item, when the maker of the entries has it already (else it is made here).
+    """
+
+    __slots__ = ("_cells", "_entries", "_made", "positions")
+
+    def __init__(self, entries: Sequence[object], cells: Callable[[object], Sequence[Cell]],
+                 positions: Mapping[object, int] | None = None) -> None:  # fmt: skip
+        self._entries = entries
+        self._cells = cells
+        self._made: dict[int, Row] = {}
+        if positions is None:
+            positions = {e: i for i, e in enumerate(entries) if not isinstance(e, Row)}
+        self.positions = positions
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def _row(self, entry: object) -> Row:
+        return entry if isinstance(entry, Row) else Row(entry, (), False, partial(self._cells, entry))
+
+    def __getitem__(self, index: int) -> Row:  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]  # type: ignore[return-value]
+        if index < 0:
+            index += len(self._entries)
+        row = self._made.get(index)
+        if row is None:
+            row = self._made[index] = self._row(self._entries[index])
+        return row
+
+    def __iter__(self) -> Iterator[Row]:
+        made = self._made
+        for i, entry in enumerate(self._entries):
+            yield made.get(i) or self._row(entry)
 
 
 class RowList(ScrollView, can_focus=True):
@@ -145,10 +189,15 @@ class RowList(ScrollView, can_focus=True):
         return self._index.get(key)
 
     def set_rows(self, rows: Sequence[Row], *, keep_cursor: bool = True) -> None:
-        """Replace every row. The cursor stays on the same key when that key is still there."""
+        """Replace every row. The cursor stays on the same key when that key is still there.
+
+        ``rows`` may be ``KeyedRows``: then it is kept as it is, and no row is made for the items."""
         previous = self.cursor_key if keep_cursor else None
-        self._rows = list(rows)
-        self._index = {row.key: i for i, row in enumerate(self._rows) if not row.group}
+        if isinstance(rows, KeyedRows):
+            self._rows, self._index = rows, rows.positions  # type: ignore[assignment]
+        else:
+            self._rows = list(rows)
+            self._index = {row.key: i for i, row in enumerate(self._rows) if not row.group}
         self._cache.clear()
         self.virtual_size = Size(self._content_width(), len(self._rows) + 1)
         target = self._index.get(previous) if previous is not None else None
