@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 from sqlmodel import Session
 
 from db.changes import ChangeSet
@@ -51,11 +51,11 @@ def list_activities(plan_id: int, *, session: Session, limit: int | None = None)
     return [ActivityRow.from_values(v) for v in activity_values(plan_id, session=session, limit=limit)]
 
 
-def activity_counts(plan_id: int, *, session: Session) -> dict[int | None, int]:
-    """Unit id (None: the plan as a whole) → how many activities it has, without reading them."""
-    sql = "SELECT unit_id, count(*) FROM activity WHERE plan_id = :plan GROUP BY unit_id"
-    rows = session.execute(text(sql), {"plan": plan_id})
-    return {r[0]: r[1] for r in rows}
+def place_counts(plan_id: int, *, session: Session) -> dict[tuple[int | None, int], int]:
+    """(unit id or None for the plan as a whole, area id) → how many activities are there: every
+    count the plan screen shows, in one pass over the plan's activities (``PlaceCounts`` sums them)."""
+    sql = "SELECT unit_id, area_id, count(*) FROM activity WHERE plan_id = ? GROUP BY unit_id, area_id"
+    return {(unit, area): n for unit, area, n in fetch_all(session, sql, (plan_id,))}
 
 
 def get_activity(activity_id: int, *, session: Session) -> ActivityRow:

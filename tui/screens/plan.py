@@ -177,6 +177,8 @@ class PlanScreen(BaseScreen):
         self._had_activity = False
         self._detail_timer: Timer | None = None
         self._reload_on_resume = False
+        self._units_shown: tuple | None = None  # the units list as shown: (label, id) per option, highlighted
+        self._narrative_shown: str | None = None
 
     # ---- layout -------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -243,11 +245,12 @@ class PlanScreen(BaseScreen):
         """Read the plan. On opening, the first screenful comes first (one paint with rows however
         large the plan), every activity right after, in the same read transaction."""
         from db.errors import HrplanError
-        from db.queries.activities import activity_counts, activity_values
+        from db.queries.activities import activity_values, place_counts
         from db.queries.areas import list_areas
         from db.queries.sections import list_sections
         from db.queries.units import list_units
         from models.plan import Plan
+        from models.plan_activities import PlaceCounts
 
         worker = get_current_worker()
         first = not self._loaded
@@ -256,11 +259,12 @@ class PlanScreen(BaseScreen):
                 plan = session.get(Plan, self.plan_id)
                 if plan is None:
                     raise _plan_missing(self.plan_id)
-                units = list_units(self.plan_id, session=session)
-                areas = list_areas(self.plan_id, session=session)
-                counts = activity_counts(self.plan_id, session=session)
+                places = PlaceCounts(place_counts(self.plan_id, session=session))
+                counts = places.by_unit
+                units = list_units(self.plan_id, session=session, activity_counts=counts)
+                areas = list_areas(self.plan_id, session=session, activity_counts=places.by_area)
                 sections = list_sections(self.plan_id, session=session)
-                if first and sum(counts.values()) > FIRST_ROWS:
+                if first and places.total > FIRST_ROWS:
                     head = activity_values(self.plan_id, session=session, limit=FIRST_ROWS)
                     index = ActivityIndex(head, self.today, self._styles)
                     view = self._view_of(index, self.view)
@@ -308,12 +312,16 @@ class PlanScreen(BaseScreen):
             Option(f"{t('whole_plan')} ({counts.get(None, 0)})", id=WHOLE_OPTION),
         ]
         options += [Option(f"{u.name} ({counts.get(u.id, 0)})", id=f"unit-{u.id}") for u in self.units]
+        ids = [o.id for o in options]
+        shown = ([(str(o.prompt), o.id) for o in options], ids.index(unit_option(self.view.unit)))
+        if shown == self._units_shown:
+            return  # the same list (the rest of the plan after its first screenful): nothing to redraw
+        self._units_shown = shown
         units = self.query_one("#plan-units", OptionList)
         with self.prevent(OptionList.OptionHighlighted):
             units.clear_options()
             units.add_options(options)
-            ids = [o.id for o in options]
-            units.highlighted = ids.index(unit_option(self.view.unit))
+            units.highlighted = shown[1]
 
     # ---- the view -----------------------------------------------------------------------------
     def set_view(self, **changes: Any) -> None:
@@ -343,7 +351,10 @@ class PlanScreen(BaseScreen):
             own = [s for s in self.sections if s.unit_id == owner]
             lines = [f"{s.heading} · {t('narrative.words', count=count_words(s.body))}" for s in own]
             lines = lines or [t("narrative.panel_empty")]
-        panel.update(Text("\n".join(lines)))
+        text = "\n".join(lines)
+        if text != self._narrative_shown:
+            self._narrative_shown = text
+            panel.update(Text(text))
 
     def _view_of(self, index: ActivityIndex, view: ActivityFilter) -> ViewReady:
         rows, shown = build_rows(index, view)

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import partial
 
 from rich.segment import Segment
 from rich.style import Style
@@ -66,12 +65,35 @@ class Row:
         return self.cells
 
 
+class _Pending(tuple):
+    """The cells of a keyed row before they are made (an empty tuple, told apart by identity)."""
+
+    __slots__ = ()
+
+
+_PENDING = _Pending()
+
+
+class _KeyedRow(Row):
+    """An item of ``KeyedRows``: its cells come from ``source(key)`` when first asked for."""
+
+    __slots__ = ("_source",)
+
+    def __init__(self, key: object, source: Callable[[object], Sequence[Cell]]) -> None:
+        self.key, self.cells, self.group, self.factory, self._source = key, _PENDING, False, None, source
+
+    def resolved_cells(self) -> Sequence[Cell]:
+        if self.cells is _PENDING:  # not made yet, nor given by ``update_row``
+            self.cells = self._source(self.key)
+        return Row.resolved_cells(self)
+
+
 class KeyedRows(Sequence[Row]):
     """Rows given as keys: ``entries`` holds each item's key, or a heading's ``Row``, in order.
 
     An item's ``Row`` (its cells from ``cells(key)``) is made when the list first asks for it, and
-    kept; iterating makes passing ones without keeping them. ``positions``: key → index of every
-    item, when the maker of the entries has it already (else it is made here).
+    kept; iterating makes the others as it passes without keeping them. ``positions``: key → index
+    of every item, when the maker of the entries has it already (else it is made here).
     """
 
     __slots__ = ("_cells", "_entries", "_made", "positions")
@@ -88,9 +110,6 @@ class KeyedRows(Sequence[Row]):
     def __len__(self) -> int:
         return len(self._entries)
 
-    def _row(self, entry: object) -> Row:
-        return entry if isinstance(entry, Row) else Row(entry, (), False, partial(self._cells, entry))
-
     def __getitem__(self, index: int) -> Row:  # type: ignore[override]
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]  # type: ignore[return-value]
@@ -98,13 +117,17 @@ class KeyedRows(Sequence[Row]):
             index += len(self._entries)
         row = self._made.get(index)
         if row is None:
-            row = self._made[index] = self._row(self._entries[index])
+            entry = self._entries[index]
+            row = self._made[index] = entry if isinstance(entry, Row) else _KeyedRow(entry, self._cells)
         return row
 
     def __iter__(self) -> Iterator[Row]:
-        made = self._made
+        made, cells = self._made, self._cells
         for i, entry in enumerate(self._entries):
-            yield made.get(i) or self._row(entry)
+            row = made.get(i)
+            if row is None:
+                row = entry if isinstance(entry, Row) else _KeyedRow(entry, cells)
+            yield row
 
 
 class RowList(ScrollView, can_focus=True):
