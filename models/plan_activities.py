@@ -12,7 +12,7 @@ database driver hands over: the view of the whole plan is slices of one list of 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from itertools import groupby
@@ -99,6 +99,15 @@ def searchable(goal: str, description: str, target_text: str, responsible: str, 
 
 
 _SEARCHED = itemgetter(GOAL, DESCRIPTION, TARGET_TEXT, RESPONSIBLE, RESOURCES, FOLLOW_UP, NUMBER)
+
+
+def owners_in_order(units: Iterable[tuple[int, int]], counts: Mapping[int | None, int]) -> list[int | None]:
+    """Who the plan's activities belong to, in the plan's order, leaving out those without any: the
+    plan as a whole (None, position -1) and the units, by position and then id. ``units``: (id,
+    position) of each unit; ``counts``: activities per owner."""
+    owners: list[tuple[int, bool, int, int | None]] = [(-1, False, 0, None)]
+    owners += [(position, True, unit, unit) for unit, position in units]
+    return [owner for *_, owner in sorted(owners) if counts.get(owner, 0)]
 
 
 class PlaceCounts:

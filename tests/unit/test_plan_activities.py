@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from models.activity_filter import WHOLE_PLAN, ActivityFilter, grouped, responsible_choices, unit_key
-from models.plan_activities import ActivityRow, PlaceCounts, PlanActivities
+from models.plan_activities import ActivityRow, PlaceCounts, PlanActivities, owners_in_order
 
 TODAY = date(2026, 3, 1)
 UNITS = [None, 11, 12, 13]  # None: the plan as a whole, first as the query sorts it
@@ -145,3 +145,11 @@ def test_place_counts_sum_per_unit_and_per_area() -> None:
     assert counts.by_area == {21: 5, 22: 5}
     assert counts.total == 10
     assert PlaceCounts({}).total == 0
+
+
+def test_owners_come_in_the_plan_order_and_only_with_activities() -> None:
+    units = [(12, 1), (11, 0), (13, 1), (14, 2)]  # (id, position)
+    counts = {None: 4, 11: 2, 12: 0, 13: 9, 14: 1}
+    assert owners_in_order(units, counts) == [None, 11, 13, 14]
+    assert owners_in_order(units, {13: 1}) == [13]
+    assert owners_in_order([], {}) == []

@@ -245,12 +245,12 @@ class PlanScreen(BaseScreen):
         """Read the plan. On opening, the first screenful comes first (one paint with rows however
         large the plan), every activity right after, in the same read transaction."""
         from db.errors import HrplanError
-        from db.queries.activities import activity_values, place_counts
+        from db.queries.activities import activity_values, first_activity_values, place_counts
         from db.queries.areas import list_areas
         from db.queries.sections import list_sections
         from db.queries.units import list_units
         from models.plan import Plan
-        from models.plan_activities import PlaceCounts
+        from models.plan_activities import PlaceCounts, owners_in_order
 
         worker = get_current_worker()
         first = not self._loaded
@@ -265,7 +265,8 @@ class PlanScreen(BaseScreen):
                 areas = list_areas(self.plan_id, session=session, activity_counts=places.by_area)
                 sections = list_sections(self.plan_id, session=session)
                 if first and places.total > FIRST_ROWS:
-                    head = activity_values(self.plan_id, session=session, limit=FIRST_ROWS)
+                    owners = owners_in_order(((u.id, u.position) for u in units), counts)
+                    head = first_activity_values(self.plan_id, owners, session=session, limit=FIRST_ROWS)
                     index = ActivityIndex(head, self.today, self._styles)
                     view = self._view_of(index, self.view)
                     if not worker.is_cancelled:
