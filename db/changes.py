@@ -8,6 +8,7 @@ did. All changes of one ChangeSet share a batch, and ``undo_last`` reverts a who
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -358,19 +359,33 @@ def undo_last(session: Session, *, plan_id: int | None = None) -> UndoResult | N
     batch = latest_batch(session, plan_id=plan_id)
     if batch is None:
         return None
+    entries = _batch_entries(session, batch, newest_first=True)
+    _check_undo(session, entries)
+    return _apply_batch(session, batch, entries, lambda: _revert_all(session, entries), undone=True)
+
+
+def _batch_entries(session: Session, batch: int, *, newest_first: bool) -> list[Any]:
+    """A batch's logged changes: newest first to take them back, oldest first to make them again."""
     log = ChangeLog.__table__
-    entries = session.execute(
+    return session.execute(
         select(log.c.entity, log.c.entity_id, log.c.field, log.c.old_value, log.c.new_value)
         .where(log.c.batch == batch)
-        .order_by(log.c.id.desc())
+        .order_by(log.c.id.desc() if newest_first else log.c.id)
     ).all()
-    _check_undo(session, entries)
+
+
+def _apply_batch(
+    session: Session, batch: int, entries: list[Any], apply: Callable[[], None], *, undone: bool
+) -> UndoResult:
+    """Undo and redo alike: ``apply`` the entries with the session flushed first, then mark the
+    batch undone or in force again, in the caller's transaction."""
+    log = ChangeLog.__table__
     session.flush()
     with session.no_autoflush:
-        _revert_all(session, entries)
-    session.execute(log.update().where(log.c.batch == batch).values(undone=True))
+        apply()
+    session.execute(log.update().where(log.c.batch == batch).values(undone=undone))
     session.expire_all()
-    first = entries[-1]
+    first = entries[-1] if undone else entries[0]  # the batch's oldest change names it
     return UndoResult(batch=batch, entity=first.entity, entity_id=first.entity_id, changes=len(entries))
 
 
@@ -419,17 +434,10 @@ def redo_last(session: Session, *, plan_id: int | None = None) -> UndoResult | N
     batch = redo_batch(session, plan_id=plan_id)
     if batch is None:
         return None
-    log = ChangeLog.__table__
-    entries = session.execute(
-        select(log.c.entity, log.c.entity_id, log.c.field, log.c.old_value, log.c.new_value)
-        .where(log.c.batch == batch)
-        .order_by(log.c.id)
-    ).all()
-    session.flush()
-    with session.no_autoflush:
+    entries = _batch_entries(session, batch, newest_first=False)
+
+    def reapply_all() -> None:
         for entry in entries:
             _reapply(session, entry)
-    session.execute(log.update().where(log.c.batch == batch).values(undone=False))
-    session.expire_all()
-    first = entries[0]
-    return UndoResult(batch=batch, entity=first.entity, entity_id=first.entity_id, changes=len(entries))
+
+    return _apply_batch(session, batch, entries, reapply_all, undone=False)

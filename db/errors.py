@@ -62,6 +62,18 @@ class DatabaseUnavailableError(HrplanError):
     key = "error.database_unavailable"
 
 
+class ServerSchemaError(HrplanError):
+    """The server's tables are not as hrplan's migrations made them (changed by hand, say)."""
+
+    key = "error.server_schema"
+
+
+class ServerError(HrplanError):
+    """An error the database server reported that hrplan has no message of its own for."""
+
+    key = "error.server_failed"
+
+
 class NotFoundError(HrplanError):
     key = "error.not_found"
 

@@ -24,6 +24,8 @@ from db.errors import (
     DiskFullError,
     HrplanError,
     ReadOnlyError,
+    ServerError,
+    ServerSchemaError,
 )
 
 if TYPE_CHECKING:
@@ -230,11 +232,14 @@ def server_error(error: Any, where: str) -> HrplanError | None:
         return DatabaseUnavailableError(path=where, reason=_t("error.server_login"))
     if state == "3D000":
         return DatabaseUnavailableError(path=where, reason=_t("error.server_no_database"))
+    # libpq's and the server's own words (host, socket, reason, table); they never hold a password.
+    reason = str(error).strip().split("\n")[0][:200] or type(error).__name__
     if state.startswith(("08", "57P")) or (not state and isinstance(error, psycopg.OperationalError)):
-        # libpq's own words (host, socket, reason); they never hold a password.
-        reason = str(error).strip().split("\n")[0][:200] or type(error).__name__
         return DatabaseUnavailableError(path=where, reason=reason)
-    return None
+    if state.startswith("42"):  # a table, column or function not as hrplan's migrations made it
+        return ServerSchemaError(path=where, reason=f"{reason} [{state}]")
+    # Anything else the server refuses: one line with its SQLSTATE; the transaction was rolled back.
+    return ServerError(path=where, reason=f"{reason} [{state}]" if state else reason)
 
 
 def _t(key: str) -> str:

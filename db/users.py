@@ -24,9 +24,14 @@ NAME_PATTERN = re.compile(r"^[\w.@-]+$")
 
 @dataclass(frozen=True, slots=True)
 class UserInfo:
+    """A user as stored. Two are equal only when nothing of the account changed: ``id`` tells a user
+    removed and added again from the old one, ``version`` grows with every new password."""
+
     name: str
     role: str
     units: tuple[str, ...]
+    id: int = 0
+    version: int = 0
 
     @property
     def principal(self) -> Principal:
@@ -110,17 +115,18 @@ def add_user(
     session.flush()
     session.add_all(UserUnit(user_id=user.id, unit_name=unit) for unit in unit_names)
     session.flush()
-    return UserInfo(clean_name, role, tuple(unit_names))
+    return UserInfo(clean_name, role, tuple(unit_names), user.id, user.version)
 
 
 def list_users(*, session: Session) -> list[UserInfo]:
-    users = session.execute(select(User.id, User.name, User.role).order_by(User.name)).all()
+    users = session.execute(select(User.id, User.name, User.role, User.version).order_by(User.name)).all()
     units: dict[int, list[str]] = {}
     for user_id, unit in session.execute(
         select(UserUnit.user_id, UserUnit.unit_name).order_by(UserUnit.unit_name)
     ):
         units.setdefault(user_id, []).append(unit)
-    return [UserInfo(name, role, tuple(units.get(user_id, ()))) for user_id, name, role in users]
+    return [UserInfo(name, role, tuple(units.get(user_id, ())), user_id, version)
+            for user_id, name, role, version in users]  # fmt: skip
 
 
 def get_user(name: str, *, session: Session) -> UserInfo | None:
@@ -130,7 +136,7 @@ def get_user(name: str, *, session: Session) -> UserInfo | None:
     units = session.execute(
         select(UserUnit.unit_name).where(UserUnit.user_id == user.id).order_by(UserUnit.unit_name)
     ).scalars()
-    return UserInfo(user.name, user.role, tuple(units))
+    return UserInfo(user.name, user.role, tuple(units), user.id, user.version)
 
 
 def set_password(name: str, password: str, *, session: Session) -> None:

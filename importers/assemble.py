@@ -23,15 +23,17 @@ from datetime import date
 
 from importers import furniture
 from importers.areas import UBARA, heading_like, own_area_name, ubara_area
+from importers.assemble_key_figures import KeyFigureReading
+from importers.assemble_lists import ListBlock, ListReading
+from importers.assemble_narrative import NarrativeBlock, NarrativeReading
 from importers.build import excerpt, make_activity, number_activities, split_draft
-from importers.columns import AREA, DESCRIPTION, GOAL, NUMBER, STATUS, UNIT, Header, read_header
+from importers.columns import AREA, STATUS, UNIT, Header, read_header
 from importers.details import DATE, MANAGER, marker_of, read_date
 from importers.drafts import Draft, UnitDraft
 from importers.errors import ImportFileError
-from importers.lists import ITEM, LABELS, NUMBERS, line_kind
+from importers.lists import ITEM, LABELS, line_kind
 from importers.model import (
     ImportedKeyFigure,
-    ImportedNarrative,
     ImportedPlan,
     ImportedUnit,
     ImportWarning,
@@ -39,47 +41,22 @@ from importers.model import (
 )
 from importers.plan_details import plan_details
 from importers.sections import (
-    PLAN_KINDS,
-    SICK_WORDS,
-    TURNOVER_WORDS,
     ends_narrative,
     key_figure_columns,
     names_a_plan,
     narrative_heading,
-    period_in,
-    read_count,
-    read_share,
 )
 from importers.stream import BOLD, HEADING, LIST, Event, Paragraph, Row, TableStart
-from models.limits import NAME_MAX, SECTION_MAX
+from models.limits import NAME_MAX
 from models.validation import Invalid, clean_text
 
 HEADING_REACH = 3  # paragraphs between a heading and the table or list whose area it names
-_TOTAL = {"totalt", "total", "summa", "sum", "hela förvaltningen", "förvaltningen totalt", "samtliga"}
 
 
-class _Narrative:
-    """A narrative section being read: its kind, the unit it names, its paragraphs."""
-
-    def __init__(self, kind: str, unit: str | None, where: SourceRef, heading: str) -> None:
-        self.kind, self.unit, self.where, self.heading = kind, unit, where, heading
-        self.paragraphs: list[Paragraph] = []
+class Assembler(ListReading, NarrativeReading, KeyFigureReading):
+    """Walks the stream of one file (see the module's docstring) and gives the plan it holds."""
 
 
-class _ListBlock:
-    """Paragraphs being read as a list of activities (see ``importers.lists``)."""
-
-    def __init__(self) -> None:
-        self.drafts: list[Draft] = []
-        self.current: Draft | None = None
-        self.field = DESCRIPTION  # where a wrapped line goes
-        self.pending: list[int] = []  # numbers of a two-column PDF waiting for their texts
-        self.labelled = False
-        self.paragraphs: list[Paragraph] = []
-        self.heading: tuple[str, SourceRef] | None = None
-
-
-class Assembler:
     def __init__(self, file_name: str) -> None:
         self.file = file_name
         self.paragraphs: list[Paragraph] = []
@@ -106,11 +83,11 @@ class Assembler:
         self.heading_age = 0  # paragraphs since that heading
         self.after_rows = False
         self.recent: list[Paragraph] = []  # paragraphs since the last table, section or heading
-        self.list: _ListBlock | None = None
-        self.narrative: _Narrative | None = None
+        self.list: ListBlock | None = None
+        self.narrative: NarrativeBlock | None = None
         self.department: str | None = None  # the unit the narrative sections are about
         self.department_kinds: set[str] = set()
-        self.narratives: list[_Narrative] = []
+        self.narratives: list[NarrativeBlock] = []
         self.key_table: tuple[int | None, int | None, str | None, str, SourceRef] | None = None
         self.key_figures: list[ImportedKeyFigure] = []
 
@@ -225,143 +202,6 @@ class Assembler:
             return True
         return bool(self.repeated) and furniture.key(text) in self.repeated
 
-    # --- lists of activities -------------------------------------------------------------------
-
-    def _list_line(self, p: Paragraph) -> bool:
-        """Reads a paragraph as part of a list of activities; False when it is none."""
-        kind, value = line_kind(p.text, listed=p.style == LIST)
-        block = self.list
-        if kind == NUMBERS:
-            block = self._open_list()
-            block.pending.extend(value)  # type: ignore[arg-type]
-            block.current = None
-            block.paragraphs.append(p)
-            return True
-        if kind == ITEM:
-            number, body = value  # type: ignore[misc]
-            if not body:
-                return True
-            self._new_item(number, body, p)
-            return True
-        if kind == LABELS:
-            labels: list[tuple[str, str]] = value  # type: ignore[assignment]
-            first = labels[0][0]
-            starts = first in (DESCRIPTION, GOAL)
-            if block is None or block.current is None or (starts and first in block.current.values):
-                if not starts:
-                    return False
-                self._new_item(None, None, p)
-                block = self.list
-            assert block is not None and block.current is not None
-            for field, text in labels:
-                if text:
-                    block.current.values.setdefault(field, []).append(text)
-                block.field = field
-            if block.current.where != p.where:
-                block.current.joined_rows.append(p.where)
-            block.labelled = block.labelled or any(f not in (DESCRIPTION, GOAL) for f, _ in labels)
-            block.paragraphs.append(p)
-            return True
-        if block is None:
-            return False
-        if block.pending and (block.current is None or p.gap_before or p.text[:1].isupper()
-                              or p.text[:1].isdigit()):  # fmt: skip
-            self._new_item(block.pending.pop(0), p.text, p)
-            return True
-        if block.current is not None and p.where.line is not None and not p.gap_before:
-            items = block.current.values.setdefault(block.field, [""])
-            items[-1] = f"{items[-1]} {p.text}".strip()
-            block.current.joined_rows.append(p.where)
-            block.paragraphs.append(p)
-            return True
-        self._end_list()
-        return False
-
-    def _open_list(self) -> _ListBlock:
-        if self.list is None:
-            self.list = _ListBlock()
-            # The heading just before the list names its area, if the list holds activities.
-            self.list.heading = self.heading
-        return self.list
-
-    def _new_item(self, number: int | None, body: str | None, p: Paragraph) -> None:
-        block = self._open_list()
-        values: dict[str, list[str]] = {DESCRIPTION: [body]} if body else {}
-        if number is not None:
-            values[NUMBER] = [str(number)]
-        draft = Draft(values, p.where, self.unit, self.area, self.sheet)
-        block.drafts.append(draft)
-        block.current = draft
-        block.field = DESCRIPTION
-        block.paragraphs.append(p)
-
-    def _end_list(self) -> None:
-        block, self.list = self.list, None
-        if block is None:
-            return
-        under_area = self.area is not None or block.heading is not None
-        if block.labelled or (not self.has_activity_table and under_area):
-            if block.heading is not None:
-                self._own_area_from_heading(*block.heading)
-                for draft in block.drafts:
-                    draft.area = self.area
-            self.drafts.extend(block.drafts)
-        else:
-            # Bullets in prose: kept as the document's paragraphs.
-            self.paragraphs.extend(block.paragraphs)
-            self.recent.extend(block.paragraphs)
-
-    def _own_area_from_heading(self, name: str, where: SourceRef) -> None:
-        self.heading = None
-        if ubara_area(name) is not None or name in self.own_areas:
-            self._start_area(ubara_area(name) or name)
-            return
-        self.warnings.append(ImportWarning("import.warn.heading_area", where, (("name", name),)))
-        self._start_area(name)
-
-    # --- narrative sections --------------------------------------------------------------------
-
-    def _start_narrative(self, kind: str, named: str | None, heading: Paragraph) -> None:
-        previous = self.narrative
-        self._end_narrative()
-        if kind in PLAN_KINDS:
-            unit: str | None = None  # the plan's own section, whatever unit came before
-        elif named is not None:
-            unit = named or None  # "Riskanalys förskoleavdelningen"; "" for the chapter
-        else:
-            if self.department is None or kind in self.department_kinds:
-                self._new_department(previous)
-            self.department_kinds.add(kind)
-            unit = self.department
-        self.heading = None
-        self.narrative = _Narrative(kind, unit, heading.where, heading.text)
-
-    def _new_department(self, previous: _Narrative | None) -> None:
-        """A unit's sections start again: its name is the last heading before them, at the end of
-        the previous section or among the paragraphs since."""
-        self.department_kinds = set()
-        pool = self.recent if previous is None or self.recent else previous.paragraphs
-        for index in range(len(pool) - 1, -1, -1):
-            p = pool[index]
-            if self._heading_line(p) and len(p.text) <= 60 and own_area_name(p.text):
-                self.department = own_area_name(p.text)
-                if pool is not self.recent:
-                    self._cut_narrative(previous, index)
-                break
-        else:
-            self.department = None
-        self.recent = []
-
-    def _cut_narrative(self, previous: _Narrative | None, index: int) -> None:
-        if previous is not None:
-            del previous.paragraphs[index:]
-
-    def _end_narrative(self) -> None:
-        if self.narrative is not None:
-            self.narratives.append(self.narrative)
-            self.narrative = None
-            self.recent = []
-
     def _marker(self, kind: str, value: str, where: SourceRef) -> None:
         self.open_draft = None
         self.heading = None
@@ -441,35 +281,6 @@ class Assembler:
             self.open_draft.continue_with(self._values(row), row.where)
             return
         self._activity_row(row)
-
-    # --- key figures -----------------------------------------------------------------------------
-
-    def _key_table(self, columns: tuple[int | None, int | None], where: SourceRef) -> None:
-        self._flush_skipped()
-        self.header = None
-        period = None
-        for p in reversed(self.recent[-2:]):
-            period = period or period_in(p.text)
-        # Turnover unless the text above names sick leave and not turnover.
-        above = " ".join(p.text for p in self.recent[-3:])
-        sick = SICK_WORDS.search(above) and not TURNOVER_WORDS.search(above)
-        name = "sjukfrånvaro" if sick else "personalomsättning"
-        if period is None:
-            self.warnings.append(ImportWarning("import.warn.key_figures_no_period", where))
-        self.key_table = (*columns, period, name, where)
-
-    def _key_figure(self, row: Row, texts: list[str]) -> bool:
-        assert self.key_table is not None
-        count_at, share_at, period, name, _ = self.key_table
-        label = " ".join(texts[0].split()) if texts else ""
-        count = read_count(texts[count_at]) if count_at is not None and count_at < len(texts) else None
-        share = read_share(texts[share_at]) if share_at is not None and share_at < len(texts) else None
-        if not label or (count is None and share is None) or len(label) > NAME_MAX:
-            self.key_table = None
-            return False
-        unit = None if label.lower().strip(" :") in _TOTAL else label
-        self.key_figures.append(ImportedKeyFigure(unit, name, period or "", count, share, row.where))
-        return True
 
     # --- tables of activities ---------------------------------------------------------------------
 
@@ -604,43 +415,6 @@ class Assembler:
             round_name=round_name,
         )
 
-    def _key_figures_in(self, names: list[str], details) -> tuple[ImportedKeyFigure, ...]:  # noqa: ANN001
-        """The key figures, each in the unit its row names (a new unit when no unit matches)."""
-        from dataclasses import replace
-
-        found = []
-        plan_period = f"{details.period_start}–{details.period_end}"
-        for figure in self.key_figures:
-            unit = None if figure.unit is None else unit_named(figure.unit, names, add=True)
-            found.append(replace(figure, unit=unit, period=figure.period or plan_period))
-        return tuple(found)
-
-    def _narrative_in(self, names: list[str]) -> tuple[ImportedNarrative, ...]:
-        found = []
-        for section in self.narratives:
-            text = "\n".join(p.text for p in section.paragraphs)
-            try:
-                text = clean_text(text, limit=2 * SECTION_MAX, multiline=True)
-            except Invalid:
-                text = ""
-            if not text:
-                continue
-            if len(text) > SECTION_MAX:
-                self.warnings.append(ImportWarning("import.warn.narrative_cut", section.where,
-                                                   (("limit", str(SECTION_MAX)),)))  # fmt: skip
-                text = text[: SECTION_MAX - 1].rstrip() + "…"
-            unit = section.unit
-            if section.kind not in PLAN_KINDS:  # a plan's own section keeps no unit
-                if unit is None and len(names) == 1 and not self.narratives_have_departments():
-                    unit = names[0]
-                elif unit is not None:
-                    unit = unit_named(unit, names, add=True)
-            found.append(ImportedNarrative(unit, section.kind, text, section.where, section.heading))
-        return tuple(found)
-
-    def narratives_have_departments(self) -> bool:
-        return any(n.unit for n in self.narratives)
-
     def _unit(self, draft: UnitDraft) -> ImportedUnit:
         day: date | None = None
         if draft.date_text:
@@ -665,33 +439,3 @@ class Assembler:
                 name = self._unit_name(draft.sheet, draft.where)
                 self.units.setdefault(name, UnitDraft(name, draft.where))
                 draft.unit = name
-
-
-def unit_named(name: str, names: list[str], *, add: bool) -> str:
-    """The unit among ``names`` that ``name`` means: the same name in any case, one name starting
-    with the other ("Äldreomsorgsavdelningen" for "Äldreomsorgsavdelningen, Södermalms sdf"), or the
-    same stem of six letters or more ("Förskolan", "Förskoleavdelningen"); else ``name`` itself,
-    added to ``names`` when ``add``."""
-    wanted = " ".join(name.split()).casefold()
-    folded = [n.casefold() for n in names]
-    if wanted in folded:
-        return names[folded.index(wanted)]
-    starts = [n for n, f in zip(names, folded, strict=True) if f.startswith(wanted) or wanted.startswith(f)]
-    if len(starts) == 1:
-        return starts[0]
-    stem = _stem(wanted)
-    if len(stem) >= 6:
-        same = [n for n, f in zip(names, folded, strict=True) if _stem(f) == stem]
-        if len(same) == 1:
-            return same[0]
-    cleaned = " ".join(name.split())[:NAME_MAX]
-    if add and cleaned not in names:
-        names.append(cleaned)
-    return cleaned
-
-
-def _stem(text: str) -> str:
-    """The first six letters of the first word ("förskolan", "förskoleavdelningen" → "försko"), or ""
-    when the word is shorter: Swedish adds its endings after the stem."""
-    words = text.split()
-    return words[0][:6] if words and len(words[0]) >= 6 else ""

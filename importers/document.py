@@ -20,7 +20,10 @@ def _iso(value: Any) -> str | None:
 
 
 def preview_document(imported: ImportedPlan) -> dict[str, Any]:
+    from importers.narrative_sections import preview_sections
+
     d = imported.details
+    sections = preview_sections(imported)
     return {
         "id": None,
         "title": d.title,
@@ -36,9 +39,10 @@ def preview_document(imported: ImportedPlan) -> dict[str, Any]:
         "cadence": d.cadence,
         "status": "active",
         "notes": "",
+        "sections": sections.get(None, []),
         "units": [
             {"id": None, "name": u.name, "manager": u.manager, "date": _iso(u.date),
-             "risk_analysis": risk_analysis_of(imported, u.name)}
+             "risk_analysis": risk_analysis_of(imported, u.name), "sections": sections.get(u.name, [])}
             for u in imported.units
         ],  # fmt: skip
         "areas": list(imported.areas),

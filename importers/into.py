@@ -13,9 +13,9 @@ from datetime import date
 from pathlib import Path
 
 from importers.areas import ubara_area
-from importers.assemble import unit_named
 from importers.model import ImportedPlan, ImportedUnit, ImportWarning, SourceRef
 from importers.sections import PLAN_KINDS
+from importers.unit_names import unit_named
 from models.limits import NAME_MAX
 from models.validation import Invalid, clean_text
 

@@ -22,7 +22,7 @@ from models.area import Area
 from models.base import now
 from models.followup import FollowUpEntry, FollowUpRound
 from models.keyfigure import KeyFigure
-from models.limits import NAME_MAX, SECTION_MAX
+from models.limits import SECTION_MAX
 from models.plan import Cadence, Plan, PlanKind, PlanStatus
 from models.status import Status
 from models.unit import Unit
@@ -46,9 +46,11 @@ def write_plan(imported: ImportedPlan, *, session: Session) -> int:
 def write_into(into, *, session: Session) -> int:  # noqa: ANN001 - an importers.into.IntoPlan
     """Add the fitted file to its plan, re-reading the plan's units, areas and open round under the
     write lock; returns the number of activities added."""
+    from db.queries.ordering import lock_plan
     from db.queries.plans import resolve_plan
 
     plan = resolve_plan(into.target.plan_id, session=session)
+    lock_plan(plan.id, session=session)  # positions follow what is there: nobody adds meanwhile
     changes = ChangeSet(session, plan_id=plan.id)
     areas = {a.name: a for a in session.execute(select(Area).where(Area.plan_id == plan.id)).scalars()}
     units = {u.name: u for u in session.execute(select(Unit).where(Unit.plan_id == plan.id)).scalars()}
@@ -121,29 +123,22 @@ def _write_contents(
 def _write_narrative(
     changes: ChangeSet, plan_id: int, imported: ImportedPlan, unit_ids: dict[str | None, int | None]
 ) -> None:
-    """Each unit's sections, by kind (two "Riskanalys" of one unit are one section); a section the
-    unit already has gets the file's text after its own. Sections of the whole plan are sections of
-    its own, titled as the document heads them."""
+    """The sections of ``importers.narrative_sections``; a section the unit already has gets the
+    file's text after its own."""
     from db.queries.sections import sections_of, write_section
-    from models.section import PLAN_KINDS, SectionKind
+    from importers.narrative_sections import narrative_sections
+    from models.section import SectionKind
 
     session = changes.session
-    texts: dict[tuple[int | None, str, str], str] = {}
-    for n in imported.narrative:
-        unit_id = unit_ids[n.unit]
-        if unit_id is not None or n.kind in PLAN_KINDS:
-            key = (unit_id, n.kind, "")
-        else:
-            key = (None, SectionKind.FREE.value, n.heading)
-        texts[key] = "\n\n".join(x for x in (texts.get(key), n.text) if x)
-    for (unit_id, kind, heading), text in texts.items():
+    for (unit, kind, heading), text in narrative_sections(imported).items():
+        unit_id = unit_ids[unit]
         if kind != SectionKind.FREE.value:
             owned = sections_of(plan_id, unit_id, session=session)
             existing = next((s for s in owned if s.kind == kind), None)
             if existing is not None and existing.body:
                 text = f"{existing.body}\n\n{text}"
         write_section(plan_id, session=session, kind=kind, body=text[:SECTION_MAX], unit_id=unit_id,
-                      title=heading[:NAME_MAX] or None, changes=changes)  # fmt: skip
+                      title=heading or None, changes=changes)  # fmt: skip
 
 
 def _first_round(changes: ChangeSet, plan_id: int, name: str, round_id: int | None, pairs: list) -> None:

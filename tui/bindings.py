@@ -76,7 +76,3 @@ def declared_bindings(node: DOMNode | type[DOMNode]) -> Iterator[Binding]:
             else:  # a (key, action[, description]) tuple
                 yield Binding(*binding)
 
-
-def translate_bindings(node: DOMNode) -> None:  # noqa: ARG001
-    """Kept for callers written before ``describe``: descriptions are now translated where they are
-    shown, so nothing needs changing on the node."""

@@ -24,6 +24,7 @@ from aiohttp import WSMsgType, web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
+from db.errors import HrplanError
 from i18n import t
 from web.sessions import AttemptLimiter, LoginSession, SessionStore
 
@@ -241,10 +242,11 @@ class HrplanServer(Server):
             await websocket.send_bytes(f"\r\n  {t('serve.too_many_sessions')}\r\n".encode())
             await websocket.close()
             return websocket
-        # The role and units as stored now: a user removed or changed since the login gets that.
+        # The account as stored now: a user removed or changed since the login logs in again.
         user = await asyncio.to_thread(self._current_user, login.user.name)
-        if user is None:
+        if user != login.user:
             self.sessions.drop(login.token)
+            await websocket.send_bytes(f"\r\n  {t('serve.account_changed')}\r\n".encode())
             await websocket.close()
             return websocket
         width = _number(request.query.get("width"), 80)
@@ -311,14 +313,33 @@ class HrplanServer(Server):
         return await super().handle_download(request)
 
     async def _sweep(self) -> None:
-        """End the apps of sessions that expired (idle or too old)."""
         while True:
             await asyncio.sleep(SWEEP_SECONDS)
-            self.sessions.drop_expired()
-            for live in list(self.live.values()):
-                if self.sessions.get(live.token) is None and not live.websocket.closed:
-                    await live.websocket.send_bytes(f"\r\n  {t('serve.idle_closed')}\r\n".encode())
-                    await live.websocket.close()
+            await self.sweep_once()
+
+    async def sweep_once(self) -> None:
+        """End the sessions that expired (idle or too old) and those whose account was removed or
+        changed since the login (a new password, another role or units), with their apps."""
+        self.sessions.drop_expired()
+        changed: set[str] = set()
+        if len(self.sessions):
+            try:
+                accounts = await asyncio.to_thread(self._accounts)
+            except HrplanError as exc:  # the database is away for a moment: asked again next time
+                log.warning("accounts not checked: %s", exc.key)
+            else:
+                changed = set(self.sessions.drop_if(lambda s: accounts.get(s.user.name) != s.user))
+        for live in list(self.live.values()):
+            if self.sessions.get(live.token) is None and not live.websocket.closed:
+                why = "serve.account_changed" if live.token in changed else "serve.idle_closed"
+                await live.websocket.send_bytes(f"\r\n  {t(why)}\r\n".encode())
+                await live.websocket.close()
+
+    def _accounts(self) -> dict[str, UserInfo]:
+        from db.users import list_users
+
+        with self.database.read() as session:
+            return {user.name: user for user in list_users(session=session)}
 
 
 def _number(value: object, default: int) -> int:

@@ -63,6 +63,13 @@ class SessionStore:
     def drop(self, token: str) -> None:
         self._sessions.pop(token, None)
 
+    def drop_if(self, ended: Callable[[LoginSession], bool]) -> list[str]:
+        """Forget every session for which ``ended`` holds (its account changed, say); their tokens."""
+        gone = [token for token, session in self._sessions.items() if ended(session)]
+        for token in gone:
+            del self._sessions[token]
+        return gone
+
     def drop_expired(self) -> list[str]:
         """Forget every expired session; returns their tokens."""
         now = self._clock()
@@ -84,17 +91,24 @@ class SessionStore:
 
 
 class AttemptLimiter:
-    """At most ``per_user`` failed logins for one name and ``per_address`` from one address per ``window``."""
+    """Failed logins per ``window``: at most ``per_user`` for one name from one address, ``per_address``
+    from one address whatever the names, and ``per_user_anywhere`` for one name from all addresses.
 
-    def __init__(self, *, per_user: int = 5, per_address: int = 20, window: float = 15 * 60,
-                 clock: Clock = time.monotonic) -> None:  # fmt: skip
+    A name is locked for everyone only by many failures from several addresses (guessing spread over
+    machines); a single address that tries a colleague's name a few times locks that name for itself
+    alone, so nobody can keep a manager out of a meeting from one browser.
+    """
+
+    def __init__(self, *, per_user: int = 5, per_address: int = 20, per_user_anywhere: int = 50,
+                 window: float = 15 * 60, clock: Clock = time.monotonic) -> None:  # fmt: skip
         self.per_user = per_user
         self.per_address = per_address
+        self.per_user_anywhere = per_user_anywhere
         self.window = window
         self._clock = clock
-        self._failures: dict[tuple[str, str], deque[float]] = {}
+        self._failures: dict[tuple[str, ...], deque[float]] = {}
 
-    def _recent(self, key: tuple[str, str]) -> deque[float]:
+    def _recent(self, key: tuple[str, ...]) -> deque[float]:
         times = self._failures.get(key)
         if times is None:
             return deque()
@@ -105,11 +119,18 @@ class AttemptLimiter:
             del self._failures[key]
         return times
 
+    def _limits(self, user: str, address: str) -> tuple[tuple[tuple[str, ...], int], ...]:
+        name = user.strip().casefold()
+        return (
+            (("user", name, address), self.per_user),
+            (("address", address), self.per_address),
+            (("user", name), self.per_user_anywhere),
+        )
+
     def wait(self, user: str, address: str) -> float:
         """Seconds until a login for ``user`` from ``address`` may be tried again; 0: now."""
         waits = []
-        name = user.strip().casefold()
-        for key, limit in ((("user", name), self.per_user), (("address", address), self.per_address)):
+        for key, limit in self._limits(user, address):
             times = self._recent(key)
             if len(times) >= limit:
                 waits.append(times[len(times) - limit] + self.window - self._clock())
@@ -117,9 +138,11 @@ class AttemptLimiter:
 
     def failed(self, user: str, address: str) -> None:
         now = self._clock()
-        for key in (("user", user.strip().casefold()), ("address", address)):
+        for key, _ in self._limits(user, address):
             self._failures.setdefault(key, deque()).append(now)
 
     def succeeded(self, user: str, address: str) -> None:
         """A right password clears the name's failures (not the address's: it may try other names)."""
-        self._failures.pop(("user", user.strip().casefold()), None)
+        name = user.strip().casefold()
+        for key in [key for key in self._failures if key[0] == "user" and key[1] == name]:
+            del self._failures[key]

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlmodel import Session
 
 from db.changes import ChangeSet
 from db.errors import NotFoundError
-from db.queries.ordering import check_version, refuse, refuse_invalid, shift_within
+from db.queries.ordering import check_version, next_in_plan, refuse, refuse_invalid, shift_within
 from db.queries.plain import fetch_all
 from db.queries.plans import next_activity_number
 from db.queries.status import LATEST_ENTRY_JOIN, STATUS_FROM_LATEST_SQL, latest_round_id
@@ -139,12 +139,9 @@ def _checked(plan_id: int, data: ActivityFields, session: Session) -> dict:
 
 
 def _end_position(plan_id: int, unit_id: int | None, area_id: int, session: Session) -> int:
-    query = select(func.max(Activity.position)).where(
-        Activity.plan_id == plan_id, Activity.area_id == area_id
-    )
-    query = query.where(Activity.unit_id.is_(None) if unit_id is None else Activity.unit_id == unit_id)
-    highest = session.execute(query).scalar()
-    return 0 if highest is None else highest + 1
+    same_unit = Activity.unit_id.is_(None) if unit_id is None else Activity.unit_id == unit_id
+    where = (Activity.plan_id == plan_id, Activity.area_id == area_id, same_unit)
+    return next_in_plan(Activity.position, *where, plan_id=plan_id, session=session)
 
 
 def add_activity(plan_id: int, data: ActivityFields, *, session: Session) -> int:

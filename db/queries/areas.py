@@ -10,7 +10,7 @@ from sqlmodel import Session
 
 from db.changes import ChangeSet
 from db.errors import ConflictError, InvalidInputError, NotFoundError
-from db.queries.ordering import refuse, refuse_invalid, shift_in_plan
+from db.queries.ordering import next_in_plan, refuse, refuse_invalid, shift_in_plan
 from models.activity import Activity
 from models.area import UBARA_AREAS, Area
 from models.limits import NAME_MAX
@@ -75,8 +75,8 @@ def _clean_name(plan_id: int, name: str, session: Session, *, area_id: int | Non
 
 def add_area(plan_id: int, name: str, *, session: Session) -> int:
     cleaned = _clean_name(plan_id, name, session)
-    highest = session.execute(select(func.max(Area.position)).where(Area.plan_id == plan_id)).scalar()
-    area = Area(plan_id=plan_id, name=cleaned, position=0 if highest is None else highest + 1)
+    position = next_in_plan(Area.position, Area.plan_id == plan_id, plan_id=plan_id, session=session)
+    area = Area(plan_id=plan_id, name=cleaned, position=position)
     return ChangeSet(session, plan_id=plan_id).insert(area).id
 
 

@@ -90,6 +90,22 @@ def _plan_row(plan: Any, session: Any) -> tuple:
     return rows[0]
 
 
+# ``models.section.SectionKind.RISKS``, not imported: that module builds the table model, which a
+# plain read does without.
+RISKS = "risks"
+
+
+def _sections(plan_id: int, session: Any) -> dict[int | None, list[dict]]:
+    """The plan's narrative sections in their order, by owner: None for the plan's own, else the
+    unit's id."""
+    rows = fetch_all(session, "SELECT unit_id, kind, title, body FROM section WHERE plan_id = ? "
+                              "ORDER BY position, id", (plan_id,))  # fmt: skip
+    owners: dict[int | None, list[dict]] = {}
+    for unit_id, kind, title, body in rows:
+        owners.setdefault(unit_id, []).append({"kind": kind, "title": title, "body": body})
+    return owners
+
+
 def plan_stream(plan: Any, *, session: Any, with_entries: bool = True) -> dict[str, Any]:
     """The plan in full, its activities and each round's entries as iterators (read while written).
 
@@ -99,11 +115,9 @@ def plan_stream(plan: Any, *, session: Any, with_entries: bool = True) -> dict[s
     """
     (plan_id, title, kind, organisation, start, end, body, decided, paragraph, diary, cadence, status,
      notes) = _plan_row(plan, session)  # fmt: skip
-    from db.queries.sections import unit_risk_texts
-
     sql = "SELECT id, name, manager, date FROM unit WHERE plan_id = ? ORDER BY position, id"
     units = fetch_all(session, sql, (plan_id,))
-    risks = unit_risk_texts(plan_id, session=session)
+    sections = _sections(plan_id, session)
     areas = fetch_all(session, "SELECT name FROM area WHERE plan_id = ? ORDER BY position, id", (plan_id,))
     figures = fetch_all(
         session,
@@ -123,9 +137,11 @@ def plan_stream(plan: Any, *, session: Any, with_entries: bool = True) -> dict[s
         "cadence": cadence,
         "status": status,
         "notes": notes,
+        "sections": sections.get(None, []),
         "units": [
             {"id": u[0], "name": u[1], "manager": u[2], "date": _iso(u[3]),
-             "risk_analysis": risks.get(u[0], "")}
+             "risk_analysis": next((x["body"] for x in sections.get(u[0], ()) if x["kind"] == RISKS), ""),
+             "sections": sections.get(u[0], [])}
             for u in units
         ],
         "areas": [a[0] for a in areas],

@@ -264,7 +264,7 @@ def gather_export(
     )
     all_rounds = tuple(_round(r) for r in rounds)
     decision = document["decision"]
-    return ExportData(
+    data = ExportData(
         plan_id=document["id"],
         title=document["title"],
         kind=document["kind"],
@@ -282,6 +282,9 @@ def gather_export(
         sections=sections.get(None, ()),
         key_figures=figures,
     )
+    from db.queries.export_scope import for_reader
+
+    return for_reader(data, session=session)
 
 
 def _unit(

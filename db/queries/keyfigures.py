@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlmodel import Session
 
 from db.changes import ChangeSet
 from db.errors import ConflictError, NotFoundError
-from db.queries.ordering import refuse, refuse_invalid
+from db.queries.ordering import next_in_plan, refuse, refuse_invalid
 from models.keyfigure import KeyFigure
 from models.limits import SHORT_MAX
 from models.unit import Unit
@@ -100,10 +100,9 @@ def _load(figure_id: int, session: Session) -> KeyFigure:
 
 def add_key_figure(plan_id: int, data: KeyFigureFields, *, session: Session) -> int:
     values = _checked(plan_id, data, session)
-    highest = session.execute(
-        select(func.max(KeyFigure.position)).where(KeyFigure.plan_id == plan_id)
-    ).scalar()
-    figure = KeyFigure(plan_id=plan_id, position=0 if highest is None else highest + 1, **values)
+    same_plan = KeyFigure.plan_id == plan_id
+    position = next_in_plan(KeyFigure.position, same_plan, plan_id=plan_id, session=session)
+    figure = KeyFigure(plan_id=plan_id, position=position, **values)
     return ChangeSet(session, plan_id=plan_id).insert(figure).id
 
 

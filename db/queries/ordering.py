@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlmodel import Session
 
 from db.changes import ChangeSet
@@ -22,6 +22,27 @@ def refuse(field_key: str, reason_key: str, **params: object) -> InvalidInputErr
 
 def refuse_invalid(field_key: str, error: Invalid) -> InvalidInputError:
     return refuse(field_key, error.key, **error.params)
+
+
+def next_in_plan(column: Any, *where: Any, plan_id: int, session: Session, first: int = 0) -> int:
+    """The position or number after the highest ``column`` among the plan's rows that ``where``
+    selects (``first`` when there is none).
+
+    The plan's row is locked first (``SELECT … FOR UPDATE`` on PostgreSQL; SQLite's write
+    transaction holds the file already), so two people adding to one plan at the same moment are
+    served one after the other and never get the same number: the database keeps the guarantee,
+    not the reading of a maximum that another transaction is about to make stale.
+    """
+    lock_plan(plan_id, session=session)
+    highest = session.execute(select(func.max(column)).where(*where)).scalar()
+    return first if highest is None else max(highest + 1, first)
+
+
+def lock_plan(plan_id: int, *, session: Session) -> None:
+    """Hold the plan's row until the transaction ends, for writes that number the plan's rows."""
+    from models.plan import Plan
+
+    session.execute(select(Plan.id).where(Plan.id == plan_id).with_for_update())
 
 
 def shift_within(changes: ChangeSet, siblings: Sequence[object], row_id: int, step: int) -> bool:

@@ -59,10 +59,10 @@ def create_plan(
 
 
 def next_activity_number(plan_id: int, *, session: Session) -> int:
-    highest = session.execute(
-        select(func.max(Activity.number)).where(Activity.plan_id == plan_id)
-    ).scalar()
-    return (highest or 0) + 1
+    from db.queries.ordering import next_in_plan
+
+    same_plan = Activity.plan_id == plan_id
+    return next_in_plan(Activity.number, same_plan, plan_id=plan_id, session=session, first=1)
 
 
 # The fields of a plan that its details editor shows, in the editor's order.

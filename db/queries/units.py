@@ -15,7 +15,7 @@ from sqlmodel import Session
 
 from db.changes import ChangeSet
 from db.errors import NotFoundError
-from db.queries.ordering import check_version, refuse, refuse_invalid, shift_in_plan
+from db.queries.ordering import check_version, next_in_plan, refuse, refuse_invalid, shift_in_plan
 from db.queries.sections import unit_risk_texts
 from models.activity import Activity
 from models.limits import NAME_MAX, SECTION_MAX
@@ -141,8 +141,7 @@ def add_unit(plan_id: int, data: UnitFields, *, session: Session) -> int:
     """A new unit, last in the plan's order."""
     values = _checked(plan_id, data, session)
     risks = values.pop("risk_analysis")
-    highest = session.execute(select(func.max(Unit.position)).where(Unit.plan_id == plan_id)).scalar()
-    position = 0 if highest is None else highest + 1
+    position = next_in_plan(Unit.position, Unit.plan_id == plan_id, plan_id=plan_id, session=session)
     changes = ChangeSet(session, plan_id=plan_id)
     unit = changes.insert(Unit(plan_id=plan_id, position=position, **values))
     _write_risks(changes, unit, risks)

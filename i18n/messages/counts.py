@@ -53,6 +53,14 @@ MESSAGES = {
         {"one": "{n} ny kommentar", "other": "{n} nya kommentarer"},
         {"one": "{n} new comment", "other": "{n} new comments"},
     ),
+    "count.comments": (
+        {"one": "{n} kommentar", "other": "{n} kommentarer"},
+        {"one": "{n} comment", "other": "{n} comments"},
+    ),
+    "count.of_them_reviewed": (
+        {"one": "varav {n} genomgången", "other": "varav {n} genomgångna"},
+        {"one": "{n} of them gone through", "other": "{n} of them gone through"},
+    ),
     "count.more": (
         {"one": "… och {n} till", "other": "… och {n} till"},
         {"one": "… and {n} more", "other": "… and {n} more"},

@@ -26,6 +26,11 @@ MESSAGES.update(
         "cli.help_round_new": ("starta en ny uppföljning", "start a new follow-up round"),
         "cli.help_round_list": ("lista planens uppföljningar", "list the plan's follow-up rounds"),
         "cli.help_round_close": ("stäng en uppföljning (skrivskyddad sedan)", "close a round (read-only afterwards)"),
+        "cli.help_round_delete": (
+            "ta bort en uppföljning med dess status och kommentarer",
+            "delete a round with its statuses and comments",
+        ),
+        "cli.opt_yes_delete": ("ta bort utan att fråga (för skript)", "delete without asking (for scripts)"),
         "cli.help_round_reopen": ("öppna en stängd uppföljning igen", "reopen a closed round"),
         "cli.help_tick": ("sätt status (och kommentar) för en aktivitet", "set an activity's status (and comment)"),
         "cli.opt_round_name": ("uppföljningens namn, t.ex. T3 2026", "the round's name, e.g. T3 2026"),
@@ -52,7 +57,10 @@ MESSAGES.update(
             "varje rad behöver ett aktivitets-id och en status",
             "every line needs an activity id and a status",
         ),
-        "cli.ticked_many": ("{count} aktiviteter markerade i {name}.", "{count} activities ticked in {name}."),
+        "cli.ticked_many": (
+            {"one": "{n} aktivitet markerad i {name}.", "other": "{n} aktiviteter markerade i {name}."},
+            {"one": "{n} activity ticked in {name}.", "other": "{n} activities ticked in {name}."},
+        ),
         "error.at_line": ("Rad {line}: {message}", "Line {line}: {message}"),
         "cli.round_started": (
             "Uppföljningen {name} ({date}) är startad med {activities}.",
@@ -60,6 +68,18 @@ MESSAGES.update(
         ),
         "cli.no_rounds": ("Planen har inga uppföljningar ännu.", "The plan has no follow-up rounds yet."),
         "cli.round_closed": ("Uppföljningen {name} är stängd.", "The round {name} is closed."),
+        "cli.round_delete_ask": (
+            "Ta bort uppföljningen {name}? Med den försvinner {entries}, {reviewed}, och {comments}. [j/N]",
+            "Delete the round {name}? With it go {entries}, {reviewed}, and {comments}. [y/N]",
+        ),
+        "cli.round_delete_not_asked": (
+            "Uppföljningen {name} är inte borttagen: svara j på frågan, eller lägg till --yes i ett skript.",
+            "The round {name} is not deleted: answer y to the question, or add --yes in a script.",
+        ),
+        "cli.round_deleted": (
+            "Uppföljningen {name} är borttagen. Ctrl+Z på planen i appen ångrar det.",
+            "The round {name} is deleted. Ctrl+Z on the plan in the app undoes it.",
+        ),
         "cli.round_reopened": ("Uppföljningen {name} är öppen igen.", "The round {name} is open again."),
         "cli.ticked": ("Aktivitet {id}: {status} i {name}.", "Activity {id}: {status} in {name}."),
         "rounds.col_state": ("Läge", "State"),

@@ -28,6 +28,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "narrative.words": ("{count} ord", "{count} words"),
     "narrative.changed": ("ändrat – Ctrl+S sparar", "changed – Ctrl+S saves"),
     "narrative.saved_state": ("sparat", "saved"),
+    "narrative.draft_kept": (
+        "Texten du skrev i {name} finns kvar där: gå tillbaka och spara den igen.",
+        "The text you wrote in {name} is still there: go back and save it again.",
+    ),
     "narrative.new_section": ("Nytt avsnitt", "New section"),
     "narrative.key_new": ("Nytt avsnitt", "New section"),
     "narrative.confirm_delete": ("Ta bort avsnittet {name}?", "Delete the section {name}?"),

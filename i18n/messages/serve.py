@@ -106,6 +106,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "För många är inne just nu. Stäng en annan flik eller försök igen om en stund.",
         "Too many people are in right now. Close another tab or try again in a while.",
     ),
+    "serve.account_changed": (
+        "Ditt konto har ändrats eller tagits bort (till exempel ett nytt lösenord). Ladda om sidan och logga in igen.",
+        "Your account was changed or removed (a new password, say). Reload the page and log in again.",
+    ),
     "serve.idle_closed": (
         "Avslutad efter en stund utan aktivitet. Ladda om sidan för att logga in igen.",
         "Ended after a while without activity. Reload the page to log in again.",

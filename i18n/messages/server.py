@@ -36,6 +36,16 @@ MESSAGES = {
         "Databasen {path} innehåller andra tabeller än hrplans. Ange en egen databas för hrplan med --db.",
         "The database {path} holds other tables than hrplan's. Name a database of hrplan's own with --db.",
     ),
+    "error.server_schema": (
+        "Tabellerna i databasen {path} är inte som hrplan väntar sig ({reason}). Ingenting har ändrats; "
+        "be IT-avdelningen kontrollera databasen eller återställa en säkerhetskopia.",
+        "The tables of the database {path} are not as hrplan expects ({reason}). Nothing was changed; "
+        "ask the IT department to check the database or restore a backup.",
+    ),
+    "error.server_failed": (
+        "Databasservern för {path} svarade med ett fel: {reason}. Ingenting har ändrats.",
+        "The database server of {path} answered with an error: {reason}. Nothing was changed.",
+    ),
     "error.server_login": (
         "inloggningen nekades (kontrollera rollen och lösenordet i ~/.pgpass eller PGPASSWORD)",
         "the login was refused (check the role and the password in ~/.pgpass or PGPASSWORD)",

@@ -13,47 +13,15 @@ import random
 import signal
 import sqlite3
 import time
+from functools import partial
 from pathlib import Path
 
 from db.engine import Database
 from tests.reliability.crash_writer import write_changes
+from tests.reliability.forked import ForkedChild
 
 TOTAL = 1000
 KILLS = 5 if os.environ.get("CI", "").lower() == "true" else 22
-
-
-class Child:
-    """A forked process running ``write_changes``; its reports arrive through a pipe.
-
-    Forking (instead of starting a new interpreter) spares each of the 20+ restarts the import of
-    SQLModel, which would otherwise dominate the test's time.
-    """
-
-    def __init__(self, path: Path, start: int) -> None:
-        read_end, write_end = os.pipe()
-        self.pid = os.fork()
-        if self.pid == 0:  # the child: never returns into pytest
-            os.close(read_end)
-            code = 0
-            try:
-                write_changes(path, start, TOTAL, lambda line: os.write(write_end, f"{line}\n".encode()))
-            except BaseException as exc:  # reported to the parent, which fails the test
-                os.write(write_end, f"error {type(exc).__name__}: {exc}\n".encode())
-                code = 1
-            finally:
-                os._exit(code)
-        os.close(write_end)
-        self.stdout = os.fdopen(read_end, "r", encoding="utf-8")
-
-    def kill(self) -> None:
-        os.kill(self.pid, signal.SIGKILL)
-
-    def finish(self) -> tuple[list[str], int]:
-        """The remaining reports (written before the end) and how the child ended."""
-        lines = self.stdout.read().splitlines()
-        self.stdout.close()
-        _, status = os.waitpid(self.pid, 0)
-        return lines, status
 
 
 def check(path: Path, reported: dict[tuple[str, int], tuple[int, str]], seqs: set[int], seed: int) -> None:
@@ -99,7 +67,7 @@ def test_sigkill_at_random_moments_loses_nothing_reported(demo_database: Databas
     seqs: set[int] = set()
     next_seq, kills = 0, 0
     while next_seq < TOTAL:
-        child = Child(path, next_seq)
+        child = ForkedChild(partial(write_changes, path, next_seq, TOTAL))
         lines: list[str] = []
         if kills < KILLS:
             if rng.random() < 0.3:  # a moment measured in time: start-up, mid-transaction, anywhere

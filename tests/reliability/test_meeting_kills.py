@@ -17,43 +17,20 @@ import sqlite3
 import subprocess
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 from db.engine import Database
+from tests.reliability.forked import ForkedChild, Report
 from tests.reliability.meeting_child import meeting
 
 KILLS = int(os.environ.get("HRPLAN_MEETING_KILLS", 5 if os.environ.get("CI", "").lower() == "true" else 22))
 
 
-class Child:
-    """A forked process running the meeting; its reports arrive through a pipe."""
+def _run_meeting(path: Path, seed: int, report: Report) -> None:
+    import asyncio
 
-    def __init__(self, path: Path, seed: int) -> None:
-        read_end, write_end = os.pipe()
-        self.pid = os.fork()
-        if self.pid == 0:  # the child: never returns into pytest
-            import asyncio
-
-            os.close(read_end)
-            code = 0
-            try:
-                asyncio.run(meeting(path, seed, lambda line: os.write(write_end, f"{line}\n".encode())))
-            except BaseException as exc:  # reported to the parent, which fails the test
-                os.write(write_end, f"error {type(exc).__name__}: {exc}\n".encode())
-                code = 1
-            finally:
-                os._exit(code)
-        os.close(write_end)
-        self.stdout = os.fdopen(read_end, "r", encoding="utf-8")
-
-    def kill(self) -> None:
-        os.kill(self.pid, signal.SIGKILL)
-
-    def finish(self) -> tuple[list[str], int]:
-        lines = self.stdout.read().splitlines()
-        self.stdout.close()
-        _, status = os.waitpid(self.pid, 0)
-        return lines, status
+    asyncio.run(meeting(path, seed, report))
 
 
 def allowed_statuses(lines: list[str]) -> dict[int, set[str]]:
@@ -90,7 +67,7 @@ def test_sigkill_in_a_meeting_loses_no_status_shown_as_stored(demo_database: Dat
     conn.close()
     presses = in_flight = 0
     for kill in range(KILLS):
-        child = Child(path, rng.randrange(2**32))
+        child = ForkedChild(partial(_run_meeting, path, rng.randrange(2**32)))
         lines: list[str] = []
         budget = rng.randint(1, 12)  # reports after "ready": a moment measured in key presses
         while line := child.stdout.readline():

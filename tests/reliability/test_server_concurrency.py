@@ -203,3 +203,52 @@ async def test_a_tick_from_another_process_shows_in_an_open_checklist(shared: Da
                 break
             await asyncio.sleep(0.05)
         assert status_of(screen, 7) == new
+
+
+def test_two_coordinators_adding_to_one_plan_at_once_get_distinct_numbers(shared: Database) -> None:
+    """The second add waits for the first one's transaction (the plan's row is locked), so both
+    activities get their own number and place, however the two transactions interleave."""
+    import time
+
+    import psycopg
+
+    from db.queries.activities import add_activity
+    from db.server import conninfo
+    from models.activity_rules import ActivityFields
+
+    url = shared.target
+    first = Database(url)
+    second_id: list[int] = []
+
+    def second_coordinator() -> None:
+        database = Database(url)
+        try:
+            with database.write() as session:
+                second_id.append(add_activity(1, ActivityFields(area_id=1, goal="B"), session=session))
+        finally:
+            database.dispose()
+
+    def second_is_waiting() -> bool:
+        with psycopg.connect(conninfo(url), autocommit=True) as conn:  # a fresh view of the server
+            return conn.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                " AND wait_event_type = 'Lock'"
+            ).fetchone()[0] == 1  # fmt: skip
+
+    try:
+        with first.write() as session:
+            first_id = add_activity(1, ActivityFields(area_id=1, goal="A"), session=session)
+            thread = threading.Thread(target=second_coordinator)
+            thread.start()
+            deadline = time.monotonic() + 30
+            while not second_is_waiting():  # the second add waits for this transaction
+                assert time.monotonic() < deadline and thread.is_alive(), "the second add did not wait"
+                time.sleep(0.01)
+        thread.join(timeout=60)
+    finally:
+        first.dispose()
+    with shared.read() as session:
+        rows = {a.id: (a.number, a.position) for a in session.execute(select(Activity)).scalars()}
+    a, b = rows[first_id], rows[second_id[0]]
+    assert b[0] == a[0] + 1 and b[1] == a[1] + 1
+    assert len({number for number, _ in rows.values()}) == len(rows)

@@ -8,6 +8,7 @@ from textual.widgets import Input, OptionList, Static, TextArea
 from db.engine import Database
 from db.queries.sections import sections_of
 from tests.tui.plan_helpers import TODAY, freeze_cursors, open_plan, settle
+from tests.waiting import notices, until
 from tui.factory import make_app
 from tui.screens.narrative import NarrativeScreen
 from tui.screens.plan import PlanScreen
@@ -167,3 +168,29 @@ async def test_a_save_that_meets_another_edit_keeps_the_typed_text(demo_database
         body = editor.query_one("#narrative-body", TextArea).text
         assert body.startswith("Min text ") and "ändrat" in str(editor.query_one("#narrative-count").render())
         assert ("tasks", "", "Kollegans text") in _unit_sections(demo_database, editor.unit_id)
+
+
+async def test_text_left_in_a_section_whose_save_is_refused_is_kept_there(demo_database: Database) -> None:
+    from db.queries.sections import update_section
+
+    app = make_app(db_path=demo_database.path)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        editor = await _open_unit_text(pilot, app, unit_steps=2)  # Hemtjänsten, on Uppgifter
+        section_id, unit_id = editor.current.section_id, editor.unit_id
+        await pilot.press("enter", *"Min text ")
+        with demo_database.write() as session:  # a colleague saves the same section meanwhile
+            update_section(section_id, session=session, body="Kollegans text")
+        sections = editor.query_one("#narrative-sections", OptionList)
+        sections.focus()
+        await pilot.press("down")  # leaving saves the section left, which is refused
+        await settle(pilot, app)
+        await until(pilot, lambda: any("Texten du skrev i Uppgifter finns kvar" in n for n in notices(app)))
+        assert ("tasks", "", "Kollegans text") in _unit_sections(demo_database, unit_id)
+        await pilot.press("up")  # back: the typed text is there, not saved yet
+        await settle(pilot, app)
+        body = editor.query_one("#narrative-body", TextArea).text
+        assert body.startswith("Min text ") and "ändrat" in str(editor.query_one("#narrative-count").render())
+        await pilot.press("ctrl+s")  # saved over the colleague's text now that it has been seen
+        await settle(pilot, app)
+        saved = _unit_sections(demo_database, unit_id)
+        assert any(kind == "tasks" and body.startswith("Min text ") for kind, _, body in saved)

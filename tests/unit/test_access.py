@@ -164,3 +164,26 @@ def test_a_managers_list_of_plans_holds_only_theirs(demo_database) -> None:  # n
         assert [p.id for p in list_plans(session=s)] == [1]
     with demo_database.read() as s:
         assert {p.id for p in list_plans(session=s)} == {1, other}
+
+
+def test_a_managers_export_holds_only_their_units_in_every_format(demo_database, open_round) -> None:  # noqa: ANN001
+    from db.queries.export import gather_export, gather_report
+    from exporters import export_bytes
+
+    with demo_database.read() as s:
+        whole = gather_export(1, session=s)
+    manager = as_role(demo_database, MANAGER, ("Hemtjänsten",))
+    with manager.read() as s:
+        mine = gather_export(1, session=s)
+        report = gather_report(1, session=s)
+    names = {u.name for u in whole.units}
+    assert {"Hemtjänsten", "Särskilt boende"} <= names
+    for data in (mine, report):
+        assert [u.name for u in data.units] == ["Hemtjänsten"]
+        assert data.progress.total == len(data.units[0].activities) < whole.progress.total
+        assert all(k.unit in (None, "Hemtjänsten") for k in data.key_figures)
+    other = next(u for u in whole.units if u.name == "Särskilt boende").activities[0].goal
+    own = mine.units[0].activities[0].goal
+    for fmt in ("md", "csv", "html"):
+        text = export_bytes(mine, what="summary", fmt=fmt, lang="sv").decode("utf-8")
+        assert own in text and other not in text

@@ -90,6 +90,22 @@ def test_show_json_has_the_promised_shape(db_target: str, capsys: pytest.Capture
     latest = {e["activity_id"]: e["status"] for e in doc["rounds"][1]["entries"]}
     assert all(a["status"] == latest[a["id"]] for a in doc["activities"])
     assert len({(k["unit"], k["period"], k["name"]) for k in doc["key_figures"]}) >= 6
+    # The narrative: the plan's own sections and each unit's, in their order, as the editor keeps them.
+    from db.engine import Database
+    from db.paths import resolve_db
+    from db.queries.sections import sections_of
+
+    database = Database(resolve_db(db_target))
+    with database.read() as session:
+        for owner, listed in [(None, doc["sections"])] + [(u["id"], u["sections"]) for u in doc["units"]]:
+            stored = [{"kind": x.kind, "title": x.title, "body": x.body}
+                      for x in sections_of(1, owner, session=session)]  # fmt: skip
+            assert listed == stored
+    database.dispose()
+    assert any(u["sections"] for u in doc["units"])
+    for unit in doc["units"]:
+        risks = [x["body"] for x in unit["sections"] if x["kind"] == "risks"]
+        assert unit["risk_analysis"] == (risks[0] if risks else "")
 
 
 def test_show_by_title_and_text_output(db_target: str, capsys: pytest.CaptureFixture[str]) -> None:
@@ -98,6 +114,9 @@ def test_show_by_title_and_text_output(db_target: str, capsys: pytest.CaptureFix
     code, out, _ = run(capsys, "--db", db_target, "--lang", "en", "show", title)
     assert code == 0
     assert "Hemtjänsten" in out and "Whole plan" in out
+    _, doc, _ = run(capsys, "--db", db_target, "show", "1", "--json")
+    section = next(x for u in json.loads(doc)["units"] for x in u["sections"] if x["body"])
+    assert section["body"].split("\n")[0][:40] in out
 
 
 def test_no_such_plan_is_one_clear_line(db_target: str, capsys: pytest.CaptureFixture[str]) -> None:

@@ -90,7 +90,7 @@ def test_tick_from_a_file_is_one_change_undone_whole(
     text = "# activity status comment\n3 done Klar i tid\n\n4\tdelayed\tVäntar  på budget \n5 CANCELLED\n"
     source.write_text(text, encoding="utf-8")
     code, out, _ = run(capsys, db_path, "tick", "1", "--from", str(source))
-    assert code == 0 and "3" in out
+    assert code == 0 and out.startswith("3 aktiviteter markerade i HT 2025")
     after = _entries(db_path)
     assert after[3] == ("done", "Klar i tid") and after[4] == ("delayed", "Väntar  på budget")
     assert after[5] == ("cancelled", before[5][1])
@@ -102,6 +102,11 @@ def test_tick_from_a_file_is_one_change_undone_whole(
         undo_last(session, plan_id=1)
     database.dispose()
     assert _entries(db_path) == before
+    source.write_text("3 done\n", encoding="utf-8")
+    code, out, _ = run(capsys, db_path, "tick", "1", "--from", str(source))
+    assert code == 0 and out.startswith("1 aktivitet markerad i HT 2025")
+    code, out, _ = run(capsys, db_path, "--lang", "en", "tick", "1", "--from", str(source))
+    assert code == 0 and out.startswith("1 activity ticked in HT 2025")
 
 
 def test_tick_from_a_file_with_one_bad_line_saves_nothing(
@@ -121,3 +126,41 @@ def test_tick_from_a_file_with_one_bad_line_saves_nothing(
     assert code == 2 and "no such file" in err
     code, _, err = run(capsys, db_path, "--lang", "en", "tick", "1")
     assert code == 2 and "--from" in err
+
+
+def test_round_delete_asks_at_a_terminal_takes_yes_in_scripts_and_is_undone_whole(
+    db_target: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from db.changes import undo_last
+    from db.engine import Database
+    from db.paths import resolve_db
+
+    run(capsys, db_target, "demo")
+    run(capsys, db_target, "tick", "1", "7", "delayed", "--comment", "Vänta")
+    before = json.loads(run(capsys, db_target, "show", "1", "--json")[1])["rounds"]
+    # A script without --yes: refused, nothing gone.
+    code, out, err = run(capsys, db_target, "round", "delete", "1", "T2 2025")
+    assert code == 2 and out == "" and "--yes" in err and err.count("\n") == 1
+    # At a terminal: asked, and a no keeps the round.
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    asked: list[str] = []
+    monkeypatch.setattr("builtins.input", lambda q: asked.append(q) or "n")
+    code, _, err = run(capsys, db_target, "--lang", "en", "round", "delete", "1", "t2 2025")
+    assert code == 2 and "not deleted" in err
+    assert asked[0].startswith("Delete the round T2 2025? With it go 33 follow-up entries")
+    assert asked[0].rstrip().endswith("33 of them gone through, and 4 comments. [y/N]")
+    monkeypatch.setattr("builtins.input", lambda q: "j")
+    code, out, _ = run(capsys, db_target, "round", "delete", "1", "T2 2025")
+    assert code == 0 and "Uppföljningen T2 2025 är borttagen" in out
+    rounds = json.loads(run(capsys, db_target, "round", "list", "1", "--json")[1])
+    assert [r["name"] for r in rounds] == ["T1 2025"]
+    code, _, err = run(capsys, db_target, "round", "delete", "1", "T2 2025", "--yes")
+    assert code == 2 and "T2 2025" in err
+    # One change: undone whole, the entries and their comments back.
+    database = Database(resolve_db(db_target))
+    with database.write() as session:
+        undo_last(session, plan_id=1)
+    database.dispose()
+    assert json.loads(run(capsys, db_target, "show", "1", "--json")[1])["rounds"] == before
+    code, out, _ = run(capsys, db_target, "round", "delete", "1", "T1 2025", "--yes")
+    assert code == 0 and "T1 2025" in out

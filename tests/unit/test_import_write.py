@@ -109,3 +109,24 @@ def test_broken_file_is_one_line_and_writes_nothing(
     assert err.startswith("hrplan: trasig.xlsx: ") and "Traceback" not in err
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("SELECT count(*) FROM plan").fetchone()[0] == 1
+
+
+def test_dry_run_shows_the_narrative_sections_the_import_writes(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.unit.import_shapes_fixtures import KEY_FIGURES_AND_NARRATIVE_TEXT
+
+    source = tmp_path / "plan 2023.txt"
+    source.write_text(KEY_FIGURES_AND_NARRATIVE_TEXT, encoding="utf-8")
+    code, out, _ = run(capsys, "--db", str(db_path), "import", str(source), "--dry-run", "--json")
+    assert code == 0
+    preview = json.loads(out)
+    assert run(capsys, "--db", str(db_path), "import", str(source))[0] == 0
+    shown = json.loads(run(capsys, "--db", str(db_path), "show", "1", "--json")[1])
+    assert preview["sections"] == shown["sections"] and shown["sections"]
+    units = {u["name"]: u["sections"] for u in shown["units"]}
+    assert {u["name"]: u["sections"] for u in preview["units"]} == units
+    assert [s["kind"] for s in units["Förskoleavdelningen"]] == [
+        "tasks", "follow_up", "analysis", "future_needs", "risks"
+    ]
+    assert [s["kind"] for s in shown["sections"]] == ["conclusion"]

@@ -98,18 +98,27 @@ def test_the_user_command_asks_for_the_password_and_never_prints_it(tmp_path: Pa
 
 def test_too_many_failed_logins_wait_per_user_and_per_address() -> None:
     clock = Clock()
-    limiter = AttemptLimiter(per_user=3, per_address=5, window=600, clock=clock)
+    limiter = AttemptLimiter(per_user=3, per_address=5, per_user_anywhere=6, window=600, clock=clock)
     for _ in range(3):
         assert limiter.wait("anna", "10.0.0.1") == 0
         limiter.failed("anna", "10.0.0.1")
-    assert limiter.wait("Anna", "10.0.0.2") == 600  # the name is locked, from any address
+    assert limiter.wait("Anna", "10.0.0.1") == 600  # the name is locked from that address
+    assert limiter.wait("anna", "10.0.0.2") == 0  # not for anna herself at her own computer
     assert limiter.wait("kim", "10.0.0.1") == 0
     limiter.failed("kim", "10.0.0.1")
     limiter.failed("eva", "10.0.0.1")
     assert limiter.wait("bo", "10.0.0.1") == 600  # the address tried five times
     assert limiter.wait("bo", "10.0.0.3") == 0
+    for address in ("10.0.0.4", "10.0.0.5", "10.0.0.5"):  # guessing spread over machines
+        limiter.failed("anna", address)
+    assert limiter.wait("anna", "10.0.0.2") == 600  # six failures in all lock the name everywhere
     clock.now += 601
-    assert limiter.wait("anna", "10.0.0.1") == 0
+    assert limiter.wait("anna", "10.0.0.1") == 0 and limiter.wait("anna", "10.0.0.2") == 0
+    limiter.failed("anna", "10.0.0.1")
+    limiter.succeeded("anna", "10.0.0.2")
+    limiter.failed("anna", "10.0.0.1")
+    limiter.failed("anna", "10.0.0.1")
+    assert limiter.wait("anna", "10.0.0.1") == 0  # the right password cleared the name's failures
 
 
 def test_sessions_expire_when_idle_and_when_old() -> None:
@@ -178,3 +187,34 @@ async def test_the_server_lets_nobody_in_without_a_login(users: Database) -> Non
         server.sessions.idle = 0  # the session has been idle longer than allowed
         assert (await client.get("/", allow_redirects=False)).status == 302
         assert server.sessions.get(token) is None
+
+
+async def test_a_session_ends_when_its_account_is_removed_or_given_a_new_password(users: Database) -> None:
+    from aiohttp.test_utils import TestClient, TestServer
+
+    from web.server import COOKIE, HrplanServer, ServeSettings
+
+    server = HrplanServer(ServeSettings(db_path=users.path, lang="en"), users)
+
+    async def logged_in(client: TestClient, name: str) -> str:
+        ok = await client.post("/login", data={"name": name, "password": PASSWORD}, allow_redirects=False)
+        assert ok.status == 302
+        return client.session.cookie_jar.filter_cookies(client.make_url("/"))[COOKIE].value
+
+    async with (
+        TestClient(TestServer(server.make_app())) as anna,
+        TestClient(TestServer(server.make_app())) as kim,
+    ):
+        anna_token, kim_token = await logged_in(anna, "anna"), await logged_in(kim, "kim")
+        await server.sweep_once()  # nothing changed: both stay
+        assert server.sessions.get(anna_token) and server.sessions.get(kim_token)
+        with users.write() as s:
+            set_password("anna", "ett-helt-nytt-losenord", session=s)
+        await server.sweep_once()
+        assert server.sessions.get(anna_token) is None and server.sessions.get(kim_token)
+        assert (await anna.get("/", allow_redirects=False)).status == 302
+        with users.write() as s:
+            remove_user("kim", session=s)
+        await server.sweep_once()
+        assert server.sessions.get(kim_token) is None
+        assert (await kim.get("/", allow_redirects=False)).status == 302

@@ -275,3 +275,24 @@ def test_a_database_of_a_newer_hrplan_or_another_program_is_refused_untouched(
         assert tables == [("invoices",)]
     finally:
         pg_cluster.admin('DROP DATABASE IF EXISTS "other_program" WITH (FORCE)')
+
+
+def test_a_table_changed_by_hand_on_the_server_is_one_clear_line_and_changes_nothing(
+    pg_demo_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import psycopg
+
+    from db.server import conninfo
+
+    code, _, _ = run(capsys, "--db", pg_demo_url, "round", "new", "1", "--name", "HT 2025")
+    assert code == 0
+    with psycopg.connect(conninfo(resolve_db(pg_demo_url)), autocommit=True) as conn:
+        conn.execute("ALTER TABLE followup_entry RENAME COLUMN comment TO note")
+        before = conn.execute("SELECT count(*) FROM change_log").fetchone()
+    for lang, words in (("en", "not as hrplan expects"), ("sv", "inte som hrplan väntar sig")):
+        tick = ("tick", "1", "3", "done", "--comment", "x")
+        code, out, err = run(capsys, "--lang", lang, "--db", pg_demo_url, *tick)
+        assert code == 2 and out == "" and words in err and "42703" in err
+        assert "Traceback" not in err and err.count("\n") == 1
+    with psycopg.connect(conninfo(resolve_db(pg_demo_url)), autocommit=True) as conn:
+        assert conn.execute("SELECT count(*) FROM change_log").fetchone() == before

@@ -121,3 +121,15 @@ def print_json_stream(data: dict[str, Any]) -> None:
         write(value, "  ")
     emit("\n}\n")
     out.write("".join(pending))
+
+
+def asked_yes(question: str) -> bool:
+    """At a terminal, ask ``question`` (ending in "[j/N]" / "[y/N]") and take a yes; anywhere else
+    (a script, a pipe) the answer is no, so nothing is done without the command's own --yes."""
+    if not sys.stdin.isatty():
+        return False
+    try:
+        answer = input(question + " ")
+    except EOFError:
+        return False
+    return answer.strip().lower() in ("j", "ja", "y", "yes")

@@ -112,7 +112,8 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def print_plan(doc: dict) -> None:
-    """The plan as readable text, grouped by unit and area like the template."""
+    """The plan as readable text, grouped by unit and area like the template, each part followed by
+    its narrative sections."""
     from rich.console import Console
     from rich.table import Table
 
@@ -120,20 +121,32 @@ def print_plan(doc: dict) -> None:
     console.print(f"[bold]{doc['title']}[/bold]  {doc['period'][0]}–{doc['period'][1]}")
     if doc["organisation"]:
         console.print(doc["organisation"])
-    units = [None] + [u["name"] for u in doc["units"]]
-    for unit in units:
+    _print_sections(console, doc["sections"])
+    sections = {u["name"]: u["sections"] for u in doc["units"]}
+    for unit in [None] + [u["name"] for u in doc["units"]]:
         rows = [a for a in doc["activities"] if a["unit"] == unit]
-        if not rows:
+        if not rows and not sections.get(unit):
             continue
         console.print(f"\n[bold]{unit or t('whole_plan')}[/bold]")
-        table = Table(show_lines=False, expand=True)
-        for key in ("col.goal", "col.description", "col.target", "col.responsible", "col.status"):
-            table.add_column(t(key))
-        area = None
-        for a in rows:
-            if a["area"] != area:
-                area = a["area"]
-                table.add_row(f"[bold]{area}[/bold]", "", "", "", "")
-            table.add_row(a["goal"], a["description"], a["target_text"], a["responsible"],
-                          t(f"status.{a['status']}"))  # fmt: skip
-        console.print(table)
+        if rows:
+            table = Table(show_lines=False, expand=True)
+            for key in ("col.goal", "col.description", "col.target", "col.responsible", "col.status"):
+                table.add_column(t(key))
+            area = None
+            for a in rows:
+                if a["area"] != area:
+                    area = a["area"]
+                    table.add_row(f"[bold]{area}[/bold]", "", "", "", "")
+                table.add_row(a["goal"], a["description"], a["target_text"], a["responsible"],
+                              t(f"status.{a['status']}"))  # fmt: skip
+            console.print(table)
+        _print_sections(console, sections.get(unit, ()))
+
+
+def _print_sections(console, sections: list[dict]) -> None:  # noqa: ANN001 - a rich Console
+    from rich.markup import escape
+
+    for section in sections:
+        if section["body"].strip():
+            console.print(f"\n[bold]{escape(section['title'] or t('section.' + section['kind']))}[/bold]")
+            console.print(escape(section["body"]))

@@ -1,4 +1,4 @@
-"""``hrplan round new|list|close|reopen`` and ``hrplan tick``: follow-up from scripts."""
+"""``hrplan round new|list|close|reopen|delete`` and ``hrplan tick``: follow-up from scripts."""
 
 from __future__ import annotations
 
@@ -29,6 +29,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         parser.add_argument("plan", metavar="PLAN", help=t("cli.arg_plan"))
         parser.add_argument("name", metavar="NAME", help=t("cli.arg_round"))
         parser.set_defaults(handler=cmd_round_close, closed=closed)
+
+    delete = actions.add_parser("delete", help=t("cli.help_round_delete"))
+    delete.add_argument("plan", metavar="PLAN", help=t("cli.arg_plan"))
+    delete.add_argument("name", metavar="NAME", help=t("cli.arg_round"))
+    delete.add_argument("--yes", action="store_true", help=t("cli.opt_yes_delete"))
+    delete.set_defaults(handler=cmd_round_delete)
 
     tick = subparsers.add_parser("tick", help=t("cli.help_tick"))
     tick.add_argument("plan", metavar="PLAN", help=t("cli.arg_plan"))
@@ -111,6 +117,32 @@ def cmd_round_close(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_round_delete(args: argparse.Namespace) -> int:
+    """Delete a round with its entries: one change in the change log, undone with Ctrl+Z in the app.
+    Asked first at a terminal; a script says --yes."""
+    from db.errors import HrplanError
+    from db.queries.plans import resolve_plan
+    from db.queries.rounds import delete_round, find_round, round_contents
+
+    database = database_from(args)
+    with database.read() as session:
+        round_id = find_round(resolve_plan(args.plan, session=session).id, args.name, session=session).id
+        contents = round_contents(round_id, session=session)
+    if not args.yes:
+        from tui.cli.common import asked_yes
+
+        question = t("cli.round_delete_ask", name=contents.name,
+                     entries=tn("count.entries", contents.entries),
+                     reviewed=tn("count.of_them_reviewed", contents.reviewed),
+                     comments=tn("count.comments", contents.comments))  # fmt: skip
+        if not asked_yes(question):
+            raise HrplanError("cli.round_delete_not_asked", name=contents.name)
+    with database.write() as session:  # by id: a round renamed meanwhile is still the one asked about
+        gone = delete_round(round_id, session=session)
+    print(t("cli.round_deleted", name=gone.name))
+    return 0
+
+
 def cmd_tick(args: argparse.Namespace) -> int:
     from db.errors import HrplanError, NotFoundError
     from db.queries.entries import check_status, find_round, update_entry
@@ -182,5 +214,5 @@ def _tick_many(args: argparse.Namespace) -> int:
     with database.write() as session:
         followup = find_round(resolve_plan_id(args.plan, session=session), args.round, session=session)
         count = update_entries(followup.id, ticks, session=session)
-    print(t("cli.ticked_many", count=count, name=followup.name))
+    print(tn("cli.ticked_many", count, name=followup.name))
     return 0

@@ -49,12 +49,6 @@ def cmd_transfer(args: argparse.Namespace) -> int:
 
 def _asked_to_go_on(refusal: Exception) -> bool:
     """At a terminal, a target that holds plans is asked about instead of refused outright."""
-    import sys
+    from tui.cli.common import asked_yes
 
-    if not sys.stdin.isatty():
-        return False
-    try:
-        answer = input(t("transfer.ask", count=refusal.params.get("count", "?")) + " ")
-    except EOFError:
-        return False
-    return answer.strip().lower() in ("j", "ja", "y", "yes")
+    return asked_yes(t("transfer.ask", count=refusal.params.get("count", "?")))

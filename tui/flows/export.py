@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING
 from i18n import get_language, t
 
 if TYPE_CHECKING:
-    from db.queries.export import ExportChoices
+    from sqlmodel import Session
+
+    from db.queries.export import ExportChoices, ExportData
     from tui.app import HrplanApp
     from tui.modals.export import ExportRequest
 
@@ -48,21 +50,26 @@ def _show_dialog(app: HrplanApp, choices: ExportChoices, round_id: int | None) -
     app.push_screen(ExportModal(choices, round_id=round_id, download=app.is_web), chosen)
 
 
+def _gather(request: ExportRequest, *, session: Session) -> ExportData:
+    """The data the request asks for: the annual report's year, or the plan as of the round."""
+    from db.queries.export import gather_export, gather_report
+
+    if request.what == "report":
+        return gather_report(request.plan_id, session=session, year=request.year)
+    return gather_export(request.plan_id, session=session, round_id=request.round_id)
+
+
 def write_in_background(app: HrplanApp, request: ExportRequest) -> None:
     lang = get_language()
     app.notify(t("export.writing", name=request.path.name), timeout=3)
 
     def write() -> None:
         from db.errors import HrplanError
-        from db.queries.export import gather_export, gather_report
         from exporters import write_export
 
         try:
             with app.database.read() as session:
-                if request.what == "report":
-                    data = gather_report(request.plan_id, session=session, year=request.year)
-                else:
-                    data = gather_export(request.plan_id, session=session, round_id=request.round_id)
+                data = _gather(request, session=session)
             written = write_export(
                 data,
                 what=request.what,
@@ -95,12 +102,11 @@ def deliver_in_background(app: HrplanApp, request: ExportRequest) -> None:
         import io
 
         from db.errors import HrplanError
-        from db.queries.export import gather_export
         from exporters import MIME_TYPES, export_bytes
 
         try:
             with app.database.read() as session:
-                data = gather_export(request.plan_id, session=session, round_id=request.round_id)
+                data = _gather(request, session=session)
             content = export_bytes(data, what=request.what, fmt=request.fmt, lang=lang)
         except HrplanError as exc:
             app.call_from_thread(app.notify, exc.message(), severity="error", timeout=10)

@@ -1,7 +1,9 @@
 """The narrative of the plan or of one unit: its sections on the left, the highlighted one in an editor.
 
 The editor is a multi-line text area with a live word count. Ctrl+S saves (versioned, in the change
-log, undoable with Ctrl+Z); moving to another section saves the one left, so nothing typed is lost.
+log, undoable with Ctrl+Z); moving to another section saves the one left, so nothing typed is lost:
+when that save is refused (a colleague changed the section meanwhile), the text typed stays as a
+draft of that section, shown again when the person goes back to it.
 A standard section not written yet is listed too, and is made when it is first saved.
 """
 
@@ -83,11 +85,13 @@ class NarrativeScreen(BaseScreen):
             self.entries = entries
 
     class Done(Message):
-        def __init__(self, notice: str, error: bool = False, focus: str | None = None) -> None:
+        def __init__(self, notice: str, error: bool = False, focus: str | None = None,
+                     draft: str | None = None) -> None:  # fmt: skip
             super().__init__()
             self.notice = notice
             self.error = error
             self.focus = focus
+            self.draft = draft  # the key of the section whose typed text this write saved (or not)
 
     def __init__(self, plan_id: int, unit_id: int | None, owner: str) -> None:
         super().__init__()
@@ -98,6 +102,8 @@ class NarrativeScreen(BaseScreen):
         self.current: Entry | None = None
         self._focus_key: str | None = None
         self._showing = False
+        # Text typed in a section left behind whose save was refused: (title, body) per entry key.
+        self._drafts: dict[str, tuple[str, str]] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -136,6 +142,8 @@ class NarrativeScreen(BaseScreen):
         keep = self._focus_key or (self.current.key if self.current else None)
         self._focus_key = None
         new = self.current if self.current is not None and self.current.key == NEW_FREE else None
+        if new is None and NEW_FREE in self._drafts:
+            new = Entry(NEW_FREE, "free")
         self.entries = message.entries + ([new] if new else [])
         options = []
         for entry in self.entries:
@@ -160,9 +168,9 @@ class NarrativeScreen(BaseScreen):
         self.current = entry
         self._showing = True
         title = self.query_one("#narrative-title", Input)
-        title.value = entry.title
+        title.value, body = self._drafts.get(entry.key, (entry.title, entry.body))
         title.placeholder = t("section.field_title") if entry.kind == "free" else t(f"section.{entry.kind}")
-        self.query_one("#narrative-body", TextArea).text = entry.body
+        self.query_one("#narrative-body", TextArea).text = body
         self._showing = False
         self._count()
 
@@ -193,7 +201,7 @@ class NarrativeScreen(BaseScreen):
         if entry is None or entry is self.current:
             return
         if self.dirty:
-            self._save(self.current, focus=entry.key)
+            self._save(self.current, focus=entry.key, keep_draft=True)
         self._show(entry)
         self.refresh_bindings()
 
@@ -213,39 +221,54 @@ class NarrativeScreen(BaseScreen):
         if self.current is not None:
             self._save(self.current, focus=None)
 
-    def _save(self, entry: Entry, *, focus: str | None) -> None:
+    def _save(self, entry: Entry, *, focus: str | None, keep_draft: bool = False) -> None:
+        """Save the editor's text as ``entry``. ``keep_draft``: the editor is about to show another
+        section, so the text is kept as this one's draft until the save is known to have landed."""
         from db.queries.sections import add_section, update_section
 
         title = self.query_one("#narrative-title", Input).value
         body = self.query_one("#narrative-body", TextArea).text
         plan_id, unit_id = self.plan_id, self.unit_id
+        draft = entry.key if keep_draft or entry.key in self._drafts else None
+        if keep_draft:
+            self._drafts[entry.key] = (title, body)
         if entry.section_id is None:
             self.write(lambda s: add_section(plan_id, session=s, kind=entry.kind, title=title, body=body,
                                              unit_id=unit_id),
-                       lambda new_id: t("plan.saved"), focus or (lambda new_id: f"s{new_id}"))  # fmt: skip
+                       lambda new_id: t("plan.saved"), focus or (lambda new_id: f"s{new_id}"),
+                       draft=draft)  # fmt: skip
         else:
             self.write(lambda s: update_section(entry.section_id, session=s, title=title, body=body,
                                                 expected_version=entry.version),
-                       lambda changed: t("plan.saved") if changed else "", focus or entry.key)  # fmt: skip
+                       lambda changed: t("plan.saved") if changed else "", focus or entry.key,
+                       draft=draft)  # fmt: skip
 
     @work(thread=True, group="narrative-write")
     def write(self, change: Callable[[Any], object], notice: Callable[[object], str],
-              focus: str | Callable[[object], str] | None = None) -> None:  # fmt: skip
+              focus: str | Callable[[object], str] | None = None, *,
+              draft: str | None = None) -> None:  # fmt: skip
         from db.errors import HrplanError
 
         try:
             with self.app.database.write() as session:
                 result = change(session)
         except HrplanError as exc:
-            self.post_message(self.Done(exc.message(), error=True))
+            self.post_message(self.Done(exc.message(), error=True, draft=draft))
             return
         key = focus(result) if callable(focus) else focus
-        self.post_message(self.Done(notice(result), focus=key))
+        self.post_message(self.Done(notice(result), focus=key, draft=draft))
 
     @on(Done)
     def _done(self, message: Done) -> None:
-        if message.notice:
-            self.notify(message.notice, severity="error" if message.error else "information")
+        if message.draft is not None and not message.error:
+            self._drafts.pop(message.draft, None)
+        notice = message.notice
+        if message.error and message.draft is not None and self.current and self.current.key != message.draft:
+            entry = next((e for e in self.entries if e.key == message.draft), None)
+            if entry is not None:
+                notice = f"{notice} {t('narrative.draft_kept', name=entry.heading)}"
+        if notice:
+            self.notify(notice, severity="error" if message.error else "information")
         if message.error and self.dirty:
             return  # a refused save (another instance changed the section meanwhile): the text stays
         if message.focus:
@@ -256,7 +279,7 @@ class NarrativeScreen(BaseScreen):
 
     def action_new(self) -> None:
         if self.dirty and self.current is not None:
-            self._save(self.current, focus=NEW_FREE)
+            self._save(self.current, focus=NEW_FREE, keep_draft=True)
         entry = Entry(NEW_FREE, "free")
         self.entries = [e for e in self.entries if e.key != NEW_FREE] + [entry]
         sections = self.query_one("#narrative-sections", OptionList)
@@ -301,11 +324,14 @@ class NarrativeScreen(BaseScreen):
         from tui.screens.plan import describe_undo
 
         plan_id = self.plan_id
+        if self.dirty and self.current is not None:  # the text typed here survives the reload
+            self._drafts[self.current.key] = (self.query_one("#narrative-title", Input).value,
+                                              self.query_one("#narrative-body", TextArea).text)  # fmt: skip
         self.current = None
         self.write(lambda s: undo_latest(session=s, plan_id=plan_id), describe_undo)
 
     def action_back(self) -> None:
-        if not self.dirty:
+        if not self.dirty and not self._drafts:
             self.dismiss(None)
             return
         from tui.modals.confirm import ConfirmModal
