@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from sqlalchemy import select
@@ -35,14 +35,16 @@ ORDER BY COALESCE(u.position, -1), a.unit_id IS NOT NULL, u.id, ar.position, ar.
 """
 
 
-def activity_values(plan_id: int, *, session: Session, limit: int | None = None) -> list[tuple]:
+def activity_values(plan_id: int, *, session: Session, limit: int | None = None,
+                    after_execute: Callable[[], object] | None = None) -> list[tuple]:  # fmt: skip
     """Every activity of the plan as plain tuples in the order of ``ActivityRow``'s fields, sorted as
     ``list_activities`` sorts them, read on the driver's cursor (no per-row object on the way).
     The target date comes as the driver gives it (ISO text on SQLite): ``ActivityRow.from_values``
-    and ``PlanActivities`` read it. ``limit``: only the first ones (a first screenful)."""
+    and ``PlanActivities`` read it. ``limit``: only the first ones (a first screenful).
+    ``after_execute``: see ``fetch_all``."""
     sql = _ROWS_SQL.format(extra="", limit="LIMIT ?" if limit is not None else "")
     params = [latest_round_id(plan_id, session=session), plan_id]
-    return fetch_all(session, sql, params if limit is None else [*params, limit])
+    return fetch_all(session, sql, params if limit is None else [*params, limit], after_execute)
 
 
 def first_activity_values(plan_id: int, owners: Sequence[int | None], *, session: Session,

@@ -6,6 +6,7 @@ plan with 5,000 activities opens, scrolls and searches without holding up a key 
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
@@ -56,6 +57,8 @@ ENTITY_WORDS = {
 DETAIL_DELAY = 0.05
 # Activities read first on opening: more than a tall terminal shows, the rest follows at once.
 FIRST_ROWS = 60
+# Seconds the rest of the plan waits at most for the first screenful to be painted.
+HEAD_PAINT_WAIT = 0.5
 
 # Actions that need a highlighted activity.
 ACTIVITY_ACTIONS = {"edit", "delete", "move", "shift", "history"}
@@ -129,7 +132,7 @@ class PlanScreen(BaseScreen):
     class Loaded(Message):
         def __init__(self, title: str, units: list[UnitRow], areas: list[AreaRow], index: ActivityIndex,
                      counts: dict[int | None, int], sections: list[SectionRow], view: PlanScreen.ViewReady,
-                     complete: bool = True) -> None:  # fmt: skip
+                     complete: bool = True, painted: threading.Event | None = None) -> None:  # fmt: skip
             super().__init__()
             self.title = title
             self.sections = sections
@@ -139,6 +142,7 @@ class PlanScreen(BaseScreen):
             self.counts = counts  # activities per unit (None: the plan as a whole), of the whole plan
             self.view = view  # the rows of the view shown when the load began
             self.complete = complete  # False: the first screenful, the rest follows
+            self.painted = painted  # set once this first screenful is painted
 
     class ViewReady(Message):
         def __init__(self, view: ActivityFilter, rows: Sequence[Row], shown: int) -> None:
@@ -254,6 +258,7 @@ class PlanScreen(BaseScreen):
 
         worker = get_current_worker()
         first = not self._loaded
+        painted = threading.Event()  # set once the first screenful is on screen (or when there is none)
         try:
             with self.app.database.read() as session:
                 plan = session.get(Plan, self.plan_id)
@@ -264,15 +269,22 @@ class PlanScreen(BaseScreen):
                 units = list_units(self.plan_id, session=session, activity_counts=counts)
                 areas = list_areas(self.plan_id, session=session, activity_counts=places.by_area)
                 sections = list_sections(self.plan_id, session=session)
-                if first and places.total > FIRST_ROWS:
+                if not (first and places.total > FIRST_ROWS):
+                    painted.set()
+                else:
                     owners = owners_in_order(((u.id, u.position) for u in units), counts)
                     head = first_activity_values(self.plan_id, owners, session=session, limit=FIRST_ROWS)
                     index = ActivityIndex(head, self.today, self._styles)
                     view = self._view_of(index, self.view)
-                    if not worker.is_cancelled:
+                    if worker.is_cancelled:
+                        painted.set()  # nothing will be painted: a newer load runs
+                    else:
                         self.post_message(self.Loaded(plan.title, units, areas, index, counts, sections, view,
-                                                      complete=False))  # fmt: skip
-                rows = activity_values(self.plan_id, session=session)
+                                                      complete=False, painted=painted))  # fmt: skip
+                # The database finds and sorts every activity while the first screenful is painted;
+                # turning them into tuples waits for that paint, so the two do not take turns.
+                rows = activity_values(self.plan_id, session=session,
+                                       after_execute=lambda: painted.wait(HEAD_PAINT_WAIT))  # fmt: skip
                 index = ActivityIndex(rows, self.today, self._styles)
             # The view shown now, made here: opening costs no second trip through a worker.
             view = self._view_of(index, self.view)
@@ -285,6 +297,8 @@ class PlanScreen(BaseScreen):
 
     @on(Loaded)
     def _loaded_plan(self, message: Loaded) -> None:
+        if message.painted is not None:
+            self.call_after_refresh(message.painted.set)
         if self._complete and not message.complete:
             return  # a first screenful that arrives after a whole plan: nothing to add
         self.plan_title = message.title
