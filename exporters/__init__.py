@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 WHATS = ("summary", "plan", "report")
 FORMATS = ("docx", "xlsx", "md", "html", "csv", "pdf")
+TABLES_ONLY = frozenset({"csv"})  # formats that write the tables of activities and nothing else
 
 
 def _writer(fmt: str) -> Callable[[Outline, BinaryIO], None]:
@@ -47,13 +48,15 @@ def _writer(fmt: str) -> Callable[[Outline, BinaryIO], None]:
     raise ValueError(f"format must be one of {', '.join(FORMATS)}")
 
 
-def outline_of(data: ExportData, what: str, lang: str) -> Outline:
+def outline_of(data: ExportData, what: str, lang: str, *, tables_only: bool = False) -> Outline:
+    """The document as an outline; ``tables_only``: just the tables of activities, when the format
+    writes nothing else (CSV), for the summary and the plan document."""
     from exporters.blocks import plan_outline, report_outline, summary_outline
 
     if what == "summary":
-        return summary_outline(data, lang)
+        return summary_outline(data, lang, tables_only=tables_only)
     if what == "plan":
-        return plan_outline(data, lang)
+        return plan_outline(data, lang, tables_only=tables_only)
     if what == "report":
         return report_outline(data, lang)
     raise ValueError(f"what must be one of {', '.join(WHATS)}")
@@ -74,6 +77,7 @@ def write_export(
     ``guard`` refuses a path that must never be written (``Database.refuse_own_file``: the database,
     its -wal and -shm files, its backups), checked right before writing.
     """
+    from db.queries.export import gc_paused
     from exporters.files import check_target, write_atomically
 
     path = Path(path).expanduser().absolute()
@@ -81,8 +85,9 @@ def write_export(
     if guard is not None:
         guard(path)
     check_target(path, overwrite=overwrite)
-    outline = outline_of(data, what, lang)
-    write_atomically(path, lambda out: writer(outline, out))
+    with gc_paused():
+        outline = outline_of(data, what, lang, tables_only=fmt in TABLES_ONLY)
+        write_atomically(path, lambda out: writer(outline, out))
     return path
 
 
@@ -90,8 +95,12 @@ def export_bytes(data: ExportData, *, what: str, fmt: str, lang: str) -> bytes:
     """The export as bytes, for a download (the app in a browser writes nothing on the server)."""
     import io
 
+    from db.queries.export import gc_paused
+
     buffer = io.BytesIO()
-    _writer(fmt)(outline_of(data, what, lang), buffer)
+    writer = _writer(fmt)
+    with gc_paused():
+        writer(outline_of(data, what, lang, tables_only=fmt in TABLES_ONLY), buffer)
     return buffer.getvalue()
 
 

@@ -322,10 +322,19 @@ def key_figure_blocks(data: ExportData, lang: str) -> list[Block]:
     return blocks
 
 
-def plan_outline(data: ExportData, lang: str) -> Outline:
+def plan_outline(data: ExportData, lang: str, *, tables_only: bool = False) -> Outline:
     """The plan document: title page, contents, the plan's sections, key figures with charts, per unit
-    its sections and its activity plan in the template's six columns with area rows, the conclusion."""
+    its sections and its activity plan in the template's six columns with area rows, the conclusion.
+
+    ``tables_only``: each unit's table of activities and nothing else (what a CSV file holds).
+    """
     day = (data.decision_date or today()).isoformat()
+    if tables_only:
+        columns = tuple(t(key, lang=lang) for key in PLAN_COLUMNS)
+        sections = [Section(unit_name(u, lang), (Table(columns, _activity_rows(u, plan_row), PLAN_WIDTHS,
+                                                       activities=True),) if u.activities else ())
+                    for u in data.units]  # fmt: skip
+        return Outline(data.title, lang, (), tuple(sections), columns, date=day)
     front: list[Block] = [
         _title_page(data, lang, data.title, t(f"kind.{data.kind}", lang=lang)),
         Contents(t("export.contents", lang=lang)),
@@ -381,18 +390,50 @@ def reviewed_label(a: ExportActivity, lang: str) -> str:
 
 def summary_status(a: ExportActivity, lang: str) -> str:
     """The status as of the round; for one not gone through, said to come from the round before."""
-    label = status_label(a.status, lang)
-    if a.reviewed is False:
+    return summary_status_text(a.status, a.reviewed, lang)
+
+
+def summary_status_text(code: str, reviewed: bool | None, lang: str) -> str:
+    label = status_label(code, lang)
+    if reviewed is False:
         return t("export.status_from_before", lang=lang, status=label)
     return label
 
 
-def summary_outline(data: ExportData, lang: str) -> Outline:
-    """The follow-up summary of ``data.round``: counts, per unit and area the activities, overdue, changes."""
-    front: list[Block] = [
-        Heading(1, t("export.summary_title", lang=lang, title=data.title)),
-        _plan_facts(data, lang),
-    ]
+def _memo(make: Callable[..., str]) -> Callable[..., str]:
+    """``make`` called once per distinct arguments: the same few labels go on thousands of rows."""
+    made: dict[tuple, str] = {}
+
+    def get(*key: object) -> str:
+        text = made.get(key)
+        if text is None:
+            text = made[key] = make(*key)
+        return text
+
+    return get
+
+
+def summary_outline(data: ExportData, lang: str, *, tables_only: bool = False) -> Outline:
+    """The follow-up summary of ``data.round``: counts, per unit and area the activities, overdue, changes.
+
+    ``tables_only``: each unit's table of activities and nothing else (what a CSV file holds).
+    """
+    label = _memo(lambda code: status_label(code, lang))
+    status_text = _memo(lambda code, reviewed: summary_status_text(code, reviewed, lang))
+    yes, no = t("export.yes", lang=lang), t("export.no", lang=lang)
+    columns = tuple(t(key, lang=lang) for key in SUMMARY_COLUMNS)
+    title = t("export.summary_title", lang=lang, title=data.title)
+    day = data.round.date.isoformat() if data.round else today().isoformat()
+
+    def row(a: ExportActivity) -> tuple[Cell, ...]:  # as summary_status and reviewed_label say
+        return (a.number if a.number is not None else "", a.goal, a.description, a.responsible,
+                a.target_text, status_text(a.status, a.reviewed), yes if a.reviewed else no,
+                a.comment)  # fmt: skip
+
+    if tables_only:
+        sections = _unit_sections(data, lang, lambda name: name, columns, row, SUMMARY_WIDTHS)
+        return Outline(title, lang, (), tuple(sections), columns, date=day)
+    front: list[Block] = [Heading(1, title), _plan_facts(data, lang)]
     if data.round is None:
         front.append(Paragraph(t("export.no_rounds", lang=lang)))
     else:
@@ -432,12 +473,6 @@ def summary_outline(data: ExportData, lang: str) -> Outline:
         )
     )
 
-    columns = tuple(t(key, lang=lang) for key in SUMMARY_COLUMNS)
-
-    def row(a: ExportActivity) -> tuple[Cell, ...]:
-        return (a.number if a.number is not None else "", a.goal, a.description, a.responsible,
-                a.target_text, summary_status(a, lang), reviewed_label(a, lang), a.comment)  # fmt: skip
-
     sections = _unit_sections(data, lang, lambda name: name, columns, row, SUMMARY_WIDTHS)
 
     overdue_blocks: list[Block] = [Heading(2, t("export.overdue", lang=lang))]
@@ -447,8 +482,8 @@ def summary_outline(data: ExportData, lang: str) -> Outline:
             Table(
                 (t("col.unit", lang=lang), t("export.col_activity", lang=lang), t("col.target", lang=lang),
                  t("col.status", lang=lang), t("col.responsible", lang=lang)),
-                tuple((unit_name(u, lang), a.title, a.target_text, status_label(a.status, lang),
-                       a.responsible) for u, a in overdue),
+                tuple((unit_name(u, lang), a.title, a.target_text, label(a.status), a.responsible)
+                      for u, a in overdue),
                 (2.0, 5.0, 1.4, 1.3, 2.0),
             )
         )  # fmt: skip
@@ -467,8 +502,8 @@ def summary_outline(data: ExportData, lang: str) -> Outline:
                     (t("col.unit", lang=lang), t("export.col_activity", lang=lang),
                      t("export.col_before", lang=lang), t("export.col_now", lang=lang),
                      t("summary.changed_by", lang=lang)),
-                    tuple((unit_name(u, lang), a.title, status_label(a.previous_status, lang),
-                           status_label(a.status, lang), a.changed_by or "—") for u, a in changes),
+                    tuple((unit_name(u, lang), a.title, label(a.previous_status), label(a.status),
+                           a.changed_by or "—") for u, a in changes),
                     (2.0, 5.0, 1.5, 1.5, 1.5),
                 )
             )  # fmt: skip
@@ -478,8 +513,7 @@ def summary_outline(data: ExportData, lang: str) -> Outline:
         Section(t("export.sheet_overdue", lang=lang), tuple(overdue_blocks)),
         Section(t("export.sheet_changes", lang=lang), tuple(change_blocks)),
     )
-    day = data.round.date.isoformat() if data.round else today().isoformat()
-    return Outline(front[0].text, lang, tuple(front), tuple(sections), columns, tail, date=day)
+    return Outline(title, lang, tuple(front), tuple(sections), columns, tail, date=day)
 
 
 def _report_row(a: ExportActivity, comment: str, lang: str) -> tuple[Cell, ...]:

@@ -15,12 +15,13 @@ def xml_safe(text: str) -> str:
 
 # A spreadsheet reads a cell starting with one of these as a formula (or the start of one).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_FIRST = frozenset(FORMULA_STARTS)  # each is one character: a set lookup of the first one
 
 
 def looks_like_formula(text: str) -> bool:
-    return text.startswith(FORMULA_STARTS)
+    return text[:1] in FORMULA_FIRST
 
 
 def csv_cell(text: str) -> str:
     """CSV has no text type: a risky cell gets a leading apostrophe, which spreadsheets show as text."""
-    return "'" + text if looks_like_formula(text) else text
+    return "'" + text if text[:1] in FORMULA_FIRST else text

@@ -1,11 +1,15 @@
 """The outline as a Word document: real headings, tables with a repeating header, landscape pages.
 
 python-docx adds table rows one at a time through its object model, which takes seconds for thousands
-of activities; tables are therefore built as WordprocessingML text in one go and parsed once.
+of activities; tables are therefore written as WordprocessingML text. The large tables never become
+objects at all: the document is made by python-docx with a mark where each goes, and its text is put
+in place of the mark while the document part is written into the file, one table at a time (a plan
+of 50,000 activities has some three million elements in its tables: parsed, they took gigabytes).
 """
 
 from __future__ import annotations
 
+import re
 from typing import BinaryIO
 from xml.sax.saxutils import escape
 
@@ -50,7 +54,9 @@ def _runs(text: str, *, bold: bool = False, right: bool = False) -> str:
     align = '<w:jc w:val="right"/>' if right else ""
     paragraphs = []
     for line in xml_safe(text).split("\n"):
-        run = f'<w:r>{props}<w:t xml:space="preserve">{escape(line)}</w:t></w:r>' if line else ""
+        # A carriage return left in a line is read as a line feed, as an XML parser reads it.
+        shown = escape(line.replace("\r", "\n"))
+        run = f'<w:r>{props}<w:t xml:space="preserve">{shown}</w:t></w:r>' if line else ""
         paragraphs.append(f'<w:p><w:pPr><w:spacing w:before="0" w:after="0"/>{align}</w:pPr>{run}</w:p>')
     return "".join(paragraphs)
 
@@ -72,9 +78,12 @@ def _cell(
     return f"<w:tc><w:tcPr>{props}</w:tcPr>{_runs(text, bold=bold, right=right)}</w:tc>"
 
 
-def _table_start(widths: list[int], *, borders: bool = True) -> str:
+def _table_start(widths: list[int], *, borders: bool = True, namespace: bool = True) -> str:
+    """The table's start; ``namespace``: declare the ``w`` prefix (a table parsed on its own needs it,
+    one written into the document's text has it from the document)."""
     return (
-        f'<w:tbl xmlns:w="{W_NS}"><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
+        (f'<w:tbl xmlns:w="{W_NS}">' if namespace else "<w:tbl>")
+        + f'<w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
         + (f"<w:tblBorders>{_BORDERS}</w:tblBorders>" if borders else "")
         + '<w:tblLayout w:type="fixed"/>'
         + '<w:tblCellMar><w:left w:w="70" w:type="dxa"/><w:right w:w="70" w:type="dxa"/></w:tblCellMar>'
@@ -84,10 +93,10 @@ def _table_start(widths: list[int], *, borders: bool = True) -> str:
     )
 
 
-def table_xml(block: Table, lang: str = "sv") -> str:
+def table_xml(block: Table, lang: str = "sv", *, namespace: bool = True) -> str:
     total = sum(block.widths)
     widths = [round(TEXT_WIDTH * w / total) for w in block.widths]
-    parts = [_table_start(widths)]
+    parts = [_table_start(widths, namespace=namespace)]
     parts.append("<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>")
     parts += [_cell(c, w, fill=HEADER_FILL, bold=True) for c, w in zip(block.columns, widths, strict=True)]
     parts.append("</w:tr>")
@@ -147,6 +156,52 @@ def _append(document, xml: str) -> None:  # noqa: ANN001
         body.append(shell)
     for child in list(element):
         shell.append(child)
+
+
+_MARK = "hrplan-table"
+_MARKS = re.compile(rb"<\?" + _MARK.encode() + rb" (\d+)\?>")
+_DOCUMENT_PART = "word/document.xml"
+
+
+def _mark(document, number: int) -> None:  # noqa: ANN001
+    """Where the table ``number`` goes: a processing instruction at the end of the body."""
+    from lxml.etree import ProcessingInstruction
+
+    body = document.element.body
+    mark = ProcessingInstruction(_MARK, str(number))
+    sect_pr = body.sectPr
+    if sect_pr is not None:
+        sect_pr.addprevious(mark)
+    else:
+        body.append(mark)
+
+
+def _save_with_tables(document, tables: list[Table], lang: str, out: BinaryIO) -> None:  # noqa: ANN001
+    """Save the document with each marked table written in place of its mark.
+
+    python-docx writes the package (without the tables) into memory; its parts are copied into
+    ``out`` as they are, but for the document part, which is written piece by piece: its text up to
+    a mark, the table, on to the next mark.
+    """
+    import io
+    import zipfile
+
+    package = io.BytesIO()
+    document.save(package)
+    with zipfile.ZipFile(package) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename != _DOCUMENT_PART:
+                target.writestr(info, data)
+                continue
+            pieces = _MARKS.split(data)  # text, table number, text, ..., text
+            part = zipfile.ZipInfo(info.filename, info.date_time)
+            part.compress_type = zipfile.ZIP_DEFLATED
+            with target.open(part, "w") as stream:
+                stream.write(pieces[0])
+                for index in range(1, len(pieces), 2):
+                    stream.write(table_xml(tables[int(pieces[index])], lang, namespace=False).encode("utf-8"))
+                    stream.write(pieces[index + 1])
 
 
 def _landscape(document) -> None:  # noqa: ANN001
@@ -323,6 +378,7 @@ def write_docx(outline: Outline, out: BinaryIO) -> None:
     document.core_properties.language = outline.lang
     if any(isinstance(b, Contents) for b in outline.front):
         _update_fields_on_open(document)
+    tables: list[Table] = []  # written into the file in place of their marks
     for block, new_page in outline.pages():
         if isinstance(block, TitlePage):
             _title_page(document, block, outline.lang)
@@ -345,10 +401,11 @@ def write_docx(outline: Outline, out: BinaryIO) -> None:
         elif isinstance(block, Narrative):
             _narrative(document, block)
         elif isinstance(block, Table):
-            _append(document, table_xml(block, outline.lang))
+            _mark(document, len(tables))
+            tables.append(block)
             document.add_paragraph()
         elif isinstance(block, Bars) and block.rows:
             _bars(document, block)
         elif isinstance(block, Chart) and block.rows:
             _chart(document, block, outline.lang)
-    document.save(out)
+    _save_with_tables(document, tables, outline.lang, out)

@@ -129,7 +129,9 @@ def _table(block: Table, lang: str) -> list[str]:
         if isinstance(row, AreaRow):
             out.append(f'<tr class="area"><td colspan="{span}">{escape(row.text)}</td></tr>')
         else:
-            out.append("<tr>" + "".join(_td(c, lang) for c in row) + "</tr>")
+            # Text as it is (escaped), numbers and dates through ``_td``: most cells are text.
+            cells = [f"<td>{escape(c)}</td>" if c.__class__ is str else _td(c, lang) for c in row]
+            out.append("<tr>" + "".join(cells) + "</tr>")
     out.append("</tbody></table>")
     return out
 

@@ -6,6 +6,7 @@ from its parsed blocks, so only the writer's marks are marks.
 
 from __future__ import annotations
 
+import re
 from typing import BinaryIO
 
 from exporters.blocks import (
@@ -29,8 +30,14 @@ _ESCAPES = str.maketrans({"\\": "\\\\", "|": "\\|", "<": "&lt;", ">": "&gt;", "&
                           "_": "\\_", "`": "\\`", "[": "\\[", "]": "\\]", "#": "\\#"})  # fmt: skip
 
 
+# Any character ``md_text`` changes: most cells have none and are written as they are.
+_MARKED = re.compile("[" + re.escape("".join(chr(c) for c in _ESCAPES)) + "\n]")
+
+
 def md_text(text: str) -> str:
     """User text that stays text: markup, HTML and table pipes escaped, lines kept apart in a cell."""
+    if _MARKED.search(text) is None:
+        return text
     return "<br>".join(line.translate(_ESCAPES) for line in text.split("\n"))
 
 

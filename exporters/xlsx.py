@@ -16,9 +16,10 @@ from functools import partial
 from typing import BinaryIO
 
 from openpyxl import Workbook
-from openpyxl.cell import Cell, WriteOnlyCell
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.compat import safe_string
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 
 from exporters.blocks import (
@@ -35,7 +36,7 @@ from exporters.blocks import (
     Table,
     TitlePage,
 )
-from exporters.cells import looks_like_formula, xml_safe
+from exporters.cells import FORMULA_FIRST, xml_safe
 from exporters.markup import MdHeading, MdList, MdParagraph, plain_text
 from i18n import t
 
@@ -46,6 +47,9 @@ CHARS_PER_WEIGHT = 12  # column width (in characters) per unit of a table's rela
 MAX_COLUMN_WIDTH = 80
 CHARS_PER_WIDTH = 1.1  # characters of ordinary text per unit of column width (one "0")
 LINE_HEIGHT = 15  # points per line of wrapped text
+
+# A cell as laid out: None (empty), a text without style, or (value, data type, style array).
+_Out = tuple | str | None
 
 
 def sheet_names(names: Iterable[str]) -> list[str]:
@@ -93,13 +97,14 @@ class _SheetLayout:
         self.last_table: tuple[int, int] | None = None  # header row and last row of the latest table
         self.charts: list = []
 
-    def _style(self, font, fill, wrap: bool, number_format: str | None = None):  # noqa: ANN001, ANN202
-        """The style of a cell with these font, fill and wrapping, made once per sheet.
+    def _style(self, font, fill, wrap: bool, number_format: str | None = None, quote: bool = False):  # noqa: ANN001, ANN202
+        """The style of a cell with these font, fill, wrapping and number format, made once per sheet.
 
         Setting ``font``/``fill``/``alignment`` on a cell looks the style up in the workbook each time,
-        which is most of the time for thousands of rows; cells copy a prepared style array instead.
+        which is most of the time for thousands of rows; cells share a prepared style array instead.
+        ``quote``: Excel's quote prefix, which keeps a text that looks like a formula text when edited.
         """
-        key = (id(font), id(fill), wrap, number_format)
+        key = (id(font), id(fill), wrap, number_format, quote)
         style = self._styles.get(key)
         if style is None:
             prototype = WriteOnlyCell(self.ws)
@@ -111,38 +116,31 @@ class _SheetLayout:
                 prototype.fill = fill
             if wrap:
                 prototype.alignment = self.styles.wrap
-            style = self._styles[key] = prototype._style
+            style = prototype._style
+            if quote:
+                style = StyleArray() if style is None else copy(style)
+                style.quotePrefix = True
+            self._styles[key] = style
         return style
 
-    def cell(self, value: str, *, font=None, fill=None, wrap: bool = True):  # noqa: ANN001, ANN201
-        value = xml_safe(value)
-        cell = _text_cell(self.ws, value)
-        if looks_like_formula(value):
-            cell.data_type = "s"  # stored as text, never as a formula
-            cell._style = copy(self._style(font, fill, wrap))
-            cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
-        else:
-            # Shared, not copied: a write-only cell is written out at once and its style never changed.
-            cell._style = self._style(font, fill, wrap)
-        return cell
+    def cell(self, value: str, *, font=None, fill=None, wrap: bool = True) -> _Out:  # noqa: ANN001
+        """A text cell with this font, fill and wrapping; a text that looks like a formula stays text."""
+        value = xml_safe(value)[:CELL_TEXT_MAX]
+        if not value:
+            return (None, "n", self._style(font, fill, wrap))
+        return (value, "s", self._style(font, fill, wrap, quote=value[:1] in FORMULA_FIRST))
 
-    def value(self, value):  # noqa: ANN001, ANN201
+    def value(self, value) -> _Out:  # noqa: ANN001
         """A table cell: text as by ``cell``; numbers, shares and dates as numbers with a number format."""
         if isinstance(value, str):
             return self.cell(value)
         if isinstance(value, Percent):
-            cell = WriteOnlyCell(self.ws, value=round(float(value) / 100, 6))
-            cell._style = self._style(None, None, False, "0.0%")
-        elif isinstance(value, date):
-            cell = WriteOnlyCell(self.ws, value=value)
-            cell._style = self._style(None, None, False, "yyyy-mm-dd")
-        elif isinstance(value, float):
-            cell = WriteOnlyCell(self.ws, value=value)
-            cell._style = self._style(None, None, False, "0.0")
-        else:
-            cell = WriteOnlyCell(self.ws, value=value)
-            cell._style = self._style(None, None, False, "0")
-        return cell
+            return (round(float(value) / 100, 6), "n", self._style(None, None, False, "0.0%"))
+        if isinstance(value, date):
+            return (value, "d", self._style(None, None, False, "yyyy-mm-dd"))
+        if isinstance(value, float):
+            return (value, "n", self._style(None, None, False, "0.0"))
+        return (value, "n", self._style(None, None, False, "0"))
 
     def add(self, block: Block) -> None:
         s = self.styles
@@ -217,8 +215,10 @@ class _SheetLayout:
                 cells = [self.cell(row.text, font=s.bold, fill=s.area_fill)]
                 cells += [self.cell("", fill=s.area_fill) for _ in block.columns[1:]]
             else:
-                if any(not isinstance(v, str) for v in row):
-                    self.rows.append([self.value(v) if v != "" else None for v in row])
+                if any(v.__class__ is not str for v in row):
+                    cell, value = self.cell, self.value
+                    self.rows.append([(cell(v) if v.__class__ is str else value(v)) if v != "" else None
+                                      for v in row])  # fmt: skip
                     continue
                 lines = row_lines(row, self.column_widths())
                 if lines > 1:
@@ -227,7 +227,8 @@ class _SheetLayout:
                     cells = [self.cell(value) if value else None for value in row]
                 else:
                     # A row on one line needs no wrapping style: plain values are much faster to write.
-                    cells = [self.cell(v) if looks_like_formula(v) else (xml_safe(v) or None) for v in row]
+                    cells = [self.cell(v) if v[:1] in FORMULA_FIRST else (xml_safe(v)[:CELL_TEXT_MAX] or None)
+                             for v in row]  # fmt: skip
             self.rows.append(cells)
         if self.table_header_row == len(self.rows) - len(block.rows):
             self.table_end_row = len(self.rows)
@@ -264,17 +265,42 @@ class _SheetLayout:
             ws.append(row)
 
 
-def _text_cell(ws, text: str | None) -> Cell:  # noqa: ANN001
-    """A write-only cell holding ``text`` (already made XML-safe) as a string, or empty.
+class _OutCell:
+    """What openpyxl's sheet writer reads of a cell, for one cell after another of a row.
 
-    What openpyxl's own binding of a string ends in, without its per-cell regular expressions for
-    characters ``xml_safe`` has already removed: tens of thousands of cells in a large plan.
+    A large plan's summary has some 60,000 cells: a ``WriteOnlyCell`` each, and a look-up of its style
+    in the workbook for each, cost more than writing them. The sheet's rows hold plain values (a
+    text without style) or ``(value, data type, style)``; this one object carries each in turn to
+    openpyxl's own cell writer, with the style's number in the workbook looked up once per style.
     """
-    cell = WriteOnlyCell(ws)
-    if text:
-        cell._value = text[:CELL_TEXT_MAX]
-        cell.data_type = "s"
-    return cell
+
+    __slots__ = ("parent", "row", "column", "_value", "data_type", "style_id", "has_style")
+    _comment = None
+    hyperlink = None
+
+    def __init__(self, ws, row: int) -> None:  # noqa: ANN001
+        self.parent = ws
+        self.row = row
+
+    @property
+    def coordinate(self) -> str:
+        return f"{get_column_letter(self.column)}{self.row}"
+
+
+class _StyleIds:
+    """The workbook's number of each style array, looked up when a cell of that style is first
+    written (so styles are numbered in the order openpyxl itself would give them)."""
+
+    def __init__(self, workbook: Workbook) -> None:
+        self.workbook = workbook
+        self.ids: dict[int, tuple[object, str | None]] = {}  # id(style) → (style, its number or None)
+
+    def __call__(self, style) -> str | None:  # noqa: ANN001
+        found = self.ids.get(id(style))
+        if found is None:
+            number = str(self.workbook._cell_styles.add(style)) if style and any(style) else None
+            found = self.ids[id(style)] = (style, number)  # the style is kept: its id stays its own
+        return found[1]
 
 
 def row_lines(row: tuple[str, ...], widths: list[float]) -> int:
@@ -288,29 +314,28 @@ def row_lines(row: tuple[str, ...], widths: list[float]) -> int:
     return most
 
 
-def _cells_of_row(ws, values: Iterable, row_idx: int) -> Iterator[Cell]:  # noqa: ANN001
-    """What openpyxl's write-only ``append`` does with a row, without its slow path for cells.
+def _cells_of_row(ws, style_ids: _StyleIds, values: Iterable, row_idx: int) -> Iterator[_OutCell]:  # noqa: ANN001
+    """What openpyxl's write-only ``append`` does with a row, for the rows laid out here.
 
-    openpyxl first tries each value as a plain value: for a styled cell that raises (and formats) an
-    exception, then makes a spare cell, for each of the 40,000 cells of a large plan's summary.
+    openpyxl's writer writes each cell as it comes, so one object carries them all in turn.
     """
+    cell = _OutCell(ws, row_idx)
     for col_idx, value in enumerate(values, 1):
         if value is None:
             continue
-        if isinstance(value, Cell):
-            cell = value
-        elif isinstance(value, str):
-            cell = _text_cell(ws, value)
-        else:
-            cell = WriteOnlyCell(ws, value=value)
         cell.column = col_idx
-        cell.row = row_idx
+        if value.__class__ is str:  # text without a style (already XML-safe)
+            cell._value, cell.data_type, cell.has_style = value, "s", False
+        else:
+            cell._value, cell.data_type, style = value
+            cell.style_id = style_ids(style)
+            cell.has_style = cell.style_id is not None
         yield cell
 
 
-def _create_sheet(workbook: Workbook, name: str):  # noqa: ANN202
+def _create_sheet(workbook: Workbook, name: str, style_ids: _StyleIds):  # noqa: ANN202
     ws = workbook.create_sheet(name)
-    ws._values_to_row = partial(_cells_of_row, ws)
+    ws._values_to_row = partial(_cells_of_row, ws, style_ids)
     return ws
 
 
@@ -319,14 +344,15 @@ def write_xlsx(outline: Outline, out: BinaryIO) -> None:
     workbook.properties.title = xml_safe(outline.title)
     workbook.properties.language = outline.lang
     styles = _Styles()
+    style_ids = _StyleIds(workbook)
     sections = (*outline.sections, *outline.tail)
     names = sheet_names([t("export.sheet_overview", lang=outline.lang)] + [s.name for s in sections])
-    overview = _SheetLayout(_create_sheet(workbook, names[0]), styles)
+    overview = _SheetLayout(_create_sheet(workbook, names[0], style_ids), styles)
     for block in outline.front:
         overview.add(block)
     overview.write()
     for name, section in zip(names[1:], sections, strict=True):
-        layout = _SheetLayout(_create_sheet(workbook, name), styles)
+        layout = _SheetLayout(_create_sheet(workbook, name, style_ids), styles)
         for block in section.blocks:
             layout.add(block)
         layout.write()

@@ -10,9 +10,12 @@ on another database it goes through SQLAlchemy, whatever the driver's parameter 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
+
+Params = Sequence[Any] | Mapping[str, Any]
 
 
 def _driver_cursor(session: Any) -> Any | None:
@@ -24,19 +27,32 @@ def _driver_cursor(session: Any) -> Any | None:
     return None
 
 
-def _named(sql: str, params: Sequence[Any]) -> tuple[Any, dict[str, Any]]:
-    """``sql`` for SQLAlchemy: each ``?`` becomes a named parameter. The statements here hold no
-    ``?`` inside a string literal."""
+def _driver_params(params: Params) -> tuple | dict[str, Any]:
+    """Parameters for the SQLite driver: a date as ISO text, as SQLAlchemy's ``Date`` stores it (the
+    driver's own date adapter is deprecated)."""
+    def value(v: Any) -> Any:
+        return v.isoformat() if type(v) is dt.date else v
+
+    if isinstance(params, Mapping):
+        return {name: value(v) for name, v in params.items()}
+    return tuple(value(v) for v in params)
+
+
+def _named(sql: str, params: Params) -> tuple[Any, dict[str, Any]]:
+    """``sql`` for SQLAlchemy: each ``?`` becomes a named parameter (named ones stay as they are).
+    The statements here hold no ``?`` inside a string literal."""
     from sqlalchemy import text
 
+    if isinstance(params, Mapping):
+        return text(sql), dict(params)
     pieces = sql.split("?")
     named = pieces[0] + "".join(f":p{i}{piece}" for i, piece in enumerate(pieces[1:]))
     return text(named), {f"p{i}": value for i, value in enumerate(params)}
 
 
-def fetch_all(session: Any, sql: str, params: Sequence[Any] = (),
+def fetch_all(session: Any, sql: str, params: Params = (),
               after_execute: Callable[[], object] | None = None) -> list[tuple]:  # fmt: skip
-    """Every row of ``sql`` (qmark parameters) as tuples.
+    """Every row of ``sql`` as tuples; parameters as ``?`` with a sequence, or ``:name`` with a mapping.
 
     ``after_execute`` is called once the database has run the statement (on SQLite: found and
     sorted the rows, without holding the interpreter) and before the rows are turned into tuples."""
@@ -48,7 +64,7 @@ def fetch_all(session: Any, sql: str, params: Sequence[Any] = (),
             after_execute()
         return [tuple(row) for row in result.fetchall()]
     try:
-        cursor.execute(sql, tuple(params))
+        cursor.execute(sql, _driver_params(params))
         if after_execute is not None:
             after_execute()
         return cursor.fetchall()
@@ -56,7 +72,7 @@ def fetch_all(session: Any, sql: str, params: Sequence[Any] = (),
         cursor.close()
 
 
-def fetch_iter(session: Any, sql: str, params: Sequence[Any] = ()) -> Iterator[tuple]:
+def fetch_iter(session: Any, sql: str, params: Params = ()) -> Iterator[tuple]:
     """The rows of ``sql`` one by one as the database hands them over, without reading them all first."""
     cursor = _driver_cursor(session)
     if cursor is None:
@@ -66,7 +82,7 @@ def fetch_iter(session: Any, sql: str, params: Sequence[Any] = ()) -> Iterator[t
             yield tuple(row)
         return
     try:
-        cursor.execute(sql, tuple(params))
+        cursor.execute(sql, _driver_params(params))
         for row in cursor:  # noqa: UP028  (``yield from`` would close a cursor of a closed connection)
             yield row
     finally:  # also when the reader stopped early and the connection is closed by now
