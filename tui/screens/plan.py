@@ -82,7 +82,7 @@ def option_unit(option: str | None) -> int | None:
 
 
 # Actions that change the plan: a coordinator's only (others read in a browser).
-PLAN_WRITES = {"edit", "add", "delete", "move", "shift", "units", "areas", "undo", "narrative"}
+PLAN_WRITES = {"edit", "add", "delete", "move", "shift", "units", "areas", "undo", "redo", "narrative"}
 
 class PlanScreen(BaseScreen):
     DEFAULT_CSS = """
@@ -125,6 +125,7 @@ class PlanScreen(BaseScreen):
         Binding("x", "export", "key.export", id="plan.export"),
         Binding("i", "import_into", "plan.key_import_into", id="plan.import_into", show=False),
         Binding("ctrl+z", "undo", "plan.key_undo", id="plan.undo"),
+        Binding("ctrl+y", "redo", "key.redo", id="plan.redo"),
         Binding("escape", "back", "key.back", id="plan.back"),
     ]
 
@@ -707,6 +708,12 @@ class PlanScreen(BaseScreen):
         plan_id = self.plan_id
         self.write(lambda s: undo_latest(session=s, plan_id=plan_id), describe_undo)
 
+    def action_redo(self) -> None:
+        from db.queries.undo import redo_latest
+
+        plan_id = self.plan_id
+        self.write(lambda s: redo_latest(session=s, plan_id=plan_id), describe_redo)
+
     # ---- other screens and editors ------------------------------------------------------------
     def _reload_when_changed(self, changed: bool | None) -> None:
         if changed:
@@ -766,12 +773,21 @@ class PlanScreen(BaseScreen):
 
 def describe_undo(summary: object) -> str:
     """The notice after an undo: what kind of change to what was undone."""
+    return _describe_change(summary, "plan.undone", "error.nothing_to_undo")
+
+
+def describe_redo(summary: object) -> str:
+    """The notice after a redo: what kind of change to what was made again."""
+    return _describe_change(summary, "plan.redone", "error.nothing_to_redo")
+
+
+def _describe_change(summary: object, done_key: str, nothing_key: str) -> str:
     if summary is None:
-        return t("error.nothing_to_undo")
+        return t(nothing_key)
     entity = t(ENTITY_WORDS.get(summary.entity, "what.plan"))
     name = summary.name if len(summary.name) <= 40 else summary.name[:39] + "…"
     what = t(f"plan.undo_{summary.kind}", entity=entity, name=name, count=summary.changes)
-    return t("plan.undone", what=what)
+    return t(done_key, what=what)
 
 
 def _plan_missing(plan_id: int):  # noqa: ANN202
