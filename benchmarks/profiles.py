@@ -58,7 +58,7 @@ def _loads(db: Path) -> None:
     from datetime import date
 
     from db.engine import Database
-    from db.queries.activities import list_activities
+    from db.queries.activities import activity_values
     from db.queries.rounds import checklist
     from tui.widgets.activity_table import ActivityIndex
 
@@ -67,10 +67,10 @@ def _loads(db: Path) -> None:
     profile = cProfile.Profile()
     profile.enable()
     with database.read() as session:
-        ActivityIndex(list_activities(1, session=session), date.today())
+        ActivityIndex(activity_values(1, session=session), date.today())
         checklist(round_id, session=session)
     profile.disable()
-    _print(profile, "the load workers of the plan (list_activities, ActivityIndex) and the checklist")
+    _print(profile, "the load workers of the plan (activity_values, ActivityIndex) and the checklist")
 
 
 def _export(db: Path, fmt: str) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Boolean, Date, DateTime, Table, func, insert, select, text
+from sqlalchemy import Boolean, Date, DateTime, Table, bindparam, func, insert, select, text
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session, SQLModel
 
@@ -126,12 +126,17 @@ def new_ids(session: Session, table: Table, rows: list[dict[str, Any]]) -> list[
 class ChangeSet:
     """Changes that belong together: one editor save, one delete, one tick."""
 
-    def __init__(self, session: Session, *, plan_id: int | None) -> None:
+    def __init__(self, session: Session, *, plan_id: int | None, defer_log: bool = False) -> None:
+        """``defer_log``: the log entries are kept and written with one statement by ``write_log``,
+        which the caller must call before the transaction ends (many changes at once: ``hrplan
+        tick --from``); otherwise each change is logged as it is made."""
         self.session = session
         self.plan_id = plan_id
         self.actor = session_actor(session)
         self._batch: int | None = None
         self.count = 0
+        self._deferred: list[dict[str, Any]] | None = [] if defer_log else None
+        self._statements: dict[tuple[str, tuple[str, ...], bool], Any] = {}
 
     @property
     def batch(self) -> int:
@@ -142,19 +147,27 @@ class ChangeSet:
         return self._batch
 
     def _log(self, entity: str, entity_id: int, field: str, old: str | None, new: str | None) -> None:
-        self.session.add(
-            ChangeLog(
-                batch=self.batch,
-                plan_id=self.plan_id if self.plan_id is not None or entity != "plan" else entity_id,
-                entity=entity,
-                entity_id=entity_id,
-                field=field,
-                old_value=old,
-                new_value=new,
-                actor=self.actor,
-            )
-        )
+        values = {
+            "batch": self.batch,
+            "plan_id": self.plan_id if self.plan_id is not None or entity != "plan" else entity_id,
+            "entity": entity,
+            "entity_id": entity_id,
+            "field": field,
+            "old_value": old,
+            "new_value": new,
+            "actor": self.actor,
+        }
+        if self._deferred is not None:
+            self._deferred.append({**values, "at": now(), "undone": False})
+        else:
+            self.session.add(ChangeLog(**values))
         self.count += 1
+
+    def write_log(self) -> None:
+        """Write the log entries kept by ``defer_log`` (one statement for all of them)."""
+        if self._deferred:
+            self.session.execute(insert(ChangeLog.__table__), self._deferred)
+            self._deferred = []
 
     def insert(self, obj: SQLModel) -> SQLModel:
         table = type(obj).__table__
@@ -236,15 +249,22 @@ class ChangeSet:
         if not changed:
             return changed
         stored = {field: new for field, (_, new) in changed.items()}
-        condition = table.c.id == obj.id
-        if "version" in table.c:
+        versioned = "version" in table.c
+        if versioned:
             # Compare-and-set in the statement itself: a writer that changed the row since it was
             # read (on a server, one that committed while this UPDATE waited) leaves no row to match.
             stored["version"] = (obj.version or 0) + 1
-            condition = condition & (table.c.version == obj.version)
         if "updated_at" in table.c:
             stored["updated_at"] = now()
-        result = self.session.execute(table.update().where(condition).values(**stored))
+        params = {f"new_{field}": value for field, value in stored.items()}
+        params["row_id"] = obj.id
+        if versioned:
+            params["row_version"] = obj.version
+        if versioned and obj.version is None:  # (compared with IS NULL, as SQL needs)
+            condition = (table.c.id == obj.id) & (table.c.version.is_(None))
+            result = self.session.execute(table.update().where(condition).values(**stored))
+        else:
+            result = self.session.execute(self._update_statement(table, tuple(stored), versioned), params)
         if result.rowcount != 1:
             error = ConflictError(what=what_of(table.name))
             current = self.session.execute(select(table).where(table.c.id == obj.id)).first()
@@ -255,6 +275,19 @@ class ChangeSet:
         for field, (old, new) in changed.items():
             self._log(table.name, obj.id, field, _dumps(old), _dumps(new))
         return changed
+
+    def _update_statement(self, table: Table, fields: tuple[str, ...], versioned: bool) -> Any:
+        """The UPDATE of ``fields`` of one row by id (and version), with bound parameters: made
+        once per table and set of fields, so that many changes (a thousand ticks) reuse it."""
+        key = (table.name, fields, versioned)
+        statement = self._statements.get(key)
+        if statement is None:
+            condition = table.c.id == bindparam("row_id")
+            if versioned:
+                condition = condition & (table.c.version == bindparam("row_version"))
+            values = {field: bindparam(f"new_{field}", type_=table.c[field].type) for field in fields}
+            statement = self._statements[key] = table.update().where(condition).values(values)
+        return statement
 
     def delete(self, obj: SQLModel) -> list[dict[str, Any]]:
         """Delete the row and what cascades from it; the log keeps all of it for undo."""

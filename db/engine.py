@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import sys
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -151,6 +152,22 @@ def is_writable(path: Path) -> bool:
         return False
 
 
+# The connection pools of this process's engines (held weakly), so that a command can close every
+# pooled connection before its process ends: see ``close_pools``.
+_POOLS: weakref.WeakSet = weakref.WeakSet()
+
+
+def track_pool(engine: Engine) -> None:
+    """Count ``engine``'s pool among those ``close_pools`` closes."""
+    _POOLS.add(engine.pool)
+
+
+def close_pools() -> None:
+    """Close every pooled connection this process holds (SQLite checkpoints its WAL on the last one)."""
+    for pool in list(_POOLS):
+        pool.dispose()
+
+
 def _make_engine(path: Path, *, immediate: bool) -> Engine:
     from sqlalchemy import create_engine, event
 
@@ -160,6 +177,7 @@ def _make_engine(path: Path, *, immediate: bool) -> Engine:
     # ``PRAGMA data_version`` moves only for commits made elsewhere (see Database.data_version).
     pool = {"pool_size": 1, "max_overflow": 0} if immediate else {"pool_size": 2, "max_overflow": 4}
     engine = create_engine(f"sqlite:///{path}", hide_parameters=True, **pool)
+    track_pool(engine)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):  # noqa: ANN001

@@ -1,4 +1,5 @@
-"""What a database file at the newest revision must hold: its tables and their columns.
+"""What a database file at the newest revision must hold: its tables, their columns, and the triggers
+that keep the database's own counts.
 
 Checked with plain sqlite3 each time a file is opened or restored, so that a table that lost a
 column, or a file whose revision record is gone, is refused with one line instead of failing in the
@@ -33,6 +34,22 @@ TABLES: dict[str, tuple[str, ...]] = {
                        "version"),  # fmt: skip
     "app_user": ("id", "name", "role", "password_hash", "created_at", "version"),
     "app_user_unit": ("id", "user_id", "unit_name"),
+    # Counts the database keeps itself (no model: only its triggers write them).
+    "round_tally": ("round_id", "status", "reviewed", "due", "n"),
+    "plan_tally": ("plan_id", "due", "n"),
+}
+
+# Tables no model writes: the triggers below keep them.
+KEPT_BY_TRIGGERS = ("round_tally", "plan_tally")
+
+# The triggers that keep them (migration 0008): without them the counts would drift in silence.
+TRIGGERS: dict[str, str] = {
+    "followup_entry_tally_insert": "followup_entry",
+    "followup_entry_tally_update": "followup_entry",
+    "followup_entry_tally_delete": "followup_entry",
+    "activity_tally_insert": "activity",
+    "activity_tally_update": "activity",
+    "activity_tally_delete": "activity",
 }
 
 _REVISION_NUMBER = re.compile(r"^(\d{4})(?:_\w*)?$")
@@ -48,7 +65,10 @@ def missing_parts(conn: sqlite3.Connection) -> list[str]:
             continue
         have = {r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')}
         missing += [f"{table}.{column}" for column in columns if column not in have]
-    return missing
+    if missing:  # a table rebuilt without a column lost its triggers too: the column is what to name
+        return missing
+    triggers = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    return [f"trigger {name}" for name in TRIGGERS if name not in triggers]
 
 
 def revision_number(revision: str) -> int | None:

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from db.engine import ACTOR_ENV, ACTOR_MAX, Database
+from db.engine import ACTOR_ENV, ACTOR_MAX, Database, track_pool
 from db.errors import (
     DatabaseLockedError,
     DatabaseUnavailableError,
@@ -106,6 +106,8 @@ class ServerDatabase(Database):
             # server dropped fails once (a clear message) and is replaced.
             connect_args={"application_name": "hrplan", "connect_timeout": CONNECT_TIMEOUT_S},
         )
+
+        track_pool(engine)
 
         @event.listens_for(engine, "connect")
         def _on_connect(dbapi_conn, _record):  # noqa: ANN001

@@ -2,62 +2,24 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from datetime import date
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 from sqlmodel import Session
 
 from db.changes import ChangeSet
 from db.errors import NotFoundError
 from db.queries.ordering import check_version, next_in_plan, refuse, refuse_invalid, shift_within
+from db.queries.plain import fetch_all
 from db.queries.plans import next_activity_number
 from db.queries.status import LATEST_ENTRY_JOIN, STATUS_FROM_LATEST_SQL, latest_round_id
 from models.activity import Activity
 from models.activity_rules import FIELD_LABELS, ActivityFields, check_activity
 from models.area import Area
 from models.dates import read_target
+from models.plan_activities import ActivityRow
 from models.unit import Unit
-
-
-@dataclass(frozen=True, slots=True)
-class ActivityRow:
-    """One activity with what the plan screen shows of it: every column, names and its status."""
-
-    id: int
-    plan_id: int
-    unit_id: int | None
-    unit_name: str | None
-    area_id: int
-    area_name: str
-    number: int | None
-    goal: str
-    description: str
-    target_text: str
-    target_date: date | None
-    ongoing: bool
-    responsible: str
-    resources: str
-    follow_up: str
-    status: str
-    position: int
-    version: int
-    unit_position: int  # -1 for the plan as a whole
-    area_position: int
-
-    def searchable(self) -> str:
-        """Every text field in one string, case-folded, for search."""
-        parts = (self.goal, self.description, self.target_text, self.responsible, self.resources,
-                 self.follow_up, str(self.number or ""))  # fmt: skip
-        return "\n".join(parts).casefold()
-
-    def fields(self) -> ActivityFields:
-        return ActivityFields(
-            area_id=self.area_id, unit_id=self.unit_id, goal=self.goal, description=self.description,
-            target_text=self.target_text, responsible=self.responsible, resources=self.resources,
-            follow_up=self.follow_up, number=self.number,
-        )  # fmt: skip
-
 
 _ROWS_SQL = f"""
 SELECT a.id, a.plan_id, a.unit_id, u.name, a.area_id, ar.name, a.number, a.goal, a.description,
@@ -66,47 +28,67 @@ SELECT a.id, a.plan_id, a.unit_id, u.name, a.area_id, ar.name, a.number, a.goal,
 FROM activity a
 JOIN area ar ON ar.id = a.area_id
 LEFT JOIN unit u ON u.id = a.unit_id
-{LATEST_ENTRY_JOIN.format(latest=":latest")}
-WHERE a.plan_id = :plan {{extra}}
+{LATEST_ENTRY_JOIN.format(latest="?")}
+WHERE a.plan_id = ? {{extra}}
 ORDER BY COALESCE(u.position, -1), a.unit_id IS NOT NULL, u.id, ar.position, ar.id, a.position, a.id
 {{limit}}
 """
 
 
-def _row(values: tuple) -> ActivityRow:
-    values = list(values)
-    if values[10] is not None and not isinstance(values[10], date):
-        values[10] = date.fromisoformat(values[10])
-    values[11] = bool(values[11])
-    return ActivityRow(*values)
+def activity_values(plan_id: int, *, session: Session, limit: int | None = None,
+                    after_execute: Callable[[], object] | None = None) -> list[tuple]:  # fmt: skip
+    """Every activity of the plan as plain tuples in the order of ``ActivityRow``'s fields, sorted as
+    ``list_activities`` sorts them, read on the driver's cursor (no per-row object on the way).
+    The target date comes as the driver gives it (ISO text on SQLite): ``ActivityRow.from_values``
+    and ``PlanActivities`` read it. ``limit``: only the first ones (a first screenful).
+    ``after_execute``: see ``fetch_all``."""
+    sql = _ROWS_SQL.format(extra="", limit="LIMIT ?" if limit is not None else "")
+    params = [latest_round_id(plan_id, session=session), plan_id]
+    return fetch_all(session, sql, params if limit is None else [*params, limit], after_execute)
+
+
+def first_activity_values(plan_id: int, owners: Sequence[int | None], *, session: Session,
+                          limit: int) -> list[tuple]:  # fmt: skip
+    """The first ``limit`` of ``activity_values``, read owner by owner: ``owners`` are the plan as a
+    whole (None) and the units that have activities, in the plan's order (``owners_in_order``).
+
+    Each owner's activities are found on the index of ``unit_id`` (the unary plus keeps SQLite
+    from reading every activity of the plan by its ``plan_id`` index instead), so a first screenful
+    of a plan of 50,000 activities sorts a few hundred, not all of them."""
+    latest = latest_round_id(plan_id, session=session)
+    found: list[tuple] = []
+    for owner in owners:
+        extra = "AND a.unit_id IS NULL" if owner is None else "AND a.unit_id = ?"
+        sql = _ROWS_SQL.replace("WHERE a.plan_id = ?", "WHERE +a.plan_id = ?").format(extra=extra,
+                                                                                      limit="LIMIT ?")
+        params = [latest, plan_id] + ([] if owner is None else [owner]) + [limit - len(found)]
+        found += fetch_all(session, sql, params)
+        if len(found) >= limit:
+            break
+    return found
 
 
 def list_activities(plan_id: int, *, session: Session, limit: int | None = None) -> list[ActivityRow]:
     """Every activity of the plan, units in order (the plan as a whole first), then areas, then position.
 
     ``limit``: only the first ones (a first screenful)."""
-    sql = _ROWS_SQL.format(extra="", limit="LIMIT :limit" if limit is not None else "")
-    params = {"plan": plan_id, "latest": latest_round_id(plan_id, session=session), "limit": limit}
-    rows = session.execute(text(sql), params)
-    return [_row(tuple(r)) for r in rows]
+    return [ActivityRow.from_values(v) for v in activity_values(plan_id, session=session, limit=limit)]
 
 
-def activity_counts(plan_id: int, *, session: Session) -> dict[int | None, int]:
-    """Unit id (None: the plan as a whole) → how many activities it has, without reading them."""
-    sql = "SELECT unit_id, count(*) FROM activity WHERE plan_id = :plan GROUP BY unit_id"
-    rows = session.execute(text(sql), {"plan": plan_id})
-    return {r[0]: r[1] for r in rows}
+def place_counts(plan_id: int, *, session: Session) -> dict[tuple[int | None, int], int]:
+    """(unit id or None for the plan as a whole, area id) → how many activities are there: every
+    count the plan screen shows, in one pass over the plan's activities (``PlaceCounts`` sums them)."""
+    sql = "SELECT unit_id, area_id, count(*) FROM activity WHERE plan_id = ? GROUP BY unit_id, area_id"
+    return {(unit, area): n for unit, area, n in fetch_all(session, sql, (plan_id,))}
 
 
 def get_activity(activity_id: int, *, session: Session) -> ActivityRow:
     plan_id = _plan_of(activity_id, session=session)
-    rows = session.execute(
-        text(_ROWS_SQL.format(extra="AND a.id = :id", limit="")),
-        {"plan": plan_id, "id": activity_id, "latest": latest_round_id(plan_id, session=session)},
-    ).all()
+    sql = _ROWS_SQL.format(extra="AND a.id = ?", limit="")
+    rows = fetch_all(session, sql, (latest_round_id(plan_id, session=session), plan_id, activity_id))
     if not rows:
         raise _missing(activity_id)
-    return _row(tuple(rows[0]))
+    return ActivityRow.from_values(rows[0])
 
 
 def _missing(activity_id: int) -> NotFoundError:

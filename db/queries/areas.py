@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -25,14 +26,20 @@ class AreaRow:
     activity_count: int
 
 
-def list_areas(plan_id: int, *, session: Session) -> list[AreaRow]:
-    counts = dict(
-        session.execute(
-            select(Activity.area_id, func.count())
-            .where(Activity.plan_id == plan_id)
-            .group_by(Activity.area_id)
-        ).all()
-    )
+def list_areas(plan_id: int, *, session: Session,
+               activity_counts: Mapping[int, int] | None = None) -> list[AreaRow]:  # fmt: skip
+    """The plan's areas in order. ``activity_counts``: area id → its activities, when the caller has
+    counted them already (``db.queries.activities.place_counts``)."""
+    if activity_counts is not None:
+        counts = dict(activity_counts)
+    else:
+        counts = dict(
+            session.execute(
+                select(Activity.area_id, func.count())
+                .where(Activity.plan_id == plan_id)
+                .group_by(Activity.area_id)
+            ).all()
+        )
     areas = session.execute(
         select(Area).where(Area.plan_id == plan_id).order_by(Area.position, Area.id)
     ).scalars()

@@ -2,8 +2,9 @@
 
 What ``hrplan tick`` and a key press in the checklist need, kept apart from the rest of the rounds'
 queries so that a tick imports no more than the tables it writes (``db.queries.rounds`` offers all of
-it too). Setting a status or a comment is one ``ChangeSet.update`` of the entry (which also marks it
-reviewed): one transaction, one undo step.
+it too): the activity's table only when an entry is inserted, whose foreign key names it. Setting a
+status or a comment is one ``ChangeSet.update`` of the entry (which also marks it reviewed): one
+transaction, one undo step.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from typing import TYPE_CHECKING
 from db.changes import ChangeSet
 from db.errors import BadStatusError, InvalidInputError, NoOpenRoundError, NotFoundError, RoundClosedError
 from db.queries.plain import fetch_all
-from models.activity import Activity  # (also: an entry's foreign key needs its table to flush)
 from models.followup import FollowUpEntry, FollowUpRound
 from models.limits import TEXT_MAX
 from models.status import STATUS_CODES, Status
@@ -137,15 +137,17 @@ def update_entry(
     (somebody else saved theirs meanwhile) nothing is written: ``ConflictError`` with ``current``,
     the entry as stored. A status alone is last writer wins.
     """
-    from sqlalchemy import select
+    from sqlalchemy import column, select, table
 
     # The entry with its round and its activity's plan in one statement (one round trip to a
-    # server instead of three); the separate reads only for an activity without an entry yet.
+    # server instead of three); the separate reads only for an activity without an entry yet. The
+    # activity is named as a bare table: a tick imports the activity's model only to insert.
+    activity = table("activity", column("id"), column("plan_id"))
     found = session.execute(
         select(FollowUpEntry, FollowUpRound.plan_id, FollowUpRound.name, FollowUpRound.date,
-               FollowUpRound.closed, Activity.plan_id)
+               FollowUpRound.closed, activity.c.plan_id)
         .join(FollowUpRound, FollowUpRound.id == FollowUpEntry.round_id)
-        .join(Activity, Activity.id == FollowUpEntry.activity_id)
+        .join(activity, activity.c.id == FollowUpEntry.activity_id)
         .where(FollowUpEntry.round_id == round_id, FollowUpEntry.activity_id == activity_id)
         .with_for_update(of=FollowUpEntry)  # another writer's tick waits for this one instead of clashing
         .execution_options(populate_existing=True)
@@ -185,6 +187,7 @@ def update_entry(
 def _first_entry(followup: RoundRef, activity_id: int, values: dict, *, session: Session) -> FollowUpEntry:
     """The entry of an activity added after the round started: its status carried from the rounds
     before unless one is given."""
+    import models.activity  # noqa: F401  (inserting an entry needs the table its foreign key names)
     from db.queries.status import statuses_as_of
 
     if "status" not in values:
@@ -242,7 +245,7 @@ def update_entries(round_id: int, ticks: list[Tick], *, session: Session) -> int
             .execution_options(populate_existing=True)
         ).scalars()
         entries.update((entry.activity_id, entry) for entry in found)
-    changes = ChangeSet(session, plan_id=followup.plan_id)
+    changes = ChangeSet(session, plan_id=followup.plan_id, defer_log=True)  # one statement for the log
     for tick, values in checked:
         if tick.activity_id not in owned:
             from i18n import t
@@ -255,6 +258,7 @@ def update_entries(round_id: int, ticks: list[Tick], *, session: Session) -> int
             )
         else:
             changes.update(entry, values)
+    changes.write_log()
     session.flush()
     return len(checked)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import sqlite3
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 Params = Sequence[Any] | Mapping[str, Any]
@@ -50,14 +50,23 @@ def _named(sql: str, params: Params) -> tuple[Any, dict[str, Any]]:
     return text(named), {f"p{i}": value for i, value in enumerate(params)}
 
 
-def fetch_all(session: Any, sql: str, params: Params = ()) -> list[tuple]:
-    """Every row of ``sql`` as tuples; parameters as ``?`` with a sequence, or ``:name`` with a mapping."""
+def fetch_all(session: Any, sql: str, params: Params = (),
+              after_execute: Callable[[], object] | None = None) -> list[tuple]:  # fmt: skip
+    """Every row of ``sql`` as tuples; parameters as ``?`` with a sequence, or ``:name`` with a mapping.
+
+    ``after_execute`` is called once the database has run the statement (on SQLite: found and
+    sorted the rows, without holding the interpreter) and before the rows are turned into tuples."""
     cursor = _driver_cursor(session)
     if cursor is None:
         statement, bound = _named(sql, params)
-        return [tuple(row) for row in session.execute(statement, bound).fetchall()]
+        result = session.execute(statement, bound)
+        if after_execute is not None:
+            after_execute()
+        return [tuple(row) for row in result.fetchall()]
     try:
         cursor.execute(sql, _driver_params(params))
+        if after_execute is not None:
+            after_execute()
         return cursor.fetchall()
     finally:
         cursor.close()

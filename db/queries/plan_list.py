@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from db.queries.plain import fetch_all
-from db.queries.status import overdue_by_plan, status_counts_by_plan
+from db.queries.status import plan_tallies
 from models.progress import Progress
 from models.rounds import RoundDue, next_round_due
 from models.status import STATUS_ORDER
@@ -24,10 +24,11 @@ FINISHED = ("done", "cancelled")
 # Every round (a few per plan and year): the latest, and the latest open one, are picked per plan.
 _ROUNDS_SQL = "SELECT plan_id, id, name, date, closed FROM followup_round ORDER BY plan_id, date, id"
 
-# Entries of the given rounds, and how many of them were gone through.
+# Entries of the given rounds, and how many of them were gone through: from the counts the
+# database keeps (a few rows per round), not from the entries.
 _ENTRIES_SQL = """
-SELECT e.round_id, count(*) AS n, SUM(CASE WHEN e.reviewed THEN 1 ELSE 0 END) AS reviewed
-FROM followup_entry e WHERE e.round_id IN ({marks}) GROUP BY e.round_id
+SELECT t.round_id, SUM(t.n) AS n, SUM(CASE WHEN t.reviewed THEN t.n ELSE 0 END) AS reviewed
+FROM round_tally t WHERE t.round_id IN ({marks}) GROUP BY t.round_id
 """
 
 
@@ -86,8 +87,7 @@ def list_plans(
     today = today or date.today()
     # The day as ISO text for sqlite3 (which has no date type), as a date for a server's driver.
     day: Any = today.isoformat() if isinstance(session, sqlite3.Connection) else today
-    counts = status_counts_by_plan(session=session)
-    overdue = overdue_by_plan(day, session=session)
+    counts, overdue = plan_tallies(day, session=session)
 
     latest: dict[int, Any] = {}
     open_rounds: dict[int, tuple[int, str]] = {}

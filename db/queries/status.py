@@ -102,67 +102,93 @@ WHERE NOT EXISTS (
 )
 """
 
-# The entries of one round per status: read from the index on (round_id, status) alone.
-ROUND_COUNTS_SQL = "SELECT status, count(*) FROM followup_entry WHERE round_id = ? GROUP BY status"
+# The counts the database keeps itself (migration 0008): a round's entries by status, reviewed and
+# due date, a plan's activities by due date. A few rows per round and plan however large the plans are.
+PLAN_TOTALS_SQL = "SELECT plan_id, SUM(n) FROM plan_tally GROUP BY plan_id"
+# CROSS JOIN keeps the latest rounds first in SQLite too (a few rows, each looked up on the key).
+LATEST_COUNTS_SQL = f"""
+SELECT l.plan_id, t.status, SUM(t.n) FROM ({LATEST_ROUNDS_SQL}) l
+CROSS JOIN round_tally t WHERE t.round_id = l.id
+GROUP BY l.plan_id, t.status
+"""
+# Entries of each plan's latest round past their due date on ``?`` and neither done nor cancelled.
+LATEST_OVERDUE_SQL = f"""
+SELECT l.plan_id, SUM(t.n) FROM ({LATEST_ROUNDS_SQL}) l
+CROSS JOIN round_tally t WHERE t.round_id = l.id
+  AND t.due < ? AND t.status NOT IN ('done', 'cancelled')
+GROUP BY l.plan_id
+"""
+# Activities past their due date on ``?`` per plan (for a plan without rounds: all not started).
+PLAN_OVERDUE_SQL = "SELECT plan_id, SUM(n) FROM plan_tally WHERE due < ? GROUP BY plan_id"
 
 # The activities of a plan that have no entry in its latest round (added after it started), by the
 # general rule. Only asked when there are such activities.
+_UNROUNDED = (
+    "a.plan_id = ? AND NOT EXISTS ("
+    "SELECT 1 FROM followup_entry x WHERE x.round_id = ? AND x.activity_id = a.id)"
+)
 UNROUNDED_COUNTS_SQL = f"""
 SELECT s.status, count(*) FROM (
-    SELECT {CURRENT_STATUS_SQL} AS status FROM activity a
-    WHERE a.plan_id = ? AND NOT EXISTS (
-        SELECT 1 FROM followup_entry x WHERE x.round_id = ? AND x.activity_id = a.id
-    )
+    SELECT {CURRENT_STATUS_SQL} AS status FROM activity a WHERE {_UNROUNDED}
 ) s GROUP BY s.status
+"""
+UNROUNDED_OVERDUE_SQL = f"""
+SELECT count(*) FROM activity a
+WHERE {_UNROUNDED} AND a.target_date < ? AND {CURRENT_STATUS_SQL} NOT IN ('done', 'cancelled')
 """
 
 
-def status_counts_by_plan(*, session: Session | sqlite3.Connection) -> dict[int, dict[str, int]]:
-    """Plan id → {status: count} over every plan's activities, by the rule of ``CURRENT_STATUS_SQL``.
+def plan_tallies(
+    day: object, *, session: Session | sqlite3.Connection
+) -> tuple[dict[int, dict[str, int]], dict[int, int]]:
+    """Per plan: {status: count} over its activities, and how many are past their target date on
+    ``day`` (ISO text for sqlite3, a date for a server's driver) and neither done nor cancelled;
+    both by the rule of ``CURRENT_STATUS_SQL``.
 
-    Without reading every activity: an activity with an entry in its plan's latest round has that
-    entry's status, so the counts are that round's entries counted on an index, plus (only when some
-    activities have no entry there) those activities by the general rule. The cost grows with the
-    number of plans and rounds, not with the number of activities.
+    Read from the counts the database keeps (``round_tally``, ``plan_tally``): an activity with an
+    entry in its plan's latest round has that entry's status, so a plan's figures are that round's
+    counts; only activities without an entry there (added after the round started) go through the
+    general rule, and only when there are such. The cost grows with the number of plans, rounds and
+    distinct target dates, not with the number of activities.
     """
     from db.queries.plain import fetch_all
 
-    totals = dict(fetch_all(session, "SELECT plan_id, count(*) FROM activity GROUP BY plan_id"))
+    totals = {plan_id: int(n) for plan_id, n in fetch_all(session, PLAN_TOTALS_SQL) if n}
     latest = dict(fetch_all(session, LATEST_ROUNDS_SQL))
-    counts: dict[int, dict[str, int]] = {}
+    counts: dict[int, dict[str, int]] = {plan_id: {} for plan_id in totals}
+    for plan_id, status, n in fetch_all(session, LATEST_COUNTS_SQL):
+        if n and plan_id in counts:
+            counts[plan_id][status] = int(n)
+    overdue = {plan_id: int(n) for plan_id, n in fetch_all(session, LATEST_OVERDUE_SQL, (day,)) if n}
+    without_rounds = {plan_id: int(n) for plan_id, n in fetch_all(session, PLAN_OVERDUE_SQL, (day,)) if n}
     for plan_id, total in totals.items():
         round_id = latest.get(plan_id)
-        if round_id is None:
+        if round_id is None:  # no round yet: every activity is not started
             counts[plan_id] = {"not_started": total}
+            if without_rounds.get(plan_id):
+                overdue[plan_id] = without_rounds[plan_id]
             continue
-        by_status = dict(fetch_all(session, ROUND_COUNTS_SQL, (round_id,)))
+        by_status = counts[plan_id]
         if sum(by_status.values()) < total:
             for status, n in fetch_all(session, UNROUNDED_COUNTS_SQL, (plan_id, round_id)):
-                by_status[status] = by_status.get(status, 0) + n
-        counts[plan_id] = by_status
-    return counts
+                by_status[status] = by_status.get(status, 0) + int(n)
+            rows = fetch_all(session, UNROUNDED_OVERDUE_SQL, (plan_id, round_id, day))
+            if rows and rows[0][0]:
+                overdue[plan_id] = overdue.get(plan_id, 0) + int(rows[0][0])
+    return counts, overdue
 
 
-# A plan's activities past their target date and neither done nor cancelled: an activity with an
-# entry in the plan's latest round has that entry's status; only the others go through the rule.
-OVERDUE_SQL = f"""
-SELECT count(*) FROM activity a
-LEFT JOIN followup_entry e ON e.activity_id = a.id AND e.round_id = ?
-WHERE a.plan_id = ? AND a.target_date < ?
-  AND COALESCE(e.status, {CURRENT_STATUS_SQL}) NOT IN ('done', 'cancelled')
-"""
+def status_counts_by_plan(*, session: Session | sqlite3.Connection) -> dict[int, dict[str, int]]:
+    """Plan id → {status: count} over every plan's activities, by the rule of ``CURRENT_STATUS_SQL``
+    (see ``plan_tallies``)."""
+    import datetime as dt
+
+    today = dt.date.today()
+    day = today.isoformat() if isinstance(session, sqlite3.Connection) else today
+    return plan_tallies(day, session=session)[0]
 
 
 def overdue_by_plan(day: object, *, session: Session | sqlite3.Connection) -> dict[int, int]:
     """Plan id → activities past their target date on ``day`` (ISO text for sqlite3, a date for a
     server's driver) that are neither done nor cancelled, by the rule of ``CURRENT_STATUS_SQL``."""
-    from db.queries.plain import fetch_all
-
-    latest = dict(fetch_all(session, LATEST_ROUNDS_SQL))
-    plans = [row[0] for row in fetch_all(session, "SELECT DISTINCT plan_id FROM activity")]
-    overdue = {}
-    for plan_id in plans:
-        rows = fetch_all(session, OVERDUE_SQL, (latest.get(plan_id), plan_id, day))
-        if rows and rows[0][0]:
-            overdue[plan_id] = int(rows[0][0])
-    return overdue
+    return plan_tallies(day, session=session)[1]

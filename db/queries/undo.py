@@ -1,4 +1,5 @@
-"""Undoing the latest change, with enough said about it for the notice that tells the user."""
+"""Undoing the latest change and redoing the latest undone one, with enough said about it for the
+notice that tells the user."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlmodel import Session
 
-from db.changes import latest_batch, undo_last
+from db.changes import latest_batch, redo_batch, redo_last, undo_last
 from models.changelog import WHOLE_ROW, ChangeLog
 
 # Columns that name a row, in the order they are tried.
@@ -56,10 +57,25 @@ def undo_latest(*, session: Session, plan_id: int | None = None) -> UndoneChange
     batch = latest_batch(session, plan_id=plan_id)
     if batch is None:
         return None
+    kind, entity, name = _described_batch(batch, session)
+    result = undo_last(session, plan_id=plan_id)
+    return UndoneChange(kind=kind, entity=entity, name=name, changes=result.changes if result else 0)
+
+
+def redo_latest(*, session: Session, plan_id: int | None = None) -> UndoneChange | None:
+    """Make the latest undone change again (of one plan, when given), as long as nothing was changed
+    since the undo; None when there is nothing to redo. Described as the change it makes again."""
+    batch = redo_batch(session, plan_id=plan_id)
+    if batch is None:
+        return None
+    kind, entity, name = _described_batch(batch, session)
+    result = redo_last(session, plan_id=plan_id)
+    return UndoneChange(kind=kind, entity=entity, name=name, changes=result.changes if result else 0)
+
+
+def _described_batch(batch: int, session: Session) -> tuple[str, str, str]:
     first = session.execute(
         select(ChangeLog).where(ChangeLog.batch == batch).order_by(ChangeLog.id).limit(1)
     ).scalar_one()
     kind, name = _describe(first, session)
-    entity = first.entity
-    result = undo_last(session, plan_id=plan_id)
-    return UndoneChange(kind=kind, entity=entity, name=name, changes=result.changes if result else 0)
+    return kind, first.entity, name

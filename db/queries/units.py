@@ -6,6 +6,7 @@ writes it here as one of the unit's fields.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -70,14 +71,20 @@ def check_unit(data: UnitFields) -> tuple[UnitFields, dict[str, Invalid]]:
 _LABELS = {"name": "plan.unit_name", "manager": "plan.unit_manager", "risk_analysis": "plan.unit_risks"}
 
 
-def list_units(plan_id: int, *, session: Session) -> list[UnitRow]:
-    counts = dict(
-        session.execute(
-            select(Activity.unit_id, func.count())
-            .where(Activity.plan_id == plan_id, Activity.unit_id.is_not(None))
-            .group_by(Activity.unit_id)
-        ).all()
-    )
+def list_units(plan_id: int, *, session: Session,
+               activity_counts: Mapping[int | None, int] | None = None) -> list[UnitRow]:  # fmt: skip
+    """The plan's units in order. ``activity_counts``: unit id → its activities, when the caller has
+    counted them already (``db.queries.activities.place_counts``)."""
+    if activity_counts is not None:
+        counts = dict(activity_counts)
+    else:
+        counts = dict(
+            session.execute(
+                select(Activity.unit_id, func.count())
+                .where(Activity.plan_id == plan_id, Activity.unit_id.is_not(None))
+                .group_by(Activity.unit_id)
+            ).all()
+        )
     units = session.execute(
         select(Unit).where(Unit.plan_id == plan_id).order_by(Unit.position, Unit.id)
     ).scalars()

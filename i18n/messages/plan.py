@@ -63,6 +63,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "plan.not_moved": ("Aktiviteten är redan där.", "The activity is already there."),
     "plan.at_edge": ("Aktiviteten kan inte flyttas längre åt det hållet.", "The activity cannot move further that way."),
     "plan.undone": ("Ångrat: {what}.", "Undone: {what}."),
+    "plan.redone": ("Gjort om: {what}.", "Redone: {what}."),
     "plan.undo_insert": ("tillägg av {entity} ”{name}”", "adding of {entity} “{name}”"),
     "plan.undo_delete": ("borttagning av {entity} ”{name}”", "deletion of {entity} “{name}”"),
     "plan.undo_update": ("ändring av {entity} ”{name}” ({count} fält)", "change of {entity} “{name}” ({count} fields)"),

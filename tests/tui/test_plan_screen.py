@@ -145,6 +145,15 @@ async def test_edit_then_undo_puts_the_old_text_back(demo_database: Database) ->
         assert (restored.goal, restored.target_text) == (row.goal, row.target_text)
         assert any(m.startswith("Ångrat: ändring av aktivitet ”Nytt mål”") for m in notices(app))
         assert screen.highlighted.goal == row.goal
+        await pilot.press("ctrl+y")  # redo: the edit again
+        await settle(pilot, app)
+        redone = next(a for a in activities(demo_database) if a.id == row.id)
+        assert (redone.goal, redone.ongoing) == ("Nytt mål", True)
+        assert any(m.startswith("Gjort om: ändring av aktivitet") for m in notices(app))
+        assert screen.highlighted.goal == "Nytt mål"
+        await pilot.press("ctrl+y")
+        await settle(pilot, app)
+        await until(pilot, lambda: any("Inget att göra om" in m for m in notices(app)))
 
 
 async def test_move_to_another_area_and_unit(demo_database: Database) -> None:

@@ -3,7 +3,7 @@
 from rich.text import Text
 from textual.app import App, ComposeResult
 
-from tui.widgets.row_list import Column, Row, RowList
+from tui.widgets.row_list import Column, KeyedRows, Row, RowList
 
 
 def make_rows(groups: int, per_group: int) -> list[Row]:
@@ -101,23 +101,14 @@ async def test_lazy_rows_draw_the_same_lines_and_build_only_what_is_shown() -> N
 
         return Row(key=row.key, factory=factory)
 
-    cells_of = {row.key: row.cells for row in eager}
-
-    def source(key: object) -> tuple:  # one function for every row, called with the row's key
-        built.append(key)
-        return cells_of[key]
-
-    shared = [Row(key=r.key, cells=r.cells, group=True) if r.group else Row(key=r.key, source=source)
-              for r in eager]  # fmt: skip
     lines = {}
-    for name, rows in (("eager", eager), ("lazy", [lazy(r) for r in eager]), ("shared", shared)):
-        built.clear()
+    for name, rows in (("eager", eager), ("lazy", [lazy(r) for r in eager])):
         app = ListApp(rows)
         async with app.run_test(size=(80, 20)) as pilot:
             await pilot.pause()
             row_list = app.query_one(RowList)
             lines[name] = [row_list.render_line(y).text for y in range(row_list.size.height)]
-            if name != "eager":
+            if name == "lazy":
                 assert 0 < len(built) < row_list.size.height  # only the lines on screen
                 drawn = len(built)
                 row_list.update_row(1, ("Ändrad", "2026", "Klar"))  # cells given: the factory is dropped
@@ -126,4 +117,42 @@ async def test_lazy_rows_draw_the_same_lines_and_build_only_what_is_shown() -> N
                 await pilot.press("end")
                 await pilot.pause()
                 assert len(built) > drawn and 4039 in built
-    assert lines["eager"] == lines["lazy"] == lines["shared"]
+    assert lines["eager"] == lines["lazy"]
+
+
+async def test_keyed_rows_draw_the_same_lines_and_make_cells_only_for_what_is_shown() -> None:
+    eager = make_rows(5, 40)
+    cells = {row.key: row.cells for row in eager if not row.group}
+    asked: list[object] = []
+
+    def cells_of(key: object) -> tuple:
+        asked.append(key)
+        return cells[key]
+
+    entries = [row if row.group else row.key for row in eager]
+    keyed = KeyedRows(entries, cells_of)
+    assert len(keyed) == len(eager) and not asked
+    assert [(r.key, r.group) for r in keyed] == [(r.key, r.group) for r in eager]
+    lines = {}
+    for name, rows in (("eager", eager), ("keyed", keyed)):
+        app = ListApp(rows)
+        async with app.run_test(size=(80, 20)) as pilot:
+            await pilot.pause()
+            row_list = app.query_one(RowList)
+            lines[name] = [row_list.render_line(y).text for y in range(row_list.size.height)]
+            if name == "keyed":
+                assert 0 < len(asked) < row_list.size.height  # only the lines on screen
+                assert row_list.rows is keyed and row_list.index_of(4039) == len(eager) - 1
+                drawn = len(asked)
+                row_list.update_row(1, ("Ändrad", "2026", "Klar"))  # drawn already
+                row_list.update_row(3039, ("Längre ned", "2027", "Klar"))  # not drawn yet
+                await pilot.pause()
+                assert "Ändrad" in row_list.render_line(3).text and len(asked) == drawn
+                assert keyed[keyed.positions[3039]].resolved_cells()[0] == "Längre ned"
+                await pilot.press("end")
+                await pilot.pause()
+                assert row_list.cursor_key == 4039 and 4039 in asked and 3039 not in asked
+    assert lines["eager"] == lines["keyed"]
+    # Walking the rows gives every item its own cells, the changed ones as changed.
+    walked = {row.key: tuple(row.resolved_cells()) for row in keyed if not row.group}
+    assert walked[1][0] == "Ändrad" and walked[2] == tuple(cells[2]) and len(walked) == 200

@@ -170,3 +170,33 @@ def test_output_cut_short_by_the_reader_is_no_error(db_path: Path) -> None:
     shown.stdout.close()  # the reader stops, as `head` does
     _, err = shown.communicate(timeout=60)
     assert shown.returncode == 0 and b"Traceback" not in err
+
+
+def test_a_tick_in_its_own_process_writes_the_first_entry_of_a_new_activity(db_path: Path) -> None:
+    """A tick imports only the tables it writes; the first entry of an activity added after the round
+    started needs the activity's table too (its foreign key), in a process that has nothing else. The
+    command's process closes its connections before it ends: no WAL file is left behind."""
+    from db.engine import close_pools
+
+    assert main(["--db", str(db_path), "demo"]) == 0
+    assert main(["--db", str(db_path), "round", "new", "1", "--name", "T3 2099"]) == 0
+    conn = sqlite3.connect(db_path)
+    with conn:
+        columns = ("plan_id, unit_id, area_id, number, goal, description, target_text, target_date, ongoing, "
+                   "responsible, resources, follow_up, position, created_at, updated_at, version")
+        new = [conn.execute(f"INSERT INTO activity ({columns}) SELECT {columns} FROM activity "
+                            "ORDER BY id LIMIT 1").lastrowid for _ in range(2)]  # fmt: skip
+    conn.close()
+    close_pools()  # this process's own connections, from the commands above
+    many = db_path.parent / "ticks.txt"
+    many.write_text(f"{new[1]}\tdone\tKlar\n", encoding="utf-8")
+    for args in (["1", str(new[0]), "delayed"], ["1", "--from", str(many)]):
+        done = subprocess.run([sys.executable, "-m", "tui", "--db", str(db_path), "tick", *args],
+                              capture_output=True, text=True, timeout=60)  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        assert not Path(f"{db_path}-wal").exists()
+    conn = sqlite3.connect(db_path)
+    stored = conn.execute("SELECT activity_id, status FROM followup_entry WHERE activity_id IN (?, ?) "
+                          "ORDER BY activity_id", new).fetchall()  # fmt: skip
+    conn.close()
+    assert stored == [(new[0], "delayed"), (new[1], "done")]

@@ -86,6 +86,37 @@ def test_numbers_percentages_and_dates_per_language() -> None:
     assert date_text(date(2025, 10, 1), "en") == "1 Oct 2025"
 
 
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_what_is_written_without_babel_is_what_babel_writes(lang: str) -> None:
+    """Whole numbers, percentages, Swedish dates and plural categories of whole numbers are written
+    without loading Babel's locale data; each must equal Babel's own output."""
+    import random
+    from datetime import date, timedelta
+
+    from babel import Locale
+    from babel.dates import format_date
+    from babel.numbers import format_decimal, format_percent
+
+    from i18n.formatting import LOCALES, plural_category
+
+    locale = Locale.parse(LOCALES[lang])
+    rng = random.Random(18)
+    numbers = [0, 1, 2, 999, 1000, 1234, 9999, 10000, 50000, 123456, 1234567, 10**12]
+    numbers += [rng.randrange(10**rng.randrange(1, 10)) for _ in range(300)]
+    for n in numbers:
+        assert number(n, lang) == format_decimal(n, locale=locale), n
+        assert plural_category(n, lang) == locale.plural_form(n), n
+    shares = [0, 0.0, 1, 1.0, 0.005, 0.015, 0.125, 0.245, 0.255, 0.425, 0.995, 0.9999, 1 / 3, 2 / 3, 12.5]
+    shares += [rng.random() for _ in range(500)] + [k / 1000 for k in range(1001)] + [k / 7 for k in range(8)]
+    for share in shares:
+        assert percent(share, lang) == format_percent(share, locale=locale), share
+    if lang == "sv":
+        day = date(1999, 12, 25)
+        for _ in range(50):
+            assert date_text(day, lang) == format_date(day, format="short", locale=locale)
+            day += timedelta(days=rng.randrange(1, 400))
+
+
 def _used_keys() -> set[tuple[str, str]]:
     """Message keys written as literals in t("..."), Binding descriptions and error keys."""
     found = set()

@@ -240,3 +240,30 @@ def test_key_figures_add_edit_delete_and_trends(database: Database, plan: int) -
     assert [(r.period_label, r.count, r.share) for r in rows] == [("2024", None, 9.8), ("2025", 12, 9.5)]
     (trend,) = trends(rows)
     assert (trend.unit_name, trend.periods, trend.shares) == ("Hemtjänsten", ("2024", "2025"), (9.8, 9.5))
+
+
+def test_plan_screen_reads_activities_as_tuples_and_counts_per_place(demo_database: Database) -> None:
+    from db.queries.activities import activity_values, first_activity_values, place_counts
+    from models.plan_activities import ActivityRow, PlaceCounts, owners_in_order
+
+    with demo_database.read() as s:
+        rows = list_activities(1, session=s)
+        values = activity_values(1, session=s)
+        head = activity_values(1, session=s, limit=7)
+        places = PlaceCounts(place_counts(1, session=s))
+        units = list_units(1, session=s)
+        areas = list_areas(1, session=s)
+    assert len(rows) == 33 and all(type(v) is tuple for v in values)
+    assert [ActivityRow.from_values(v) for v in values] == rows  # the same rows, in the same order
+    assert head == values[:7]
+    owners = owners_in_order(((u.id, u.position) for u in units), places.by_unit)
+    assert owners == [None] + [u.id for u in units]
+    with demo_database.read() as s:  # the first screenful owner by owner: the same rows as the whole
+        for limit in (3, 5, 7, 16, 40):
+            assert first_activity_values(1, owners, session=s, limit=limit) == values[:limit]
+    assert places.total == 33 and places.by_unit[None] == sum(1 for r in rows if r.unit_id is None)
+    assert {u.id: u.activity_count for u in units} == {u.id: places.by_unit.get(u.id, 0) for u in units}
+    assert {a.id: a.activity_count for a in areas} == {a.id: places.by_area.get(a.id, 0) for a in areas}
+    with demo_database.read() as s:  # counted by the caller: the same rows without counting again
+        assert list_units(1, session=s, activity_counts=places.by_unit) == units
+        assert list_areas(1, session=s, activity_counts=places.by_area) == areas

@@ -239,6 +239,10 @@ def test_the_readme_setup_one_owner_and_a_login_role_per_coordinator(
             conn.execute("DROP TABLE app_user_unit")  # what 0005 adds, after 0004
             conn.execute("DROP TABLE app_user")
             conn.execute("DROP INDEX ix_followup_entry_round_status")  # 0007
+            conn.execute("DROP TABLE round_tally, plan_tally")  # 0008, with the functions of its triggers
+            for table in ("entry", "activity"):
+                for event in ("insert", "update", "delete"):
+                    conn.execute(f"DROP FUNCTION hrplan_{table}_tally_{event}() CASCADE")
         code, _, err = run(capsys, "--lang", "en", "--db", anna, "list")
         assert code == 2 and "only its owner" in err and len(err.strip().splitlines()) == 1
         assert run(capsys, "--db", pg_cluster.url("shared_setup", "hrplan_owner"), "list")[0] == 0

@@ -33,7 +33,7 @@ from tui.widgets.checklist_progress import ChecklistProgress
 from tui.widgets.db_watcher import DatabaseWatcher
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.line_editor import LineEditor
-from tui.widgets.row_list import Column, Row, RowList
+from tui.widgets.row_list import Column, KeyedRows, Row, RowList
 from tui.write_queue import WriteQueue
 
 if TYPE_CHECKING:
@@ -444,13 +444,12 @@ class ChecklistScreen(BaseScreen):
             self._show_detail()
 
     def _apply_filter(self) -> None:
-        # One small Row per activity shown, its cells made by ``_row_cells`` when its line is drawn.
-        cells = self._row_cells
-        rows = [
-            Row(key=part.key, cells=(group_label(part),), group=True) if type(part) is Group
-            else Row(key=part, source=cells)
-            for part in self.meeting.grouped()
-        ]  # fmt: skip
+        # The activities shown as their keys, their cells made by ``_row_cells`` when a line is drawn.
+        rows = KeyedRows(
+            [Row(key=part.key, cells=(group_label(part),), group=True) if type(part) is Group else part
+             for part in self.meeting.grouped()],
+            self._row_cells,
+        )  # fmt: skip
         row_list = self.query_one(RowList)
         row_list.empty_text = t(
             "checklist.no_match" if self.meeting.filter.active else "checklist.no_activities"

@@ -6,7 +6,8 @@ plan with 5,000 activities opens, scrolls and searches without holding up a key 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -37,6 +38,8 @@ if TYPE_CHECKING:
     from db.queries.areas import AreaRow
     from db.queries.sections import SectionRow
     from db.queries.units import UnitRow
+    from models.plan_activities import PlanActivities
+    from tui.widgets.row_list import Row
 
 # Change-log table → the word for it in a notice.
 ENTITY_WORDS = {
@@ -54,6 +57,8 @@ ENTITY_WORDS = {
 DETAIL_DELAY = 0.05
 # Activities read first on opening: more than a tall terminal shows, the rest follows at once.
 FIRST_ROWS = 60
+# Seconds the rest of the plan waits at most for the first screenful to be painted.
+HEAD_PAINT_WAIT = 0.5
 
 # Actions that need a highlighted activity.
 ACTIVITY_ACTIONS = {"edit", "delete", "move", "shift", "history"}
@@ -77,7 +82,7 @@ def option_unit(option: str | None) -> int | None:
 
 
 # Actions that change the plan: a coordinator's only (others read in a browser).
-PLAN_WRITES = {"edit", "add", "delete", "move", "shift", "units", "areas", "undo", "narrative"}
+PLAN_WRITES = {"edit", "add", "delete", "move", "shift", "units", "areas", "undo", "redo", "narrative"}
 
 class PlanScreen(BaseScreen):
     DEFAULT_CSS = """
@@ -120,14 +125,15 @@ class PlanScreen(BaseScreen):
         Binding("x", "export", "key.export", id="plan.export"),
         Binding("i", "import_into", "plan.key_import_into", id="plan.import_into", show=False),
         Binding("ctrl+z", "undo", "plan.key_undo", id="plan.undo"),
+        Binding("ctrl+y", "redo", "key.redo", id="plan.redo"),
         Binding("escape", "back", "key.back", id="plan.back"),
     ]
 
     # ---- messages from the workers ------------------------------------------------------------
     class Loaded(Message):
         def __init__(self, title: str, units: list[UnitRow], areas: list[AreaRow], index: ActivityIndex,
-                     counts: dict[int | None, int], sections: list[SectionRow],
-                     complete: bool = True) -> None:  # fmt: skip
+                     counts: dict[int | None, int], sections: list[SectionRow], view: PlanScreen.ViewReady,
+                     complete: bool = True, painted: threading.Event | None = None) -> None:  # fmt: skip
             super().__init__()
             self.title = title
             self.sections = sections
@@ -135,10 +141,12 @@ class PlanScreen(BaseScreen):
             self.areas = areas
             self.index = index
             self.counts = counts  # activities per unit (None: the plan as a whole), of the whole plan
+            self.view = view  # the rows of the view shown when the load began
             self.complete = complete  # False: the first screenful, the rest follows
+            self.painted = painted  # set once this first screenful is painted
 
     class ViewReady(Message):
-        def __init__(self, view: ActivityFilter, rows: list, shown: int) -> None:
+        def __init__(self, view: ActivityFilter, rows: Sequence[Row], shown: int) -> None:
             super().__init__()
             self.view = view
             self.rows = rows
@@ -163,9 +171,7 @@ class PlanScreen(BaseScreen):
         self.plan_title = ""
         self.units: list[UnitRow] = []
         self.areas: list[AreaRow] = []
-        self.activities: list[ActivityRow] = []
         self.sections: list[SectionRow] = []
-        self._by_id: dict[int, ActivityRow] = {}
         self.index = ActivityIndex((), date.today())
         self._styles: dict = {}
         self.view = ActivityFilter()
@@ -176,6 +182,8 @@ class PlanScreen(BaseScreen):
         self._had_activity = False
         self._detail_timer: Timer | None = None
         self._reload_on_resume = False
+        self._units_shown: tuple | None = None  # the units list as shown: (label, id) per option, highlighted
+        self._narrative_shown: str | None = None
 
     # ---- layout -------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -219,6 +227,11 @@ class PlanScreen(BaseScreen):
         self.load()
 
     @property
+    def activities(self) -> PlanActivities:
+        """Every activity of the plan as read (after the first screenful, all of them)."""
+        return self.index.activities
+
+    @property
     def table(self) -> ActivityTable:
         return self.query_one(ActivityTable)
 
@@ -229,7 +242,7 @@ class PlanScreen(BaseScreen):
     @property
     def highlighted(self) -> ActivityRow | None:
         key = self.table.cursor_key
-        return self._by_id.get(key) if isinstance(key, int) else None
+        return self.activities.row(key) if isinstance(key, int) else None
 
     # ---- loading ------------------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="plan-load")
@@ -237,33 +250,46 @@ class PlanScreen(BaseScreen):
         """Read the plan. On opening, the first screenful comes first (one paint with rows however
         large the plan), every activity right after, in the same read transaction."""
         from db.errors import HrplanError
-        from db.queries.activities import activity_counts, list_activities
+        from db.queries.activities import activity_values, first_activity_values, place_counts
         from db.queries.areas import list_areas
         from db.queries.sections import list_sections
         from db.queries.units import list_units
         from models.plan import Plan
+        from models.plan_activities import PlaceCounts, owners_in_order
 
         worker = get_current_worker()
         first = not self._loaded
+        painted = threading.Event()  # set once the first screenful is on screen (or when there is none)
         try:
             with self.app.database.read() as session:
                 plan = session.get(Plan, self.plan_id)
                 if plan is None:
                     raise _plan_missing(self.plan_id)
-                units = list_units(self.plan_id, session=session)
-                areas = list_areas(self.plan_id, session=session)
-                counts = activity_counts(self.plan_id, session=session)
+                places = PlaceCounts(place_counts(self.plan_id, session=session))
+                counts = places.by_unit
+                units = list_units(self.plan_id, session=session, activity_counts=counts)
+                areas = list_areas(self.plan_id, session=session, activity_counts=places.by_area)
                 sections = list_sections(self.plan_id, session=session)
-                if first and sum(counts.values()) > FIRST_ROWS:
-                    head = list_activities(self.plan_id, session=session, limit=FIRST_ROWS)
-                    if not worker.is_cancelled:
-                        self.post_message(self.Loaded(plan.title, units, areas,
-                                                      ActivityIndex(head, self.today, self._styles), counts,
-                                                      sections,
-                                                      complete=False))  # fmt: skip
-                rows = list_activities(self.plan_id, session=session)
+                if not (first and places.total > FIRST_ROWS):
+                    painted.set()
+                else:
+                    owners = owners_in_order(((u.id, u.position) for u in units), counts)
+                    head = first_activity_values(self.plan_id, owners, session=session, limit=FIRST_ROWS)
+                    index = ActivityIndex(head, self.today, self._styles)
+                    view = self._view_of(index, self.view)
+                    if worker.is_cancelled:
+                        painted.set()  # nothing will be painted: a newer load runs
+                    else:
+                        self.post_message(self.Loaded(plan.title, units, areas, index, counts, sections, view,
+                                                      complete=False, painted=painted))  # fmt: skip
+                # The database finds and sorts every activity while the first screenful is painted;
+                # turning them into tuples waits for that paint, so the two do not take turns.
+                rows = activity_values(self.plan_id, session=session,
+                                       after_execute=lambda: painted.wait(HEAD_PAINT_WAIT))  # fmt: skip
                 index = ActivityIndex(rows, self.today, self._styles)
-                loaded = self.Loaded(plan.title, units, areas, index, counts, sections)
+            # The view shown now, made here: opening costs no second trip through a worker.
+            view = self._view_of(index, self.view)
+            loaded = self.Loaded(plan.title, units, areas, index, counts, sections, view)
         except HrplanError as exc:
             self.post_message(self.Failed(exc.message()))
             return
@@ -272,6 +298,8 @@ class PlanScreen(BaseScreen):
 
     @on(Loaded)
     def _loaded_plan(self, message: Loaded) -> None:
+        if message.painted is not None:
+            self.call_after_refresh(message.painted.set)
         if self._complete and not message.complete:
             return  # a first screenful that arrives after a whole plan: nothing to add
         self.plan_title = message.title
@@ -279,8 +307,6 @@ class PlanScreen(BaseScreen):
         self.units, self.areas, self.index = message.units, message.areas, message.index
         self.sections = message.sections
         self._counts, self._complete = message.counts, message.complete
-        self.activities = list(self.index.activities)
-        self._by_id = self.index.by_id
         if self.index.column_weights != getattr(self, "_weights", None):
             self._weights = self.index.column_weights
             self.table.share_by_content(self._weights)
@@ -289,11 +315,10 @@ class PlanScreen(BaseScreen):
         with self.app.batch_update():  # one layout and one paint for the units, the rows and the rest
             self._fill_units()
             self._loaded = True
-            if not message.complete:
-                # The first screenful is small: its view is built here, without a worker's round trip.
-                rows = build_rows(self.index, self.view)
-                self._show_view(self.ViewReady(self.view, rows, sum(1 for r in rows if not r.group)))
-            else:
+            if message.view.view == self.view:
+                self._show_view(message.view)
+                self._show_narrative()
+            else:  # the view changed while the plan was read
                 self.refresh_view()
 
     def _fill_units(self) -> None:
@@ -303,12 +328,16 @@ class PlanScreen(BaseScreen):
             Option(f"{t('whole_plan')} ({counts.get(None, 0)})", id=WHOLE_OPTION),
         ]
         options += [Option(f"{u.name} ({counts.get(u.id, 0)})", id=f"unit-{u.id}") for u in self.units]
+        ids = [o.id for o in options]
+        shown = ([(str(o.prompt), o.id) for o in options], ids.index(unit_option(self.view.unit)))
+        if shown == self._units_shown:
+            return  # the same list (the rest of the plan after its first screenful): nothing to redraw
+        self._units_shown = shown
         units = self.query_one("#plan-units", OptionList)
         with self.prevent(OptionList.OptionHighlighted):
             units.clear_options()
             units.add_options(options)
-            ids = [o.id for o in options]
-            units.highlighted = ids.index(unit_option(self.view.unit))
+            units.highlighted = shown[1]
 
     # ---- the view -----------------------------------------------------------------------------
     def set_view(self, **changes: Any) -> None:
@@ -338,15 +367,20 @@ class PlanScreen(BaseScreen):
             own = [s for s in self.sections if s.unit_id == owner]
             lines = [f"{s.heading} · {t('narrative.words', count=count_words(s.body))}" for s in own]
             lines = lines or [t("narrative.panel_empty")]
-        panel.update(Text("\n".join(lines)))
+        text = "\n".join(lines)
+        if text != self._narrative_shown:
+            self._narrative_shown = text
+            panel.update(Text(text))
+
+    def _view_of(self, index: ActivityIndex, view: ActivityFilter) -> ViewReady:
+        rows, shown = build_rows(index, view)
+        return self.ViewReady(view, rows, shown)
 
     @work(thread=True, exclusive=True, group="plan-view")
     def _compute_view(self, view: ActivityFilter, index: ActivityIndex) -> None:
-        rows = build_rows(index, view)
-        if get_current_worker().is_cancelled:
-            return
-        shown = sum(1 for r in rows if not r.group)
-        self.post_message(self.ViewReady(view, rows, shown))
+        ready = self._view_of(index, view)
+        if not get_current_worker().is_cancelled:
+            self.post_message(ready)
 
     @on(ViewReady)
     def _show_view(self, message: ViewReady) -> None:
@@ -448,10 +482,9 @@ class PlanScreen(BaseScreen):
         self.app.push_screen(PickModal(t("plan.pick_status"), choices, self.view.status or ""), picked)
 
     def action_filter_responsible(self) -> None:
-        from models.activity_filter import responsible_choices
         from tui.modals.pick import PickModal
 
-        names = responsible_choices(a.responsible for a in self.activities)
+        names = self.activities.responsible_choices()
         choices = [("\x00any", t("plan.pick_any"))] + [(name, name) for name in names]
 
         def picked(choice: str | None) -> None:
@@ -675,6 +708,12 @@ class PlanScreen(BaseScreen):
         plan_id = self.plan_id
         self.write(lambda s: undo_latest(session=s, plan_id=plan_id), describe_undo)
 
+    def action_redo(self) -> None:
+        from db.queries.undo import redo_latest
+
+        plan_id = self.plan_id
+        self.write(lambda s: redo_latest(session=s, plan_id=plan_id), describe_redo)
+
     # ---- other screens and editors ------------------------------------------------------------
     def _reload_when_changed(self, changed: bool | None) -> None:
         if changed:
@@ -734,12 +773,21 @@ class PlanScreen(BaseScreen):
 
 def describe_undo(summary: object) -> str:
     """The notice after an undo: what kind of change to what was undone."""
+    return _describe_change(summary, "plan.undone", "error.nothing_to_undo")
+
+
+def describe_redo(summary: object) -> str:
+    """The notice after a redo: what kind of change to what was made again."""
+    return _describe_change(summary, "plan.redone", "error.nothing_to_redo")
+
+
+def _describe_change(summary: object, done_key: str, nothing_key: str) -> str:
     if summary is None:
-        return t("error.nothing_to_undo")
+        return t(nothing_key)
     entity = t(ENTITY_WORDS.get(summary.entity, "what.plan"))
     name = summary.name if len(summary.name) <= 40 else summary.name[:39] + "…"
     what = t(f"plan.undo_{summary.kind}", entity=entity, name=name, count=summary.changes)
-    return t("plan.undone", what=what)
+    return t(done_key, what=what)
 
 
 def _plan_missing(plan_id: int):  # noqa: ANN202

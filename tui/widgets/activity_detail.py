@@ -61,7 +61,12 @@ class ActivityDetail(VerticalScroll, can_focus=False):
     def compose(self) -> ComposeResult:
         yield Static(t("plan.no_detail"), id="detail-text")
 
+    _shown: tuple | None = None
+
     def show(self, row: ActivityRow | None, today: date) -> None:
+        if (row, today) == self._shown:
+            return  # the same activity as it was: nothing to lay out again
+        self._shown = (row, today)
         body = self.query_one("#detail-text", Static)
         from tui.palette import status_styles
 

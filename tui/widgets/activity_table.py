@@ -1,28 +1,34 @@
 """The plan screen's table of activities: the template's columns and a coloured status.
 
-``build_rows`` turns activities into the table's rows for one view (a unit, the plan as a whole, or
-all; a search; filters). It is plain work on frozen data, so the screen runs it in a worker: with
-5,000 activities it must not hold up a key press.
+``ActivityIndex`` holds the plan's activities (``models.plan_activities.PlanActivities``) with the
+styles of this screen; ``build_rows`` gives the table's rows for one view (a unit, the plan as a
+whole, or all; a search; filters) as keys: an item's cells are made when its line is first drawn.
+Computing a view is plain work on frozen data, so the screen runs it in a worker.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import replace
+from collections.abc import Sequence
 from datetime import date
-from functools import partial
-from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.binding import Binding
 
 from i18n import t
-from models.activity_filter import ActivityFilter, Group, grouped, unit_key
-from models.dates import is_overdue
-from tui.widgets.row_list import Column, Row, RowList
+from models.activity_filter import ActivityFilter, Group
+from models.plan_activities import (
+    DESCRIPTION,
+    FOLLOW_UP,
+    GOAL,
+    RESOURCES,
+    RESPONSIBLE,
+    STATUS,
+    TARGET_TEXT,
+    PlanActivities,
+    PlanView,
+)
+from tui.widgets.row_list import Column, KeyedRows, Row, RowList
 
-if TYPE_CHECKING:
-    from db.queries.activities import ActivityRow
 
 def status_text(status: str, styles: dict, overdue: bool = False) -> Text:
     """A status in its colour from ``tui.palette``; ``!`` marks an overdue activity."""
@@ -33,85 +39,43 @@ def status_text(status: str, styles: dict, overdue: bool = False) -> Text:
 
 
 class ActivityIndex:
-    """The plan's activities, and what the views need of them, made when first asked for.
+    """The plan's activities (``PlanActivities``, tuples as read) and the styles their cells take.
 
-    Built in the worker that loads the plan, holding only the activities: a row's cells are made
-    when its line is first drawn (``Row.factory``), an activity's search text when a search first
-    looks at it (in the view worker), its overdue flag when its row is first drawn. Opening a plan
-    of 50,000 activities makes the cells of one screenful; a key press in the search field costs a
-    pass over plain strings, not new rows.
+    Built in the worker that loads the plan, holding only what was read: a row's cells are made
+    when its line is first drawn (``KeyedRows``), search texts when a search first looks (in the
+    view worker), an overdue flag when its row is first drawn. Opening a plan of 50,000 activities
+    makes the cells of one screenful and no object per activity.
     """
 
-    def __init__(self, activities: Iterable[ActivityRow], today: date, styles: dict | None = None) -> None:
+    def __init__(self, values: Sequence[tuple], today: date, styles: dict | None = None) -> None:
         from tui.palette import styles_from
 
         self.styles = styles or styles_from({})
-        self.today = today
-        self.activities = tuple(activities)
-        self.by_id = {a.id: a for a in self.activities}
-        self._search_text: dict[int, str] = {}
-        self._rows: dict[int, Row] = {}
-        self.column_weights = content_weights(self.activities)
+        self.activities = PlanActivities(values, today)
+        self.column_weights = self.activities.column_weights()
 
-    def search_text(self, a: ActivityRow) -> str:
-        text = self._search_text.get(a.id)
-        if text is None:
-            text = self._search_text[a.id] = a.searchable()
-        return text
+    def cells(self, key: object) -> tuple:
+        values = self.activities.values_of(key)
+        if values is None:
+            return ()
+        overdue = self.activities.overdue(values)
+        target = Text(values[TARGET_TEXT], style=self.styles["overdue"] if overdue else "")
+        return (values[GOAL], values[DESCRIPTION], target, values[RESPONSIBLE], values[RESOURCES],
+                values[FOLLOW_UP], status_text(values[STATUS], self.styles, overdue))  # fmt: skip
 
-    def row(self, a: ActivityRow) -> Row:
-        """The activity's row, the same object in every view (its cells are built once, when drawn)."""
-        row = self._rows.get(a.id)
-        if row is None:
-            row = self._rows[a.id] = Row(key=a.id, factory=partial(self._cells, a))
-        return row
-
-    def _cells(self, a: ActivityRow) -> tuple:
-        overdue = is_overdue(a.target_date, a.status, self.today)
-        target = Text(a.target_text, style=self.styles["overdue"] if overdue else "")
-        return (a.goal, a.description, target, a.responsible, a.resources, a.follow_up,
-                status_text(a.status, self.styles, overdue))  # fmt: skip
-
-    def matches(self, a: ActivityRow, view: ActivityFilter) -> bool:
-        texts = self.search_text(a) if view.search.strip() else ""
-        return view.matches(unit=unit_key(a.unit_id), area=a.area_name, responsible=a.responsible,
-                            status=a.status, due=a.target_date, texts=texts, today=self.today)  # fmt: skip
+    def rows(self, view: PlanView) -> KeyedRows:
+        """The table rows of a computed view: its headings as rows, its items as keys."""
+        entries = list(view.entries)
+        for i, group in view.groups():
+            entries[i] = Row(key=group.key, cells=(group_label(group),), group=True)
+        return KeyedRows(entries, self.cells, view.positions)
 
 
-# The flexible columns, by the field each shows.
-FLEX_FIELDS = ("goal", "description", "responsible", "resources", "follow_up")
-
-
-def content_weights(activities: tuple[ActivityRow, ...]) -> dict[str, int]:
-    """How wide each flexible column should be next to the others: the mean length of its texts
-    (a longer text wraps in the detail pane anyway, so a few long ones do not take the width)."""
-    if not activities:
-        return {}
-    weights = {}
-    for name in FLEX_FIELDS:
-        total = sum(min(len(getattr(a, name)), 80) for a in activities)
-        weights[name] = max(4, min(60, total // len(activities)))
-    return weights
-
-
-def build_rows(index: ActivityIndex, view: ActivityFilter) -> list[Row]:
-    """The table rows: a heading per area (per unit and area when several units show), then items.
-
-    A search looks through every activity of the plan, whatever unit is selected.
-    """
-    searching = bool(view.search.strip())
-    if searching:
-        view = replace(view, unit=None)
-    by_unit = searching or view.unit is None
-    rows: list[Row] = []
-    shown = (a for a in index.activities if index.matches(a, view))
-    for part in grouped(shown, unit=lambda a: unit_key(a.unit_id), unit_name=lambda a: a.unit_name,
-                        area=lambda a: a.area_name, by_unit=by_unit):  # fmt: skip
-        if isinstance(part, Group):
-            rows.append(Row(key=part.key, cells=(group_label(part),), group=True))
-        else:
-            rows.append(index.row(part))
-    return rows
+def build_rows(index: ActivityIndex, view: ActivityFilter) -> tuple[KeyedRows, int]:
+    """The table rows for ``view`` (a heading per area, per unit and area when several units show),
+    and how many activities they hold. A search looks through every activity of the plan."""
+    computed = index.activities.view(view)
+    return index.rows(computed), computed.shown
 
 
 def group_label(group: Group) -> str:

@@ -30,16 +30,30 @@ class KeyBar(Static):
     shown: Text = Text()
     """What the bar shows now."""
 
+    _pending = False
+
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
-        self.call_after_refresh(self.show_keys)
+        self._show_soon()
 
     def _bindings_changed(self, screen: object) -> None:
         if screen is self.screen:
-            self.show_keys()
+            self._show_soon()
 
     def on_resize(self) -> None:
-        self.show_keys()
+        self._show_soon()
+
+    def _show_soon(self) -> None:
+        """Rebuild once after the next refresh, however often the keys changed meanwhile (a screen
+        that mounts changes them many times; each rebuild is a new text and a new layout)."""
+        if not self._pending:
+            self._pending = True
+            self.call_after_refresh(self._show_pending)
+
+    def _show_pending(self) -> None:
+        self._pending = False
+        if self.is_attached:
+            self.show_keys()
 
     def show_keys(self) -> None:
         """Rebuild the text from the screen's active bindings, wrapped between keys."""

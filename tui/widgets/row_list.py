@@ -10,13 +10,13 @@ Rows are items (selectable, one line, cells cut to their column with an ellipsis
 
 An item's cells may be given as a ``factory`` instead: the list calls it when the line is first
 drawn and keeps the result, so a list of 5,000 rows only builds the cells of the lines on screen.
-Or as a ``source`` shared by every row, called with the row's key: a list of 50,000 rows then
-holds one small ``Row`` per item and no function object per row.
+For a list of very many items, ``KeyedRows`` goes further: the items are only their keys and one
+function makes the cells of a key, so no object is made per item until its line is drawn.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from rich.segment import Segment
@@ -56,18 +56,78 @@ class Row:
     group: bool = False  # a heading: cells[0] across the whole width, not selectable
     # Builds ``cells`` when the line is first drawn (then dropped): rows off screen cost no cells.
     factory: Callable[[], Sequence[Cell]] | None = None
-    # The same, shared by many rows: called with ``key``.
-    source: Callable[[object], Sequence[Cell]] | None = None
 
     def resolved_cells(self) -> Sequence[Cell]:
-        """The cells, built by ``factory`` (or ``source``) on the first call when the row has one."""
+        """The cells, built by ``factory`` on the first call when the row has one."""
         if self.factory is not None:
             self.cells = self.factory()
             self.factory = None
-        elif self.source is not None:
-            self.cells = self.source(self.key)
-            self.source = None
         return self.cells
+
+
+class _Pending(tuple):
+    """The cells of a keyed row before they are made (an empty tuple, told apart by identity)."""
+
+    __slots__ = ()
+
+
+_PENDING = _Pending()
+
+
+class _KeyedRow(Row):
+    """An item of ``KeyedRows``: its cells come from ``source(key)`` when first asked for."""
+
+    __slots__ = ("_source",)
+
+    def __init__(self, key: object, source: Callable[[object], Sequence[Cell]]) -> None:
+        self.key, self.cells, self.group, self.factory, self._source = key, _PENDING, False, None, source
+
+    def resolved_cells(self) -> Sequence[Cell]:
+        if self.cells is _PENDING:  # not made yet, nor given by ``update_row``
+            self.cells = self._source(self.key)
+        return Row.resolved_cells(self)
+
+
+class KeyedRows(Sequence[Row]):
+    """Rows given as keys: ``entries`` holds each item's key, or a heading's ``Row``, in order.
+
+    An item's ``Row`` (its cells from ``cells(key)``) is made when the list first asks for it, and
+    kept; iterating makes the others as it passes without keeping them. ``positions``: key → index
+    of every item, when the maker of the entries has it already (else it is made here).
+    """
+
+    __slots__ = ("_cells", "_entries", "_made", "positions")
+
+    def __init__(self, entries: Sequence[object], cells: Callable[[object], Sequence[Cell]],
+                 positions: Mapping[object, int] | None = None) -> None:  # fmt: skip
+        self._entries = entries
+        self._cells = cells
+        self._made: dict[int, Row] = {}
+        if positions is None:
+            positions = {e: i for i, e in enumerate(entries) if not isinstance(e, Row)}
+        self.positions = positions
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __getitem__(self, index: int) -> Row:  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]  # type: ignore[return-value]
+        if index < 0:
+            index += len(self._entries)
+        row = self._made.get(index)
+        if row is None:
+            entry = self._entries[index]
+            row = self._made[index] = entry if isinstance(entry, Row) else _KeyedRow(entry, self._cells)
+        return row
+
+    def __iter__(self) -> Iterator[Row]:
+        made, cells = self._made, self._cells
+        for i, entry in enumerate(self._entries):
+            row = made.get(i)
+            if row is None:
+                row = entry if isinstance(entry, Row) else _KeyedRow(entry, cells)
+            yield row
 
 
 class RowList(ScrollView, can_focus=True):
@@ -152,10 +212,15 @@ class RowList(ScrollView, can_focus=True):
         return self._index.get(key)
 
     def set_rows(self, rows: Sequence[Row], *, keep_cursor: bool = True) -> None:
-        """Replace every row. The cursor stays on the same key when that key is still there."""
+        """Replace every row. The cursor stays on the same key when that key is still there.
+
+        ``rows`` may be ``KeyedRows``: then it is kept as it is, and no row is made for the items."""
         previous = self.cursor_key if keep_cursor else None
-        self._rows = list(rows)
-        self._index = {row.key: i for i, row in enumerate(self._rows) if not row.group}
+        if isinstance(rows, KeyedRows):
+            self._rows, self._index = rows, rows.positions  # type: ignore[assignment]
+        else:
+            self._rows = list(rows)
+            self._index = {row.key: i for i, row in enumerate(self._rows) if not row.group}
         self._cache.clear()
         self.virtual_size = Size(self._content_width(), len(self._rows) + 1)
         target = self._index.get(previous) if previous is not None else None
@@ -169,7 +234,7 @@ class RowList(ScrollView, can_focus=True):
         if index is None:
             return
         row = self._rows[index]
-        row.cells, row.factory, row.source = cells, None, None
+        row.cells, row.factory = cells, None
         self._refresh_index(index)
 
     def move_cursor_to(self, key: object) -> None:
