@@ -77,7 +77,7 @@ def write_export(
     ``guard`` refuses a path that must never be written (``Database.refuse_own_file``: the database,
     its -wal and -shm files, its backups), checked right before writing.
     """
-    from db.queries.export import gc_paused
+    from db.heap import collection_paused
     from exporters.files import check_target, write_atomically
 
     path = Path(path).expanduser().absolute()
@@ -85,7 +85,7 @@ def write_export(
     if guard is not None:
         guard(path)
     check_target(path, overwrite=overwrite)
-    with gc_paused():
+    with collection_paused():
         outline = outline_of(data, what, lang, tables_only=fmt in TABLES_ONLY)
         write_atomically(path, lambda out: writer(outline, out))
     return path
@@ -95,11 +95,11 @@ def export_bytes(data: ExportData, *, what: str, fmt: str, lang: str) -> bytes:
     """The export as bytes, for a download (the app in a browser writes nothing on the server)."""
     import io
 
-    from db.queries.export import gc_paused
+    from db.heap import collection_paused
 
     buffer = io.BytesIO()
     writer = _writer(fmt)
-    with gc_paused():
+    with collection_paused():
         writer(outline_of(data, what, lang, tables_only=fmt in TABLES_ONLY), buffer)
     return buffer.getvalue()
 

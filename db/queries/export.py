@@ -11,10 +11,7 @@ the round before.
 
 from __future__ import annotations
 
-import gc
-import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, NamedTuple
@@ -22,42 +19,13 @@ from typing import Any, NamedTuple
 from sqlmodel import Session
 
 from db.errors import NotFoundError
+from db.heap import collection_paused
 from db.queries.plans import resolve_plan
 from models.dates import is_overdue
 from models.progress import Progress, progress_of
 from models.status import Status
 
 NOT_STARTED = Status.NOT_STARTED.value
-
-_gc_lock = threading.Lock()
-_gc_pauses = 0  # exports under way that paused the collector
-_gc_was_enabled = False
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector paused while an export is gathered or written.
-
-    An export makes a few objects per activity and keeps them all to the end: each full collection
-    walks every one of them again, so with the collector on a large plan costs more than ten times a
-    plan a tenth its size. The data hold no reference cycles; they are freed by reference counting as
-    usual. The collector is switched back on when the last export under way (in any thread) ends,
-    and only if it was on before.
-    """
-    global _gc_pauses, _gc_was_enabled
-    with _gc_lock:
-        if _gc_pauses == 0:
-            _gc_was_enabled = gc.isenabled()
-            gc.disable()
-        _gc_pauses += 1
-    try:
-        yield
-    finally:
-        with _gc_lock:
-            _gc_pauses -= 1
-            if _gc_pauses == 0 and _gc_was_enabled:
-                gc.enable()
-
 
 class ExportActivity(NamedTuple):
     """One activity as the export shows it. A named tuple: an export of 50,000 activities makes one
@@ -275,7 +243,7 @@ def gather_export(
     plan_ref: str | int, *, session: Session, round_name: str | None = None, round_id: int | None = None
 ) -> ExportData:
     """The plan (by id or unique title) with its activities as of a round (the latest by default)."""
-    with gc_paused():
+    with collection_paused():
         return _gather_export(plan_ref, session=session, round_name=round_name, round_id=round_id)
 
 
@@ -416,7 +384,7 @@ def report_years(rounds: tuple[ExportRound, ...]) -> list[int]:
 def gather_report(plan_ref: str | int, *, session: Session, year: int | None = None) -> ExportData:
     """The plan as of its last round of ``year`` (the year of its latest round by default), with what
     the annual follow-up report needs: the year's rounds, the statuses before it, the year's comments."""
-    with gc_paused():
+    with collection_paused():
         return _gather_report(plan_ref, session=session, year=year)
 
 

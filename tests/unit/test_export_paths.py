@@ -15,7 +15,8 @@ import pytest
 
 from db.changes import ChangeSet
 from db.engine import Database
-from db.queries.export import gather_export, gc_paused
+from db.heap import collection_paused
+from db.queries.export import gather_export
 from db.queries.status import statuses_as_of
 from exporters import export_bytes, outline_of
 from exporters.csv import render_csv
@@ -122,17 +123,17 @@ def test_the_collector_is_paused_while_exporting_and_restored_after() -> None:
     was = gc.isenabled()
     try:
         gc.enable()
-        with gc_paused():
+        with collection_paused():
             assert not gc.isenabled()
-            with gc_paused():  # another export under way
+            with collection_paused():  # another export under way
                 assert not gc.isenabled()
             assert not gc.isenabled()  # the first one is still running
         assert gc.isenabled()
-        with pytest.raises(RuntimeError), gc_paused():
+        with pytest.raises(RuntimeError), collection_paused():
             raise RuntimeError("a writer failed")
         assert gc.isenabled()
         gc.disable()  # switched off by somebody else: an export leaves it off
-        with gc_paused():
+        with collection_paused():
             pass
         assert not gc.isenabled()
     finally:

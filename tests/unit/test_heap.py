@@ -2,7 +2,7 @@
 
 import gc
 
-from tui.heap import pause_collection
+from db.heap import pause_collection
 
 
 def test_collections_are_held_off_until_the_last_read_is_taken_in() -> None:
@@ -25,7 +25,7 @@ def test_a_pause_dropped_unreleased_releases_itself() -> None:
 
 
 def test_kept_objects_are_let_go_when_the_last_screen_goes() -> None:
-    from tui.heap import keep_long_lived, let_go
+    from db.heap import keep_long_lived, let_go
 
     keep_long_lived()
     keep_long_lived()  # a second screen

@@ -37,8 +37,8 @@ from tui.widgets.row_list import Column, KeyedRows, Row, RowList
 from tui.write_queue import WriteQueue
 
 if TYPE_CHECKING:
+    from db.heap import Pause
     from db.queries.rounds import EntryState, MeetingInfo
-    from tui.heap import Pause
 
 # Actions that change the round: refused, with the reason said, while it is closed.
 WRITE_ACTIONS = {"toggle_done", "set_status", "comment", "undo", "redo"}
@@ -162,8 +162,8 @@ class ChecklistScreen(BaseScreen):
         self.round_name = ""
         self.previous_round = ""
         self._unit_names: dict[int, str] = {}
-        self._pauses: list[Pause] = []  # of the loads (tui.heap)
-        self._kept = False  # what the screen holds is kept out of collections (tui.heap)
+        self._pauses: list[Pause] = []  # of the loads (db.heap)
+        self._kept = False  # what the screen holds is kept out of collections (db.heap)
         self._writes = WriteQueue(self._run_writes)
         self._early: list[Callable[[], None]] = []  # keys pressed before the rows were there
         self._editing: tuple[int, str] | None = None  # the activity and the comment the edit began from
@@ -238,13 +238,13 @@ class ChecklistScreen(BaseScreen):
         """Read the round: the first screenful and the counts first (one paint), then every row, in
         the same read transaction. ``since``: the meeting's ``reads`` when the load was asked for."""
         from db.errors import HrplanError
+        from db.heap import pause_collection
         from db.queries.rounds import meeting_head, meeting_rows, status_counts
-        from tui.heap import pause_collection
 
         first = not self.meeting.items
         items: dict[int, Item] = {}
         entries: dict[int, Entry] = {}
-        # No collections until the screen has taken the rows in (see tui.heap): a round of 50,000
+        # No collections until the screen has taken the rows in (see db.heap): a round of 50,000
         # activities otherwise sets off full collections that find nothing to free.
         pause = pause_collection()
         self._pauses.append(pause)
@@ -298,7 +298,7 @@ class ChecklistScreen(BaseScreen):
                 message.pause.release()
                 self._pauses = [p for p in self._pauses if p is not message.pause]
         if message.complete and not self._kept:
-            from tui.heap import keep_long_lived
+            from db.heap import keep_long_lived
 
             keep_long_lived()  # the meeting's rows stay out of full collections while it is open
             self._kept = True
@@ -307,7 +307,7 @@ class ChecklistScreen(BaseScreen):
         for pause in self._pauses:  # a load whose rows were never taken in
             pause.release()
         if self._kept:
-            from tui.heap import let_go
+            from db.heap import let_go
 
             let_go()
             self._kept = False

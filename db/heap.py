@@ -1,4 +1,4 @@
-"""Keeping Python's garbage collector out of a large read.
+"""Keeping Python's garbage collector out of a large read (a checklist's round, an export).
 
 A full collection looks at every object the collector tracks: with the database layer imported the
 app holds more than 250,000 of them (modules, classes, SQLAlchemy's and Textual's structures), and
@@ -8,9 +8,11 @@ read makes is not garbage (the screen keeps it), so collecting during it finds n
 
 ``pause_collection()`` holds automatic collections off from the start of such a read until the screen
 has taken in what it read (``Pause.release()``, from any thread; also when the read fails or the screen
-goes away). When the last pause ends, the objects made meanwhile are looked at once, as the youngest
-generations (a small collection, not a full one), and collections go on as before. Memory is freed
-by reference counting as usual throughout; only reference cycles made meanwhile wait for the end.
+goes away); ``collection_paused()`` does the same around a block (an export gathered and written).
+A collector switched off by somebody else stays off. When the last pause ends, the objects made
+meanwhile are looked at once, as the youngest generations (a small collection, not a full one), and
+collections go on as before. Memory is freed by reference counting as usual throughout; only
+reference cycles made meanwhile wait for the end.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import threading
+from collections.abc import Iterator
 
 _lock = threading.RLock()
 _paused = 0  # pauses not yet released
@@ -57,6 +60,15 @@ def pause_collection() -> Pause:
             gc.disable()
         _paused += 1
     return Pause()
+
+
+@contextlib.contextmanager
+def collection_paused() -> Iterator[None]:
+    pause = pause_collection()
+    try:
+        yield
+    finally:
+        pause.release()
 
 
 _kept = 0  # screens that keep what they hold out of the collector's sight
