@@ -30,16 +30,12 @@ def list_areas(plan_id: int, *, session: Session,
                activity_counts: Mapping[int, int] | None = None) -> list[AreaRow]:  # fmt: skip
     """The plan's areas in order. ``activity_counts``: area id → its activities, when the caller has
     counted them already (``db.queries.activities.place_counts``)."""
-    if activity_counts is not None:
-        counts = dict(activity_counts)
-    else:
-        counts = dict(
-            session.execute(
-                select(Activity.area_id, func.count())
-                .where(Activity.plan_id == plan_id)
-                .group_by(Activity.area_id)
-            ).all()
-        )
+    if activity_counts is None:
+        from db.queries.activities import place_counts
+        from models.plan_activities import PlaceCounts
+
+        activity_counts = PlaceCounts(place_counts(plan_id, session=session)).by_area
+    counts = activity_counts
     areas = session.execute(
         select(Area).where(Area.plan_id == plan_id).order_by(Area.position, Area.id)
     ).scalars()

@@ -75,16 +75,12 @@ def list_units(plan_id: int, *, session: Session,
                activity_counts: Mapping[int | None, int] | None = None) -> list[UnitRow]:  # fmt: skip
     """The plan's units in order. ``activity_counts``: unit id → its activities, when the caller has
     counted them already (``db.queries.activities.place_counts``)."""
-    if activity_counts is not None:
-        counts = dict(activity_counts)
-    else:
-        counts = dict(
-            session.execute(
-                select(Activity.unit_id, func.count())
-                .where(Activity.plan_id == plan_id, Activity.unit_id.is_not(None))
-                .group_by(Activity.unit_id)
-            ).all()
-        )
+    if activity_counts is None:
+        from db.queries.activities import place_counts
+        from models.plan_activities import PlaceCounts
+
+        activity_counts = PlaceCounts(place_counts(plan_id, session=session)).by_unit
+    counts = activity_counts
     units = session.execute(
         select(Unit).where(Unit.plan_id == plan_id).order_by(Unit.position, Unit.id)
     ).scalars()
