@@ -35,6 +35,19 @@ WHERE round_id = OLD.round_id AND status = OLD.status AND reviewed = OLD.reviewe
   AND due = (SELECT COALESCE(a.target_date, {no_due}) FROM activity a WHERE a.id = OLD.activity_id)
   AND EXISTS (SELECT 1 FROM followup_round r WHERE r.id = OLD.round_id);
 """
+# PostgreSQL only (SQLite writes one transaction at a time): the two counts an entry's update moves
+# are locked in one order, whatever the statuses, so that ticks at the same moment (one from in
+# progress to done, another from done to delayed, ...) wait for each other instead of deadlocking.
+_ENTRY_LOCK = """
+PERFORM 1 FROM round_tally t
+WHERE (t.round_id, t.status, t.reviewed, t.due) IN (
+    (OLD.round_id, OLD.status, OLD.reviewed,
+     (SELECT COALESCE(a.target_date, {no_due}) FROM activity a WHERE a.id = OLD.activity_id)),
+    (NEW.round_id, NEW.status, NEW.reviewed,
+     (SELECT COALESCE(a.target_date, {no_due}) FROM activity a WHERE a.id = NEW.activity_id)))
+ORDER BY t.round_id, t.status, t.reviewed, t.due
+FOR UPDATE;
+"""
 _ENTRY_IN = """
 INSERT INTO round_tally (round_id, status, reviewed, due, n)
 SELECT NEW.round_id, NEW.status, NEW.reviewed, COALESCE(a.target_date, {no_due}), 1
@@ -98,7 +111,7 @@ def _postgresql() -> None:
                    f"BEGIN {body} RETURN {returns}; END $$")  # fmt: skip
 
     function("hrplan_entry_tally_insert", _ENTRY_IN)
-    function("hrplan_entry_tally_update", _ENTRY_OUT, _ENTRY_IN)
+    function("hrplan_entry_tally_update", _ENTRY_LOCK, _ENTRY_OUT, _ENTRY_IN)
     function("hrplan_entry_tally_delete", _ENTRY_OUT)
     function("hrplan_activity_tally_insert", _ACTIVITY_IN)
     function("hrplan_activity_tally_update", _ACTIVITY_OUT, _ACTIVITY_IN, _ACTIVITY_ENTRIES_OUT,
