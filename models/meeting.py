@@ -234,7 +234,7 @@ class Meeting:
         new_items = dict(items) if isinstance(items, Mapping) else {i.activity_id: i for i in items}
         stale = since is not None and since != self.reads
         stored = self.stored
-        if not stored:  # the first read: nothing held to compare with
+        if not stored or not stale:  # nothing held, or nothing stored here since the read began
             stored.update(entries)
         else:
             for aid, entry in entries.items():

@@ -242,6 +242,7 @@ class ChecklistScreen(BaseScreen):
         from db.queries.rounds import meeting_head, meeting_rows, status_counts
 
         first = not self.meeting.items
+        warm = False  # the writing connection is open
         items: dict[int, Item] = {}
         entries: dict[int, Entry] = {}
         # No collections until the screen has taken the rows in (see db.heap): a round of 50,000
@@ -261,6 +262,9 @@ class ChecklistScreen(BaseScreen):
                             data, {i.activity_id: i for i, _ in head}, {i.activity_id: e for i, e in head},
                             complete=False, tally=tally, unit_names=unit_names, since=since,
                         ))  # fmt: skip
+                        # While that paints, so that the worker ends as soon as every row is posted.
+                        self._get_ready_to_write()
+                        warm = True
                 data, pairs = meeting_rows(self.round_id, session=session, units=self.units)
                 for item, entry in pairs:
                     items[item.activity_id] = item
@@ -274,12 +278,12 @@ class ChecklistScreen(BaseScreen):
             raise
         self.post_message(self.Loaded(data, items, entries, complete=True, tally=None, unit_names=unit_names,
                                       since=since, pause=pause))  # fmt: skip
-        if first:
+        if first and not warm:
             self._get_ready_to_write()
 
     def _get_ready_to_write(self) -> None:
-        """In the load worker, once the rows are posted: the writing connection opened, so that the
-        first key press of the meeting does not open it. Nothing is written."""
+        """In the load worker, once the first rows are posted: the writing connection opened, so that
+        the first key press of the meeting does not open it. Nothing is written."""
         from db.errors import HrplanError
 
         principal = self.app.database.principal
@@ -293,15 +297,17 @@ class ChecklistScreen(BaseScreen):
     def _loaded(self, message: Loaded) -> None:
         try:
             self._take_in(message)
+            if message.complete and not self._kept:
+                from db.heap import keep_long_lived
+
+                # The meeting's rows stay out of full collections while it is open; kept before the
+                # pause ends, so that the collection at its end does not look at them first.
+                keep_long_lived()
+                self._kept = True
         finally:
             if message.pause is not None:
                 message.pause.release()
                 self._pauses = [p for p in self._pauses if p is not message.pause]
-        if message.complete and not self._kept:
-            from db.heap import keep_long_lived
-
-            keep_long_lived()  # the meeting's rows stay out of full collections while it is open
-            self._kept = True
 
     def on_unmount(self) -> None:
         for pause in self._pauses:  # a load whose rows were never taken in
@@ -317,6 +323,7 @@ class ChecklistScreen(BaseScreen):
         if not message.complete and self.meeting.items:
             return  # a first screenful when the round is held already: the whole follows
         was_closed = self.closed
+        was_complete = self.meeting.complete
         self.closed = data.round.closed
         self.round_name = data.round.name
         self.previous_round = data.previous_round or ""
@@ -342,8 +349,10 @@ class ChecklistScreen(BaseScreen):
         self._show_progress()
         self._show_detail()
         if message.complete:
-            if before:
-                self._history.clear()  # a change elsewhere may have touched another round
+            if was_complete:
+                # A change elsewhere may have touched another round. (After the first screenful
+                # the rest comes from the same read: the history read meanwhile still holds.)
+                self._history.clear()
             self._load_finished()
         if self.meeting.complete and self._early:
             early, self._early = self._early, []
