@@ -324,6 +324,26 @@ async def test_search_filters_and_overdue(demo_database: Database) -> None:
         assert len(visible_order(screen)) == len(overdue) - 1
 
 
+async def test_f_filters_by_status(demo_database: Database) -> None:
+    from textual.widgets import Select
+
+    from tui.modals.checklist_filter import ActivityFilterModal
+
+    app, round_id = await _open_checklist(demo_database, lang="en")
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        screen = await _push(pilot, app, round_id)
+        await pilot.press("f")
+        assert await wait_until(pilot, lambda: isinstance(app.screen, ActivityFilterModal))
+        app.screen.query_one("#status", Select).value = "cancelled"
+        await pilot.press("ctrl+s")
+        assert await wait_until(pilot, lambda: app.screen is screen)
+        shown = visible_order(screen)
+        assert shown and len(shown) < 33
+        assert all(cell(screen, a, 5) == "Cancelled" for a in shown)
+        await pilot.press("X")
+        assert len(visible_order(screen)) == 33
+
+
 async def test_another_instances_tick_shows_also_after_a_comment_edit(demo_database: Database) -> None:
     """The watcher reloads the checklist after a comment was kept (it used to stop for good), and a
     comment being typed is not overwritten by what another instance saved."""

@@ -770,10 +770,10 @@ class ChecklistScreen(BaseScreen):
     def action_filters(self) -> None:
         if not self._ready(self.action_filters, all_rows=True):
             return
-        from tui.modals.checklist_filter import ChecklistFilterModal, FilterChoices
+        from tui.modals.checklist_filter import ActivityFilterModal, FilterChoices
 
         choices = FilterChoices.from_items(self.meeting.items.values(), self._unit_names)
-        self.app.push_screen(ChecklistFilterModal(choices, self.meeting.filter), self._filters_chosen)
+        self.app.push_screen(ActivityFilterModal(choices, self.meeting.filter), self._filters_chosen)
 
     def _filters_chosen(self, chosen: ActivityFilter | None) -> None:
         if chosen is not None:
