@@ -242,7 +242,6 @@ class ChecklistScreen(BaseScreen):
         from db.queries.rounds import meeting_head, meeting_rows, status_counts
 
         first = not self.meeting.items
-        warm = False  # the writing connection is open
         items: dict[int, Item] = {}
         entries: dict[int, Entry] = {}
         # No collections until the screen has taken the rows in (see db.heap): a round of 50,000
@@ -262,9 +261,6 @@ class ChecklistScreen(BaseScreen):
                             data, {i.activity_id: i for i, _ in head}, {i.activity_id: e for i, e in head},
                             complete=False, tally=tally, unit_names=unit_names, since=since,
                         ))  # fmt: skip
-                        # While that paints, so that the worker ends as soon as every row is posted.
-                        self._get_ready_to_write()
-                        warm = True
                 data, pairs = meeting_rows(self.round_id, session=session, units=self.units)
                 for item, entry in pairs:
                     items[item.activity_id] = item
@@ -278,12 +274,12 @@ class ChecklistScreen(BaseScreen):
             raise
         self.post_message(self.Loaded(data, items, entries, complete=True, tally=None, unit_names=unit_names,
                                       since=since, pause=pause))  # fmt: skip
-        if first and not warm:
+        if first:
             self._get_ready_to_write()
 
     def _get_ready_to_write(self) -> None:
-        """In the load worker, once the first rows are posted: the writing connection opened, so that
-        the first key press of the meeting does not open it. Nothing is written."""
+        """In the load worker, once the rows are posted: the writing connection opened, so that the
+        first key press of the meeting does not open it. Nothing is written."""
         from db.errors import HrplanError
 
         principal = self.app.database.principal
