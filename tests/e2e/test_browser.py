@@ -197,3 +197,49 @@ def test_logging_out_ends_the_session(served: tuple[str, Path], browser: Chromiu
     assert browser.evaluate("document.querySelector('#login-message').innerText") == "You are logged out."
     browser.goto(base + "/")
     assert browser.url() == base + "/login"
+
+
+def test_a_new_password_ends_the_open_browser_session(served: tuple[str, Path], browser: Chromium) -> None:
+    """A coordinator changes a manager's password while the manager's page is open: the server ends
+    that session within its sweep, the page says why, and the old cookie no longer lets anybody in."""
+    from web.server import SWEEP_SECONDS
+
+    base, db = served
+    hrplan(db, "user", "add", "bertil", "--role", "manager", "--unit", "Hemtjänsten", stdin=PASSWORD + "\n")
+    browser.goto(base + "/")
+    browser.fill("#name", "bertil")
+    browser.fill("#password", PASSWORD)
+    browser.click("#login-button")
+    browser.wait_for_text(OWN_ACTIVITY[:20])
+    mark = browser.mark()
+    hrplan(db, "user", "passwd", "bertil", stdin="ett-annat-langt-losenord\n")
+    browser.wait_for(lambda: "Your account was changed or removed" in browser.shown_since(mark),
+                     what="the session ended", timeout=SWEEP_SECONDS + 20)  # fmt: skip
+    browser.goto(base + "/")  # the old cookie: the login page, saying the session is over
+    assert browser.url() == base + "/login?note=expired"
+    assert browser.evaluate("document.querySelector('#login-message').innerText") == (
+        "The session has expired. Log in again."
+    )
+
+
+def test_failed_logins_lock_that_name_in_this_browser(served: tuple[str, Path], browser: Chromium) -> None:
+    """Five wrong passwords for one name: that name is refused from this browser even with the right
+    password, while a colleague still logs in from the same browser."""
+    base, _ = served
+
+    def log_in(name: str, password: str) -> str:
+        browser.goto(base + "/login")
+        browser.fill("#name", name)
+        browser.fill("#password", password)
+        browser.click("#login-button")
+        browser.wait_for(lambda: browser.url() != base + "/login" or browser.evaluate(
+            "document.querySelector('#login-message')?.innerText"), what="the answer to the login")
+        return browser.evaluate("document.querySelector('#login-message')?.innerText || ''")
+
+    for _ in range(5):
+        assert log_in("bertil", "fel-losenord") == "Wrong name or password."
+    assert log_in("bertil", "ett-annat-langt-losenord").startswith("Too many failed logins. Try again in")
+    assert browser.url() == base + "/login"
+    mark = browser.mark()
+    log_in("anna", PASSWORD)
+    browser.wait_for(lambda: OWN_ACTIVITY[:20] in browser.shown_since(mark), what="anna's checklist")

@@ -67,11 +67,14 @@ async def test_a_unit_section_written_in_the_editor_is_saved_and_undone(demo_dat
         await pilot.press("ctrl+z")
         await settle(pilot, app)
         assert ("analysis", "", "Fler **nattpersonal**") in _unit_sections(demo_database, unit_id)
+        await pilot.press("ctrl+y")  # redo: the rename again
+        await settle(pilot, app)
+        assert ("analysis", "Läget", "Fler **nattpersonal**") in _unit_sections(demo_database, unit_id)
         await pilot.press("escape")
         await settle(pilot, app)
         assert isinstance(app.screen, PlanScreen)
         panel = str(app.screen.query_one("#plan-narrative", Static).render())
-        assert "Analys · 2 ord" in panel
+        assert "Läget · 2 ord" in panel
 
 
 async def test_search_on_the_plan_screen_finds_text_in_the_sections(demo_database: Database) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from textual.widgets import OptionList, Static
+from textual.widgets import Input, OptionList, Static
 
 from db.engine import Database
 from db.queries.areas import list_areas
@@ -80,6 +80,7 @@ async def test_key_figures_add_and_edit(demo_database: Database) -> None:
         screen.query_one("#keyfig-table").move_cursor_to(added[0].id)
         await pilot.press("e")
         await pilot.pause()
+        assert app.screen.query_one("#field-share", Input).value == "8,5"  # as Swedish writes it
         fill(app.screen, {"field-share": "7.9", "field-count": "12"})
         await pilot.press("ctrl+s")
         await settle(pilot, app)
@@ -92,6 +93,11 @@ async def test_key_figures_add_and_edit(demo_database: Database) -> None:
         with demo_database.read() as s:
             undone = next(k for k in list_key_figures(1, session=s) if k.id == added[0].id)
         assert (undone.share, undone.count) == (8.5, None)
+        await pilot.press("ctrl+y")  # redo: the edit again
+        await settle(pilot, app)
+        with demo_database.read() as s:
+            redone = next(k for k in list_key_figures(1, session=s) if k.id == added[0].id)
+        assert (redone.share, redone.count) == (7.9, 12)
         await pilot.press("escape")
         await settle(pilot, app)
         assert app.screen.__class__.__name__ == "PlanScreen"

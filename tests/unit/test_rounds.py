@@ -87,6 +87,34 @@ def test_status_is_one_update_that_marks_reviewed_and_undoes_in_one_step(demo_da
     assert (entry.status, entry.reviewed) == (_entries(demo_database, 2)[2].status, False)
 
 
+def test_a_rehearsed_tick_stores_nothing_and_the_real_one_follows(demo_database: Database) -> None:
+    """The checklist rehearses a tick before the first key press (to have its SQL built): rolled
+    back whole, on SQLite and on PostgreSQL; a rehearsal that is refused leaves nothing either."""
+    from functools import partial
+
+    started = _start(demo_database)
+
+    def state() -> tuple[object, ...]:
+        with demo_database.read() as s:
+            logged = s.execute(select(func.count()).select_from(ChangeLog)).scalar()
+            counted = [(r.entries, r.reviewed) for r in q.list_rounds(PLAN, session=s)]
+        entries = _entries(demo_database, started.id)
+        return logged, counted, {a: (e.status, e.reviewed, e.version) for a, e in entries.items()}
+
+    before = state()
+    demo_database.warm_writer(partial(q.update_entry, started.id, 2, status="delayed", comment="x"))
+    assert state() == before
+    with demo_database.write() as s:
+        q.set_round_closed(started.id, True, session=s)
+    closed = state()
+    with pytest.raises(RoundClosedError):
+        demo_database.warm_writer(partial(q.update_entry, started.id, 2, status="delayed"))
+    assert state() == closed
+    with demo_database.write() as s:
+        q.set_round_closed(started.id, False, session=s)
+        assert q.set_entry_status(started.id, 2, "delayed", session=s).version == 2
+
+
 def test_comment_is_cleaned_and_stored(demo_database: Database) -> None:
     started = _start(demo_database)
     with demo_database.write() as s:

@@ -9,6 +9,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Select, Static
 
 from i18n import t
+from i18n.formatting import number
 from models.validation import Invalid
 from tui.modals.checked_form import CheckedFormModal
 
@@ -66,7 +67,8 @@ class KeyFigureEditorModal(CheckedFormModal):
             yield Static(t(self.LABELS["count"]), id="label-count", classes="field-label")
             yield Input("" if data.count is None else str(data.count), id="field-count")
             yield Static(t(self.LABELS["share"]), id="label-share", classes="field-label")
-            yield Input("" if data.share is None else f"{data.share:g}", id="field-share")
+            share = "" if data.share is None else number(data.share)  # 16,4 in Swedish, as the table
+            yield Input(share, id="field-share")
             yield Static(t("act_editor.hint"), classes="form-hint")
 
     def on_mount(self) -> None:

@@ -275,19 +275,27 @@ class ChecklistScreen(BaseScreen):
         self.post_message(self.Loaded(data, items, entries, complete=True, tally=None, unit_names=unit_names,
                                       since=since, pause=pause))  # fmt: skip
         if first:
-            self._get_ready_to_write()
+            self._get_ready_to_write(next(((aid, e.status) for aid, e in entries.items() if e.version), None))
 
-    def _get_ready_to_write(self) -> None:
-        """In the load worker, once the rows are posted: the writing connection opened, so that the
-        first key press of the meeting does not open it. Nothing is written."""
+    def _get_ready_to_write(self, stored: tuple[int, str] | None) -> None:
+        """In the load worker, once the rows are posted: the first key press of the meeting made
+        ready. ``stored``: an activity with an entry in the round, and its status. A tick of it to
+        another status is rehearsed and rolled back (see ``Database.warm_writer``), so the first press
+        neither opens the connection nor waits for its SQL to be built."""
         from db.errors import HrplanError
+        from db.queries.rounds import update_entry
 
         principal = self.app.database.principal
         if principal.is_coordinator or principal.is_manager:
+            rehearsal = None
+            if stored is not None:
+                activity_id, status = stored
+                other = next(s for s in STATUS_ORDER if s != status)
+                rehearsal = partial(update_entry, self.round_id, activity_id, status=other)
             try:
-                self.app.database.warm_writer()
+                self.app.database.warm_writer(rehearsal)
             except HrplanError:
-                pass  # the first write will say what is wrong
+                pass  # a closed round, a busy database: the first write will say what is wrong
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:

@@ -39,6 +39,7 @@ class KeyFiguresScreen(BaseScreen):
         Binding("e,enter", "edit", "plan.key_edit", id="keyfig.edit"),
         Binding("d", "delete", "plan.key_delete", id="keyfig.delete"),
         Binding("ctrl+z", "undo", "plan.key_undo", id="keyfig.undo"),
+        Binding("ctrl+y", "redo", "key.redo", id="keyfig.redo"),
         Binding("escape", "back", "key.back", id="keyfig.back"),
     ]
 
@@ -215,6 +216,13 @@ class KeyFiguresScreen(BaseScreen):
 
         plan_id = self.plan_id
         self.write(lambda s: undo_latest(session=s, plan_id=plan_id), describe_undo)
+
+    def action_redo(self) -> None:
+        from db.queries.undo import redo_latest
+        from tui.screens.plan import describe_redo
+
+        plan_id = self.plan_id
+        self.write(lambda s: redo_latest(session=s, plan_id=plan_id), describe_redo)
 
     def action_back(self) -> None:
         self.dismiss(self.changed)

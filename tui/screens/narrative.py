@@ -76,6 +76,7 @@ class NarrativeScreen(BaseScreen):
         Binding("ctrl+down", "shift(1)", "plan.key_move_down", id="narrative.down"),
         Binding("ctrl+d", "delete", "plan.key_delete", id="narrative.delete"),
         Binding("ctrl+z", "undo", "plan.key_undo", id="narrative.undo"),
+        Binding("ctrl+y", "redo", "key.redo", id="narrative.redo"),
         Binding("escape", "back", "key.back", id="narrative.back"),
     ]
 
@@ -324,11 +325,23 @@ class NarrativeScreen(BaseScreen):
         from tui.screens.plan import describe_undo
 
         plan_id = self.plan_id
-        if self.dirty and self.current is not None:  # the text typed here survives the reload
+        self._keep_draft()
+        self.write(lambda s: undo_latest(session=s, plan_id=plan_id), describe_undo)
+
+    def action_redo(self) -> None:
+        from db.queries.undo import redo_latest
+        from tui.screens.plan import describe_redo
+
+        plan_id = self.plan_id
+        self._keep_draft()
+        self.write(lambda s: redo_latest(session=s, plan_id=plan_id), describe_redo)
+
+    def _keep_draft(self) -> None:
+        """Before a reload: the text typed in the section shown survives it as that section's draft."""
+        if self.dirty and self.current is not None:
             self._drafts[self.current.key] = (self.query_one("#narrative-title", Input).value,
                                               self.query_one("#narrative-body", TextArea).text)  # fmt: skip
         self.current = None
-        self.write(lambda s: undo_latest(session=s, plan_id=plan_id), describe_undo)
 
     def action_back(self) -> None:
         if not self.dirty and not self._drafts:
