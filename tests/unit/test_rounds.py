@@ -260,6 +260,7 @@ def test_the_meetings_rows_are_the_checklists_rows(demo_database: Database) -> N
     """What the follow-up meeting reads (items and entries, the first rows unit by unit) is the
     checklist's rows, in its order, on either engine."""
     from models.activity_filter import WHOLE_PLAN
+    from models.meeting import Entry, Item
 
     started = _start(demo_database)
     with demo_database.write() as s:
@@ -274,6 +275,8 @@ def test_the_meetings_rows_are_the_checklists_rows(demo_database: Database) -> N
     assert [i.activity_id for i, _ in pairs] == [r.activity_id for r in rows]
     assert head == pairs[:7] and whole == pairs
     for (item, entry), row in zip(pairs, rows, strict=True):
+        assert (type(item), len(item)) == (Item, len(Item._fields))  # every field made
+        assert (type(entry), len(entry)) == (Entry, len(Entry._fields))
         assert item.unit == (row.unit_id if row.unit_id is not None else WHOLE_PLAN)
         assert (item.unit_name, item.area, item.goal, item.description, item.target_text, item.target_date,
                 item.ongoing, item.responsible, item.resources, item.previous_status,
