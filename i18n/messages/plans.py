@@ -58,6 +58,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "plans.undone_insert": ("Ångrat: {what} ”{name}” som lades till är borta igen.", "Undone: the added {what} “{name}” is gone again."),
     "plans.undone_delete": ("Ångrat: {what} ”{name}” som togs bort är tillbaka.", "Undone: the deleted {what} “{name}” is back."),
     "plans.undone_update": ("Ångrat: ändringen av {what} ”{name}”.", "Undone: the change to {what} “{name}”."),
+    "plans.redone_insert": ("Gjort om: {what} ”{name}” lades till igen.", "Redone: the {what} “{name}” was added again."),
+    "plans.redone_delete": ("Gjort om: {what} ”{name}” togs bort igen.", "Redone: the {what} “{name}” was deleted again."),
+    "plans.redone_update": ("Gjort om: ändringen av {what} ”{name}”.", "Redone: the change to {what} “{name}”."),
     "plans.what_key_figure": ("nyckeltal", "key figure"),
     "plans.what_change": ("ändring", "change"),
     # Delete and copy dialogs

@@ -151,6 +151,13 @@ async def test_delete_names_what_goes_and_asks(demo_database: Database) -> None:
         await pilot.press("ctrl+z")
         await settle(pilot)
         assert shown_titles(app) == ["Kompetensförsörjningsplan 2025–2027"]
+        # Redo deletes it again; undo once more brings it back.
+        await pilot.press("ctrl+y")
+        await settle(pilot)
+        assert shown_titles(app) == [] and plans(demo_database) == []
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert shown_titles(app) == ["Kompetensförsörjningsplan 2025–2027"]
     [plan] = plans(demo_database)
     assert plan.activity_count == 33
 
@@ -191,6 +198,13 @@ async def test_undo_says_what_it_undid(demo_database: Database) -> None:
         assert plans(demo_database)[0].status == "active"
         texts = notices(app)
         assert "Undone: the change to plan “Kompetensförsörjningsplan 2025–2027”." in texts
+        await pilot.press("ctrl+y")  # redo: archived again
+        await settle(pilot)
+        assert plans(demo_database)[0].status == "archived"
+        assert "Redone: the change to plan “Kompetensförsörjningsplan 2025–2027”." in notices(app)
+        await pilot.press("ctrl+y")
+        await settle(pilot)
+        assert "Nothing to redo." in notices(app)
 
 
 async def test_filter_typed_live(demo_database: Database) -> None:

@@ -44,7 +44,7 @@ ENTITY_NAMES = {
 }
 
 # Actions that change plans: a coordinator's only.
-PLAN_WRITES = {"new", "edit", "archive", "restore", "delete", "copy", "import_plan", "undo"}
+PLAN_WRITES = {"new", "edit", "archive", "restore", "delete", "copy", "import_plan", "undo", "redo"}
 # Actions that need a plan under the cursor.
 NEEDS_PLAN = {"open", "edit", "archive", "restore", "delete", "copy", "followup", "export"}
 
@@ -118,6 +118,7 @@ class PlansScreen(BaseScreen):
         Binding("s", "sort", "plans.key_sort", id="plans.sort"),
         Binding("S", "reverse", "plans.key_reverse", id="plans.reverse", show=False),
         Binding("ctrl+z", "undo", "plans.key_undo", id="plans.undo"),
+        Binding("ctrl+y", "redo", "key.redo", id="plans.redo"),
         Binding("q", "app.quit", "key.quit", id="plans.quit"),
     ]
 
@@ -297,15 +298,17 @@ class PlansScreen(BaseScreen):
         self._write(change)
 
     @work(thread=True, exclusive=True, group="plans-write")
-    def write_undo(self, keep: int | None) -> None:
-        def change(session: Session) -> tuple[str, int | None]:
-            from db.queries.undo import undo_latest
+    def write_undo(self, keep: int | None, *, redo: bool = False) -> None:
+        """Undo the latest change of any plan, or (``redo``) make the latest undone one again."""
 
-            undone = undo_latest(session=session)
-            if undone is None:
-                return t("error.nothing_to_undo"), keep
-            what = t(ENTITY_NAMES.get(undone.entity, "plans.what_change"))
-            notice = t(f"plans.undone_{undone.kind}", what=what, name=undone.name)
+        def change(session: Session) -> tuple[str, int | None]:
+            from db.queries.undo import redo_latest, undo_latest
+
+            done = (redo_latest if redo else undo_latest)(session=session)
+            if done is None:
+                return t("error.nothing_to_redo" if redo else "error.nothing_to_undo"), keep
+            what = t(ENTITY_NAMES.get(done.entity, "plans.what_change"))
+            notice = t(f"plans.{'redone' if redo else 'undone'}_{done.kind}", what=what, name=done.name)
             return notice, keep
 
         self._write(change)
@@ -624,3 +627,6 @@ class PlansScreen(BaseScreen):
 
     def action_undo(self) -> None:
         self.write_undo(self.highlighted_plan())
+
+    def action_redo(self) -> None:
+        self.write_undo(self.highlighted_plan(), redo=True)
