@@ -28,12 +28,13 @@ def one_start(which: str, db: Path) -> tuple[float, float | None]:
     )
     line = proc.stdout.readline()
     ready = time.perf_counter() - start
+    listed = proc.stdout.readline() if which == "app" else ""
     proc.wait(timeout=60)
-    parts = line.split()
-    if not parts or parts[0] != "READY":
-        raise RuntimeError(f"start-up child said {line!r}")
-    child_ready = float(parts[1])
-    shown = ready - child_ready + float(parts[2]) if len(parts) > 2 else None
+    parts, later = line.split(), listed.split()
+    if not parts or parts[0] != "READY" or (which == "app" and (not later or later[0] != "LISTED")):
+        raise RuntimeError(f"start-up child said {line!r} {listed!r}")
+    # The child's own clock places "listed" after "ready"; the parent's clock places "ready".
+    shown = ready + float(later[1]) - float(parts[1]) if later else None
     return ready, shown
 
 
