@@ -36,14 +36,18 @@ class HrplanApp(CrashWithoutLocals):
         self.database = database
         self.lang = lang
 
-    def on_mount(self) -> None:
-        self.title = t("app.title")
+    def get_default_screen(self) -> Screen:
+        """The first screen is the bottom one of the stack: a coordinator's plans, a manager's own
+        rounds. (Textual's blank default screen under it would be one more screen to compose, lay
+        out and paint before the first one takes a key.)"""
         if self.database.principal.is_manager:
             from tui.screens.my_rounds import MyRoundsScreen
 
-            self.push_screen(MyRoundsScreen())
-        else:
-            self.push_screen(PlansScreen())
+            return MyRoundsScreen()
+        return PlansScreen()
+
+    def on_mount(self) -> None:
+        self.title = t("app.title")
 
     def on_unmount(self) -> None:
         self.database.dispose()

@@ -19,7 +19,7 @@ async def open_overview(app, pilot, size=None) -> PlansScreen:  # noqa: ANN001
     """The plans screen as of ``TODAY`` (the app opens one as of the real day)."""
     await app.workers.wait_for_complete()
     screen = PlansScreen(today=TODAY)
-    await app.switch_screen(screen)
+    await app.push_screen(screen)
     for _ in range(3):
         await app.workers.wait_for_complete()
         await pilot.pause()

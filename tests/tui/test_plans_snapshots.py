@@ -53,7 +53,7 @@ async def _settled(pilot: Pilot) -> None:
 
     if isinstance(pilot.app.screen, PlansScreen) and pilot.app.screen.today != TODAY:
         await _workers_done(pilot)
-        await pilot.app.switch_screen(PlansScreen(today=TODAY))
+        await pilot.app.push_screen(PlansScreen(today=TODAY))
     from tui.widgets.plan_table import PlanTable
 
     for _ in range(3):

@@ -51,7 +51,8 @@ def _command_in(argv: Sequence[str]) -> str | None:
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The whole parser; given ``argv`` that names a known command, only that command's module
-    is imported and registered (a command run from a script does not pay for all the others)."""
+    is imported and registered (a command run from a script does not pay for all the others), and
+    given ``argv`` that names none (the app), none is."""
     import importlib
 
     parser = Parser(prog="hrplan", description=t("cli.description"))
@@ -60,6 +61,8 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     command = _command_in(argv) if argv is not None else None
     modules = [name for name, commands in COMMAND_MODULES.items() if command in commands]
+    if argv is not None and command is None and not {"-h", "--help"} & set(argv):
+        return parser  # the app itself: no subcommand's module to import before its first frame
     for name in modules or COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
     return parser

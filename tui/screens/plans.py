@@ -165,7 +165,6 @@ class PlansScreen(BaseScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder=t("plans.filter_placeholder"), id="plans-filter")
         yield Static("", id="plans-attention")
         yield Static(t("plans.loading"), id="plans-hint", classes="empty-hint")
         yield PlanTable(id="plans", today=self.today)
@@ -179,8 +178,9 @@ class PlansScreen(BaseScreen):
         return self._today or date.today()
 
     def on_mount(self) -> None:
-        self.query_one(PlanTable).focus()
         self.load_plans()
+        self.set_focus(self.query_one(PlanTable))
+        self.query_one(KeyBar).show_keys()
 
     @property
     def current_plan_id(self) -> int | None:
@@ -398,8 +398,17 @@ class PlansScreen(BaseScreen):
 
     # ----------------------------------------------------------------- the list
 
+    def _filter_input(self) -> Input | None:
+        """The filter box: made on the first ``/`` (an Input is a cost start-up need not pay)."""
+        found = self.query("#plans-filter")
+        return found.first(Input) if found else None
+
+    def _needle(self) -> str:
+        filter_input = self._filter_input()
+        return filter_input.value if filter_input is not None else ""
+
     def _visible(self) -> list[PlanSummary]:
-        needle = self.query_one("#plans-filter", Input).value
+        needle = self._needle()
         return [
             p for p in self._plans
             if (self.show_archived or p.status != "archived") and matches(p, needle)
@@ -411,7 +420,7 @@ class PlansScreen(BaseScreen):
         table.today = self.today
         table.show(visible, select=select if select is not None else table.selected_id)
         hint = self.query_one("#plans-hint", Static)
-        needle = self.query_one("#plans-filter", Input).value.strip()
+        needle = self._needle().strip()
         archived = sum(1 for p in self._plans if p.status == "archived")
         if not self._plans:
             hint.update(t("plans.empty"))
@@ -486,8 +495,8 @@ class PlansScreen(BaseScreen):
 
     def on_key(self, event) -> None:  # noqa: ANN001
         """Esc in the filter clears it; Down leaves it for the list."""
-        filter_input = self.query_one("#plans-filter", Input)
-        if not filter_input.has_focus:
+        filter_input = self._filter_input()
+        if filter_input is None or not filter_input.has_focus:
             return
         if event.key == "escape":
             event.stop()
@@ -608,8 +617,11 @@ class PlansScreen(BaseScreen):
         self.show_archived = False
         self._refill()
 
-    def action_filter(self) -> None:
-        filter_input = self.query_one("#plans-filter", Input)
+    async def action_filter(self) -> None:
+        filter_input = self._filter_input()
+        if filter_input is None:
+            filter_input = Input(placeholder=t("plans.filter_placeholder"), id="plans-filter")
+            await self.mount(filter_input, after=self.query_one(Header))
         filter_input.add_class("-shown")
         filter_input.focus()
 

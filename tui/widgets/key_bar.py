@@ -33,6 +33,10 @@ class KeyBar(Static):
     _pending = False
 
     def on_mount(self) -> None:
+        # Not filled here: a screen's ``check_action`` may ask for widgets that mount after the bar.
+        # A screen that can tell its keys in its own ``on_mount`` calls ``show_keys`` there, so the
+        # first layout has them (filled later, the bar grows from nothing: one more layout and
+        # paint before the first key is taken).
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
         self._show_soon()
 
@@ -78,8 +82,12 @@ class KeyBar(Static):
         if palette is not None and (description := describe(palette.binding)):
             pairs.append(self._pair(app.get_key_display(palette.binding), description, palette.enabled,
                                     key_style))  # fmt: skip
-        self.shown = self._wrapped(pairs, max(20, self.size.width - 2))
-        self.update(self.shown)
+        # Not laid out yet (mounting): the bar spans the screen, less its padding.
+        width = self.size.width or self.app.size.width - 2
+        shown = self._wrapped(pairs, max(20, width - 2))
+        if shown != self.shown:  # same text and styles: nothing to lay out again
+            self.shown = shown
+            self.update(shown)
 
     @staticmethod
     def _pair(key: str, description: str, enabled: bool, key_style: str) -> Text:
