@@ -93,7 +93,7 @@ def summary_text(plan: PlanSummary, today: date) -> Text:
 
 class PlansScreen(BaseScreen):
     DEFAULT_CSS = """
-    PlansScreen #plans-filter { dock: top; display: none; margin: 0 1; }
+    PlansScreen #plans-filter { display: none; margin: 0 1; }
     PlansScreen #plans-filter.-shown { display: block; }
     PlansScreen #plans-attention { height: auto; max-height: 2; padding: 0 1; color: $warning; }
     PlansScreen #plans-attention.-calm { color: $success; }
