@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from operator import attrgetter
 from typing import NamedTuple
@@ -66,9 +66,10 @@ class Item(NamedTuple):
         activities often share one goal; the goal is in the detail pane)."""
         return self.description.strip() or self.goal.strip()
 
-    def search_texts(self) -> tuple[str, ...]:
-        return (self.goal, self.description, self.responsible, self.target_text, self.resources,
-                self.previous_comment, self.unit_name or "", self.area)  # fmt: skip
+    def search_text(self) -> str:
+        """What a search looks through (besides this round's comment): every text, case-folded."""
+        return "\n".join((self.goal, self.description, self.responsible, self.target_text, self.resources,
+                          self.previous_comment, self.unit_name or "", self.area)).casefold()  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +162,13 @@ def toggle_done(current: str, remembered: str | None, previous_round: str | None
 # ---- the meeting -------------------------------------------------------------------------------
 
 
+def _narrows(before: ActivityFilter, after: ActivityFilter) -> bool:
+    """True when ``after`` shows a subset of what ``before`` shows: the same filter with the search
+    typed further (a longer text that holds the shorter one)."""
+    old, new = before.search.strip().casefold(), after.search.strip().casefold()
+    return old in new and replace(before, search=after.search) == after
+
+
 def _overlay(entry: Entry, write: Write) -> Entry:
     return entry._replace(
         status=write.status if write.status is not None else entry.status,
@@ -187,6 +195,9 @@ class Meeting:
         self.reads = 0  # entries stored by this meeting so far: a read started earlier may be older
         self._before_done: dict[int, str] = {}
         self._shown: dict[int, Entry] = {}
+        self._folded: dict[int, str] | None = None  # search texts, made when a search first looks
+        self._revision = 0  # moves whenever a shown entry changes
+        self._last_view: tuple[ActivityFilter, int, list[int]] | None = None  # filter, revision, rows
 
     # ---- reading --------------------------------------------------------------------------
     def shown(self, aid: int) -> Entry:
@@ -204,6 +215,8 @@ class Meeting:
         entry = self._overlaid(aid)
         old = self._shown.get(aid)
         self._shown[aid] = entry
+        if old != entry:
+            self._revision += 1
         if old is None:
             return True
         self.tally.change(self.items[aid].unit, (old.status, old.reviewed), (entry.status, entry.reviewed))
@@ -247,6 +260,9 @@ class Meeting:
                 self.pending.pop(aid, None)
                 self._before_done.pop(aid, None)
                 stored.pop(aid, None)
+        if new_items != self.items:
+            self._folded = None
+        self._revision += 1
         self.items, self.order = new_items, list(new_items)
         old_shown, self._shown = self._shown, {aid: stored[aid] for aid in self.order}
         for aid in self.pending:  # the writes in flight, laid over what was read
@@ -333,15 +349,40 @@ class Meeting:
     def matches(self, aid: int, f: ActivityFilter | None = None) -> bool:
         f = f or self.filter
         item, entry = self.items[aid], self._shown[aid]
+        texts = ""
+        if f.search.strip():
+            folded = self._search_texts()
+            texts = folded[aid] + "\n" + entry.comment.casefold() if entry.comment else folded[aid]
         return f.matches(
             unit=item.unit, area=item.area, responsible=item.responsible, status=entry.status,
-            due=item.target_date, today=self.today, texts=(*item.search_texts(), entry.comment),
+            due=item.target_date, today=self.today, texts=texts,
         )  # fmt: skip
 
+    def _search_texts(self) -> dict[int, str]:
+        if self._folded is None:
+            self._folded = {aid: item.search_text() for aid, item in self.items.items()}
+        return self._folded
+
     def visible(self) -> list[int]:
-        if not self.filter.active:
+        """The activities the filter shows, in the round's order.
+
+        Worked out once per filter and state of the entries (the screen asks several times a key).
+        A search typed further, nothing else changed, looks only through what the shorter one
+        found: typing in a search of 50,000 rows does not go through every row at every key."""
+        f = self.filter
+        if not f.active:
             return self.order
-        return [aid for aid in self.order if self.matches(aid)]
+        last = self._last_view
+        if last is not None and last[1] == self._revision:
+            if last[0] == f:
+                return last[2]
+            if _narrows(last[0], f):
+                found = [aid for aid in last[2] if self.matches(aid, f)]
+                self._last_view = (f, self._revision, found)
+                return found
+        found = [aid for aid in self.order if self.matches(aid, f)]
+        self._last_view = (f, self._revision, found)
+        return found
 
     def grouped(self) -> list[Group | int]:
         """The visible activities, each run of one unit and area after its heading."""

@@ -282,3 +282,47 @@ def test_a_reload_while_a_comment_is_open_keeps_what_the_edit_started_from() -> 
     assert m.shown(3) == Entry("delayed", "Deras", True, 2)  # shown at once, the editor keeps its text
     write = m.comment(3, "Min", started_from=started_from)
     assert write == Write(3, comment="Min", expected_comment="")  # the store will see the conflict
+
+
+def _search(m: Meeting, text: str, **kw: object) -> list[int]:
+    m.filter = ActivityFilter(search=text, **kw)
+    return m.visible()
+
+
+def test_a_search_looks_through_every_text_and_this_rounds_comment() -> None:
+    m = _meeting()
+    m.reloaded([_item(1, WHOLE_PLAN), _item(2, 1, resources="Budget HR"), _item(3, 1, "Behålla"),
+                _item(4, 2, previous_comment="Försenad")],
+               {aid: Entry("in_progress", "", False, 1) for aid in (1, 2, 3, 4)})  # fmt: skip
+    assert _search(m, "BUDGET") == [2]
+    assert _search(m, "försenad") == [4]
+    assert _search(m, "behålla") == [3]
+    assert _search(m, "enhet 2") == [4]
+    m.comment(3, "Klart i Maj")
+    assert _search(m, "maj") == [3]
+
+
+def test_a_search_typed_further_looks_only_through_what_the_shorter_found() -> None:
+    m = _meeting()
+    assert _search(m, "a") == [1, 2, 3, 4]
+    assert _search(m, "aktivitet") == [1, 2, 3, 4]
+    looked_at: list[int] = []
+    matches = m.matches
+    m.matches = lambda aid, f=None: looked_at.append(aid) or matches(aid, f)  # type: ignore[method-assign]
+    assert _search(m, "aktivitet 3") == [3]
+    assert looked_at == [1, 2, 3, 4]
+    looked_at.clear()
+    assert _search(m, "Aktivitet 3 ") == [3] and looked_at == [3]  # the same search: only what it found
+    looked_at.clear()
+    assert _search(m, "aktivitet 3", unit=1) == [3] and looked_at == [1, 2, 3, 4]  # another filter: all
+
+
+def test_a_search_typed_further_still_finds_a_row_changed_meanwhile() -> None:
+    m = _meeting()
+    assert _search(m, "aktivitet") == [1, 2, 3, 4]
+    assert _search(m, "aktivitet 2") == [2]
+    m.comment(4, "se aktivitet 2x")  # now row 4 matches a longer search too
+    assert _search(m, "aktivitet 2x") == [4]
+    m.reloaded([_item(1, WHOLE_PLAN), _item(2, 1, description="Ny text")], {
+        1: Entry("in_progress", "", False, 1), 2: Entry("in_progress", "", False, 1)})  # fmt: skip
+    assert _search(m, "ny text") == [2]
