@@ -83,18 +83,27 @@ def make_private(path: Path) -> None:
             continue
 
 
-def readonly_uri(path: Path) -> str:
-    """A URI that opens ``path`` read-only, whatever characters (?, #, %) its name holds."""
+def readonly_uri(path: Path, mode: str = "ro") -> str:
+    """A URI that opens ``path`` read-only (or ``mode``), whatever characters (?, #, %) its name holds."""
     from urllib.parse import quote
 
-    return f"file:{quote(str(Path(path).absolute()))}?mode=ro"
+    return f"file:{quote(str(Path(path).absolute()))}?mode={mode}"
 
 
-def connect_plain(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
-    """A plain sqlite3 connection with hrplan's busy timeout, for checks and backups."""
-    target = readonly_uri(path) if readonly else str(path)
-    conn = sqlite3.connect(target, uri=readonly, timeout=BUSY_TIMEOUT_MS / 1000)
+def connect_plain(path: Path, *, readonly: bool = False, query_only: bool = False) -> sqlite3.Connection:
+    """A plain sqlite3 connection with hrplan's busy timeout, for checks, backups and plain reads.
+
+    ``query_only``: for reading, but not opened read-only. SQLite leaves the write-ahead log and its
+    index (``-wal``, ``-shm``) beside the database when the last connection to close is read-only;
+    this one refuses every write all the same, and, closing last, folds the log back and removes
+    them. A file that is not there is not made (``mode=rw``); a write-protected one opens read-only.
+    """
+    uri = readonly or query_only
+    target = readonly_uri(path, "rw" if query_only else "ro") if uri else str(path)
+    conn = sqlite3.connect(target, uri=uri, timeout=BUSY_TIMEOUT_MS / 1000)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    if query_only:
+        conn.execute("PRAGMA query_only = ON")
     return conn
 
 
@@ -346,7 +355,7 @@ class Database:
         than a bare Textual app needs to show its first frame; the plans list needs none of it.
         """
         with self.translated():
-            conn = connect_plain(self.path, readonly=True)
+            conn = connect_plain(self.path, query_only=True)
             try:
                 yield conn
             finally:
