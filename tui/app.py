@@ -48,6 +48,44 @@ class HrplanApp(CrashWithoutLocals):
 
     def on_mount(self) -> None:
         self.title = t("app.title")
+        self._end_with_the_terminal()
+
+    def _end_with_the_terminal(self) -> None:
+        """A hang-up, or a terminal that stopped answering, ends the app as ``q`` does (``tui.terminal``)."""
+        if self.is_headless or self.is_web:
+            return
+        from tui.terminal import controlling_terminal, terminal_gone
+
+        fd = controlling_terminal()
+        if fd is None:
+            return
+        import asyncio
+        import signal
+
+        def lost() -> None:
+            if not any(w.group == "terminal-lost" for w in self.workers):
+                self.run_worker(self._terminal_lost(), group="terminal-lost")
+
+        if signal.getsignal(signal.SIGHUP) is not signal.SIG_IGN:  # not started with ``nohup``
+            asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, lost)
+        self.set_interval(1.0, lambda: terminal_gone(fd) and lost(), name="terminal-watch")
+
+    async def _terminal_lost(self) -> None:
+        """What is being stored is stored, the database is closed, and the process ends. Not through
+        ``exit``: Textual's shutdown writes to the terminal, and with it gone that write never ends."""
+        import asyncio
+        import os
+
+        from textual.worker import WorkerState, get_current_worker
+
+        this, busy = get_current_worker(), (WorkerState.PENDING, WorkerState.RUNNING)
+        while any(w is not this and w.state in busy for w in self.workers):
+            await asyncio.sleep(0.02)
+        self.database.dispose()
+        from db.engine import close_pools
+
+        close_pools()
+        os._exit(0)
 
     def on_unmount(self) -> None:
         self.database.dispose()
