@@ -200,3 +200,29 @@ def test_a_tick_in_its_own_process_writes_the_first_entry_of_a_new_activity(db_p
                           "ORDER BY activity_id", new).fetchall()  # fmt: skip
     conn.close()
     assert stored == [(new[0], "delayed"), (new[1], "done")]
+
+
+def test_reading_commands_leave_no_log_files_and_write_nothing(db_path: Path) -> None:
+    """``list``, ``status`` and ``show`` read plainly: closing last, they fold SQLite's write-ahead
+    log back (a read-only connection left ``-wal`` and ``-shm`` beside the file)."""
+    from db.engine import close_pools
+
+    assert main(["--db", str(db_path), "demo"]) == 0
+    close_pools()  # as the command does when its process ends
+    for command in (["list"], ["status"], ["show", "1"], ["show", "1", "--json"]):
+        assert main(["--db", str(db_path), *command]) == 0
+        close_pools()
+        assert not Path(f"{db_path}-wal").exists() and not Path(f"{db_path}-shm").exists(), command
+
+
+def test_a_plain_read_refuses_to_write(db_path: Path) -> None:
+    from db.engine import Database
+    from db.errors import HrplanError
+
+    assert main(["--db", str(db_path), "demo"]) == 0
+    database = Database(db_path)
+    with pytest.raises((sqlite3.OperationalError, HrplanError)), database.plain_read() as conn:
+        conn.execute("DELETE FROM activity")
+    with database.plain_read() as conn:
+        assert conn.execute("SELECT count(*) FROM activity").fetchone()[0] > 0
+    database.dispose()
