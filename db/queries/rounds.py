@@ -608,7 +608,7 @@ def activity_history(activity_id: int, *, session: Session) -> ActivityHistory:
     ).all()
     from db.queries.actors import entry_actors
 
-    actors = entry_actors([r.id for r, _ in rows], session=session)
+    actors = entry_actors([r.id for r, _ in rows], session=session, activity_id=activity_id)
     items = tuple(
         HistoryItem(
             round_id=r.id, round_name=r.name, date=r.date, closed=r.closed, status=str(e.status),

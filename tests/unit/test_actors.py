@@ -116,3 +116,23 @@ def test_undo_refuses_to_overwrite_what_a_colleague_changed_since(
     assert status == "cancelled"
     anna.dispose()
     bertil.dispose()
+
+
+def test_one_activitys_actors_are_read_without_the_rest_of_the_rounds_changes(
+    meeting: tuple[Database, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from db.queries.actors import entry_actors
+
+    database, round_id = meeting
+    anna = as_user(database, "anna", monkeypatch)
+    bertil = as_user(database, "bertil", monkeypatch)
+    tick(anna, round_id, 3, "delayed")
+    tick(bertil, round_id, 4, "cancelled")
+    tick(bertil, round_id, 3, "done")  # the latest change of activity 3 is bertil's
+    with database.read() as session:
+        every = entry_actors([round_id], session=session)
+        one = entry_actors([round_id], session=session, activity_id=3)
+    assert every == {(round_id, 3): "bertil", (round_id, 4): "bertil"}
+    assert one == {(round_id, 3): "bertil"}
+    anna.dispose()
+    bertil.dispose()
