@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -36,6 +37,19 @@ def meeting(demo_database: Database) -> tuple[Database, int]:
     return demo_database, summary.id
 
 
+@pytest.fixture
+def colleagues(
+    monkeypatch: pytest.MonkeyPatch, meeting: tuple[Database, int]
+) -> Iterator[tuple[Database, Database]]:
+    """anna and bertil, two coordinators working on the meeting's database."""
+    database, _ = meeting
+    anna = as_user(database, "anna", monkeypatch)
+    bertil = as_user(database, "bertil", monkeypatch)
+    yield anna, bertil
+    anna.dispose()
+    bertil.dispose()
+
+
 def test_without_hrplan_user_the_os_user_or_the_role_is_recorded(meeting: tuple[Database, int]) -> None:
     import getpass
 
@@ -63,11 +77,10 @@ def test_history_and_comparison_name_who_set_the_status(
 
 
 def test_undo_undoes_ones_own_latest_change_never_a_colleagues(
-    meeting: tuple[Database, int], monkeypatch: pytest.MonkeyPatch
+    meeting: tuple[Database, int], colleagues: tuple[Database, Database]
 ) -> None:
     database, round_id = meeting
-    anna = as_user(database, "anna", monkeypatch)
-    bertil = as_user(database, "bertil", monkeypatch)
+    anna, bertil = colleagues
     tick(anna, round_id, 3, "delayed")
     tick(bertil, round_id, 4, "cancelled")  # bertil's change is the latest of all
     with anna.write() as session:
@@ -79,8 +92,6 @@ def test_undo_undoes_ones_own_latest_change_never_a_colleagues(
         statuses = dict(rows.all())
     assert statuses[3] != "delayed"  # anna's own tick is undone
     assert statuses[4] == "cancelled"  # bertil's stays
-    anna.dispose()
-    bertil.dispose()
 
 
 def test_each_change_gets_its_own_batch_from_the_database(meeting: tuple[Database, int]) -> None:
@@ -97,13 +108,12 @@ def test_each_change_gets_its_own_batch_from_the_database(meeting: tuple[Databas
 
 
 def test_undo_refuses_to_overwrite_what_a_colleague_changed_since(
-    meeting: tuple[Database, int], monkeypatch: pytest.MonkeyPatch
+    meeting: tuple[Database, int], colleagues: tuple[Database, Database]
 ) -> None:
     from db.errors import ConflictError
 
     database, round_id = meeting
-    anna = as_user(database, "anna", monkeypatch)
-    bertil = as_user(database, "bertil", monkeypatch)
+    anna, bertil = colleagues
     tick(anna, round_id, 3, "delayed")
     tick(bertil, round_id, 3, "cancelled")  # the same entry, after anna
     with pytest.raises(ConflictError), anna.write() as session:
@@ -114,18 +124,15 @@ def test_undo_refuses_to_overwrite_what_a_colleague_changed_since(
             select(entry.status).where(entry.round_id == round_id, entry.activity_id == 3)
         ).scalar_one()
     assert status == "cancelled"
-    anna.dispose()
-    bertil.dispose()
 
 
 def test_one_activitys_actors_are_read_without_the_rest_of_the_rounds_changes(
-    meeting: tuple[Database, int], monkeypatch: pytest.MonkeyPatch
+    meeting: tuple[Database, int], colleagues: tuple[Database, Database]
 ) -> None:
     from db.queries.actors import entry_actors
 
     database, round_id = meeting
-    anna = as_user(database, "anna", monkeypatch)
-    bertil = as_user(database, "bertil", monkeypatch)
+    anna, bertil = colleagues
     tick(anna, round_id, 3, "delayed")
     tick(bertil, round_id, 4, "cancelled")
     tick(bertil, round_id, 3, "done")  # the latest change of activity 3 is bertil's
@@ -134,5 +141,3 @@ def test_one_activitys_actors_are_read_without_the_rest_of_the_rounds_changes(
         one = entry_actors([round_id], session=session, activity_id=3)
     assert every == {(round_id, 3): "bertil", (round_id, 4): "bertil"}
     assert one == {(round_id, 3): "bertil"}
-    anna.dispose()
-    bertil.dispose()
