@@ -55,6 +55,11 @@ class ChecklistList(RowList):
     BINDINGS = [Binding("enter", "select", "checklist.key_read", id="checklist_list.read", show=False)]
 
 
+def _stored_entry(entries: dict[int, Entry]) -> tuple[int, str] | None:
+    """An activity with an entry stored in the round, and its status (what a rehearsal ticks)."""
+    return next(((aid, e.status) for aid, e in entries.items() if e.version), None)
+
+
 def _entry(state: EntryState) -> Entry:
     return Entry(state.status, state.comment, state.reviewed, state.version)
 
@@ -171,6 +176,7 @@ class ChecklistScreen(BaseScreen):
         self._history_busy = False
         self._loading = False
         self._load_again = False
+        self._warming = False  # the first write is being made ready (once per screen)
         self._styles: dict = {}
         self._status_cells: dict[str, Text] = {}
         self._marks: dict[bool, Text] = {}
@@ -274,14 +280,21 @@ class ChecklistScreen(BaseScreen):
             raise
         self.post_message(self.Loaded(data, items, entries, complete=True, tally=None, unit_names=unit_names,
                                       since=since, pause=pause))  # fmt: skip
-        if first:
-            self._get_ready_to_write(next(((aid, e.status) for aid, e in entries.items() if e.version), None))
+        if first and not self._warming:  # a round shorter than a screenful: no early start
+            self._warming = True
+            self._get_ready_to_write(_stored_entry(entries))
+
+    @work(thread=True, group="checklist-warm")
+    def _warm_writer(self, stored: tuple[int, str] | None) -> None:
+        self._get_ready_to_write(stored)
 
     def _get_ready_to_write(self, stored: tuple[int, str] | None) -> None:
-        """In the load worker, once the rows are posted: the first key press of the meeting made
-        ready. ``stored``: an activity with an entry in the round, and its status. A tick of it to
-        another status is rehearsed and rolled back (see ``Database.warm_writer``), so the first press
-        neither opens the connection nor waits for its SQL to be built."""
+        """The first key press of the meeting made ready, in a worker: ``_warm_writer`` once the first
+        screenful is in (while the database sorts the rest of the round, which leaves the interpreter
+        free), or the load worker after a round shorter than a screenful. ``stored``: an activity with
+        an entry in the round, and its status. A tick of it to another status is rehearsed and rolled
+        back (see ``Database.warm_writer``), so the first press neither opens the connection nor waits
+        for its SQL to be built."""
         from db.errors import HrplanError
         from db.queries.rounds import update_entry
 
@@ -301,6 +314,9 @@ class ChecklistScreen(BaseScreen):
     def _loaded(self, message: Loaded) -> None:
         try:
             self._take_in(message)
+            if not message.complete and not self._warming:
+                self._warming = True
+                self._warm_writer(_stored_entry(message.entries))
             if message.complete and not self._kept:
                 from db.heap import keep_long_lived
 
