@@ -37,6 +37,7 @@ log = logging.getLogger("hrplan.serve")
 HERE = Path(__file__).parent
 COOKIE = "hrplan_session"
 PUBLIC_PATHS = frozenset({"/login", "/assets/page.css"})
+LOGIN = web.RequestKey("login", LoginSession)  # the signed-in session a request comes with
 # Nothing from another host: scripts, styles, fonts, images and the websocket come from this server.
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
@@ -137,7 +138,7 @@ class HrplanServer(Server):
             raise web.HTTPUnauthorized(text=t("serve.login_first"))
         if request.path == "/ws" and not _same_origin(request):
             raise web.HTTPForbidden(text=t("serve.other_origin"))
-        request["login"] = login
+        request[LOGIN] = login
         self.sessions.touch(login.token)
         return await handler(request)
 
@@ -220,7 +221,7 @@ class HrplanServer(Server):
             return authenticate(name, password, session=session)
 
     async def handle_logout(self, request: web.Request) -> web.Response:
-        login: LoginSession = request["login"]
+        login = request[LOGIN]
         await self._end_session(login.token)
         response = web.HTTPFound("/login?note=bye")
         response.del_cookie(COOKIE, path="/")
@@ -235,7 +236,7 @@ class HrplanServer(Server):
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         """One app process for this tab, started for the logged-in person with their role."""
-        login: LoginSession = request["login"]
+        login = request[LOGIN]
         websocket = web.WebSocketResponse(heartbeat=15)
         await websocket.prepare(request)
         if len(self.live) >= self.settings.max_sessions:
@@ -302,7 +303,7 @@ class HrplanServer(Server):
 
     async def handle_download(self, request: web.Request) -> web.StreamResponse:
         """An export, only to the session whose app made it."""
-        login: LoginSession = request["login"]
+        login = request[LOGIN]
         try:
             download = await self.download_manager.get_download_metadata(request.match_info["key"])
         except KeyError:
