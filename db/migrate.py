@@ -22,9 +22,9 @@ from db.schema import is_newer, missing_parts
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 # The newest revision in db/migrations/versions. A unit test checks it against Alembic's head.
-HEAD_REVISION = "0008_status_tally"
+HEAD_REVISION = "0009_change_log_plan_batch"
 KNOWN_REVISIONS = ("0001", "0003_narrative_sections", "0004_change_actor", "0005_users_roles",
-                   "0007_status_count_index", "0008_status_tally")  # fmt: skip
+                   "0007_status_count_index", "0008_status_tally", "0009_change_log_plan_batch")  # fmt: skip
 
 
 def current_revision(path: Path) -> str | None:

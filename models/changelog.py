@@ -33,11 +33,15 @@ class ChangeBatch(SQLModel, table=True):
 
 class ChangeLog(SQLModel, table=True):
     __tablename__ = "change_log"
-    __table_args__ = (Index("ix_change_log_entity", "entity", "entity_id"),)
+    # (plan_id, batch): a plan's latest batch is found from the newest end (undo, redo).
+    __table_args__ = (
+        Index("ix_change_log_entity", "entity", "entity_id"),
+        Index("ix_change_log_plan_batch", "plan_id", "batch"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     batch: int = Field(index=True)
-    plan_id: int | None = Field(default=None, index=True)  # no foreign key: outlives its plan
+    plan_id: int | None = Field(default=None)  # no foreign key: outlives its plan
     entity: str = Field(max_length=40)
     entity_id: int
     field: str = Field(max_length=40)
