@@ -240,6 +240,8 @@ def test_the_readme_setup_one_owner_and_a_login_role_per_coordinator(
             conn.execute("DROP TABLE app_user")
             conn.execute("DROP INDEX ix_followup_entry_round_status")  # 0007
             conn.execute("DROP TABLE round_tally, plan_tally")  # 0008, with the functions of its triggers
+            conn.execute("DROP INDEX ix_change_log_plan_batch")  # 0009, and the index it replaced
+            conn.execute("CREATE INDEX ix_change_log_plan_id ON change_log (plan_id)")
             for table in ("entry", "activity"):
                 for event in ("insert", "update", "delete"):
                     conn.execute(f"DROP FUNCTION hrplan_{table}_tally_{event}() CASCADE")
