@@ -52,6 +52,20 @@ def test_new_round_carries_statuses_forward_not_reviewed(demo_database: Database
     assert _entries(demo_database, started.id) == {}
 
 
+def test_latest_open_round_is_the_first_open_one_of_the_list_with_its_counts(demo_database: Database) -> None:
+    _start(demo_database, "Extra", date(2025, 6, 1))
+    newest = _start(demo_database, "T3 2025", date(2025, 12, 10))
+    same_day = _start(demo_database, "T3 2025 b", date(2025, 12, 10))  # same date, created later
+    with demo_database.read() as s:
+        found = q.latest_open_round(PLAN, session=s)
+        listed = next(r for r in q.list_rounds(PLAN, session=s) if not r.closed)
+    assert found == listed and found.id == same_day.id != newest.id and found.entries == 33
+    with demo_database.write() as s:
+        q.set_round_closed(same_day.id, True, session=s)
+    with demo_database.read() as s:
+        assert q.latest_open_round(PLAN, session=s).id == newest.id
+
+
 def test_round_dated_between_others_carries_from_the_one_before_it(demo_database: Database) -> None:
     first = _entries(demo_database, 1)
     started = _start(demo_database, "Extra", date(2025, 6, 1))  # after T1 (May), before T2 (Sept)
