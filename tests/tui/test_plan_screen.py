@@ -404,3 +404,18 @@ async def test_a_plan_larger_than_a_screenful_ends_with_every_activity(tmp_path)
         assert last.id in _items(screen)
         row = next(r for r in screen.table.rows if r.key == last.id)
         assert str(row.resolved_cells()[0]) == last.goal
+
+
+async def test_collections_run_again_once_the_plan_is_read(demo_database: Database) -> None:
+    """The load holds Python's collector off while it reads (db.heap); the screen lets it go again
+    once it has taken the rows in, also when the plan is read a second time."""
+    import gc
+
+    app = make_app(db_path=demo_database.path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_plan(pilot, app)
+        await settle(pilot, app)
+        assert len(_items(screen)) == 33 and gc.isenabled()
+        screen.load()
+        await settle(pilot, app)
+        assert len(_items(screen)) == 33 and gc.isenabled()

@@ -34,6 +34,7 @@ from tui.widgets.key_bar import KeyBar
 if TYPE_CHECKING:
     from textual.timer import Timer
 
+    from db.heap import Pause
     from db.queries.activities import ActivityRow
     from db.queries.areas import AreaRow
     from db.queries.sections import SectionRow
@@ -133,7 +134,8 @@ class PlanScreen(BaseScreen):
     class Loaded(Message):
         def __init__(self, title: str, units: list[UnitRow], areas: list[AreaRow], index: ActivityIndex,
                      counts: dict[int | None, int], sections: list[SectionRow], view: PlanScreen.ViewReady,
-                     complete: bool = True, painted: threading.Event | None = None) -> None:  # fmt: skip
+                     complete: bool = True, painted: threading.Event | None = None,
+                     pause: Pause | None = None) -> None:  # fmt: skip
             super().__init__()
             self.title = title
             self.sections = sections
@@ -144,6 +146,7 @@ class PlanScreen(BaseScreen):
             self.view = view  # the rows of the view shown when the load began
             self.complete = complete  # False: the first screenful, the rest follows
             self.painted = painted  # set once this first screenful is painted
+            self.pause = pause  # of collections (db.heap), released once the screen has taken the rows in
 
     class ViewReady(Message):
         def __init__(self, view: ActivityFilter, rows: Sequence[Row], shown: int) -> None:
@@ -250,6 +253,7 @@ class PlanScreen(BaseScreen):
         """Read the plan. On opening, the first screenful comes first (one paint with rows however
         large the plan), every activity right after, in the same read transaction."""
         from db.errors import HrplanError
+        from db.heap import pause_collection
         from db.queries.activities import activity_values, first_activity_values, place_counts
         from db.queries.areas import list_areas
         from db.queries.sections import list_sections
@@ -260,6 +264,10 @@ class PlanScreen(BaseScreen):
         worker = get_current_worker()
         first = not self._loaded
         painted = threading.Event()  # set once the first screenful is on screen (or when there is none)
+        # No collections until the screen has taken the rows in (see db.heap): reading 50,000
+        # activities otherwise sets off a full collection that finds nothing to free, and when it
+        # falls before the first screenful is painted, that paint waits 50 to 80 ms for it.
+        pause = pause_collection()
         try:
             with self.app.database.read() as session:
                 plan = session.get(Plan, self.plan_id)
@@ -289,15 +297,28 @@ class PlanScreen(BaseScreen):
                 index = ActivityIndex(rows, self.today, self._styles)
             # The view shown now, made here: opening costs no second trip through a worker.
             view = self._view_of(index, self.view)
-            loaded = self.Loaded(plan.title, units, areas, index, counts, sections, view)
+            loaded = self.Loaded(plan.title, units, areas, index, counts, sections, view, pause=pause)
         except HrplanError as exc:
+            pause.release()
             self.post_message(self.Failed(exc.message()))
             return
-        if not worker.is_cancelled:  # a newer load started meanwhile: it wins
+        except BaseException:
+            pause.release()
+            raise
+        if worker.is_cancelled:  # a newer load started meanwhile: it wins
+            pause.release()
+        else:
             self.post_message(loaded)
 
     @on(Loaded)
     def _loaded_plan(self, message: Loaded) -> None:
+        try:
+            self._take_in(message)
+        finally:
+            if message.pause is not None:
+                message.pause.release()
+
+    def _take_in(self, message: Loaded) -> None:
         if message.painted is not None:
             self.call_after_refresh(message.painted.set)
         if self._complete and not message.complete:
