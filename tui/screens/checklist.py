@@ -176,7 +176,7 @@ class ChecklistScreen(BaseScreen):
         self._history_busy = False
         self._loading = False
         self._load_again = False
-        self._warming = False  # the first write is being made ready (once per screen)
+        self._warming = False  # the first screenful started making the first write ready
         self._styles: dict = {}
         self._status_cells: dict[str, Text] = {}
         self._marks: dict[bool, Text] = {}
@@ -248,6 +248,7 @@ class ChecklistScreen(BaseScreen):
         from db.queries.rounds import meeting_head, meeting_rows, status_counts
 
         first = not self.meeting.items
+        head_posted = False
         items: dict[int, Item] = {}
         entries: dict[int, Entry] = {}
         # No collections until the screen has taken the rows in (see db.heap): a round of 50,000
@@ -267,6 +268,7 @@ class ChecklistScreen(BaseScreen):
                             data, {i.activity_id: i for i, _ in head}, {i.activity_id: e for i, e in head},
                             complete=False, tally=tally, unit_names=unit_names, since=since,
                         ))  # fmt: skip
+                        head_posted = True  # the screen makes the first write ready when it takes it in
                 data, pairs = meeting_rows(self.round_id, session=session, units=self.units)
                 for item, entry in pairs:
                     items[item.activity_id] = item
@@ -280,8 +282,7 @@ class ChecklistScreen(BaseScreen):
             raise
         self.post_message(self.Loaded(data, items, entries, complete=True, tally=None, unit_names=unit_names,
                                       since=since, pause=pause))  # fmt: skip
-        if first and not self._warming:  # a round shorter than a screenful: no early start
-            self._warming = True
+        if first and not head_posted:  # a round shorter than a screenful: made ready here
             self._get_ready_to_write(_stored_entry(entries))
 
     @work(thread=True, group="checklist-warm")
@@ -314,7 +315,7 @@ class ChecklistScreen(BaseScreen):
     def _loaded(self, message: Loaded) -> None:
         try:
             self._take_in(message)
-            if not message.complete and not self._warming:
+            if not message.complete and not self._warming:  # the first screenful: see _get_ready_to_write
                 self._warming = True
                 self._warm_writer(_stored_entry(message.entries))
             if message.complete and not self._kept:
