@@ -173,7 +173,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.summary.warnings": ("Varningar ({count}):", "Warnings ({count}):"),
     "import.summary.key_figures": ("Nyckeltal", "Key figures"),
     "import.summary.narrative": ("Texter per avdelning/enhet", "Texts per unit"),
-    "import.summary.chars": ("{count} tecken", "{count} characters"),
+    "import.summary.chars": ({"one": "{n} tecken", "other": "{n} tecken"}, {"one": "{n} character", "other": "{n} characters"}),
     "import.summary.round": (
         "Statuskolumnen blir uppföljningen {name}: {counts}.",
         "The status column becomes the follow-up round {name}: {counts}.",
@@ -213,8 +213,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--title is for a new plan, not with --into (the plan has its title).",
     ),
     "import.cli.into_done": (
-        "{count} aktiviteter lades till i planen {title}.",
-        "{count} activities were added to the plan {title}.",
+        {"one": "{n} aktivitet lades till i planen {title}.", "other": "{n} aktiviteter lades till i planen {title}."},
+        {"one": "{n} activity was added to the plan {title}.", "other": "{n} activities were added to the plan {title}."},
     ),
     "import.cli.dry_run_done": ("Torrkörning: inget sparades.", "Dry run: nothing was saved."),
     "import.cli.done": ("Importerades som plan {id} med {activities}.", "Imported as plan {id} with {activities}."),
@@ -252,8 +252,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Preview of {file}: {activities} to add to {title}. Nothing is saved yet.",
     ),
     "import.into_done": (
-        "{count} aktiviteter från {file} lades till i planen.",
-        "{count} activities from {file} were added to the plan.",
+        {"one": "{n} aktivitet från {file} lades till i planen.", "other": "{n} aktiviteter från {file} lades till i planen."},
+        {"one": "{n} activity from {file} was added to the plan.", "other": "{n} activities from {file} were added to the plan."},
     ),
     "import.preview.choose_unit": ("Välj avdelning/enhet", "Choose unit"),
     "import.preview.unit_button": ("Avdelning/enhet …", "Unit …"),

@@ -66,7 +66,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "plan.redone": ("Gjort om: {what}.", "Redone: {what}."),
     "plan.undo_insert": ("tillägg av {entity} ”{name}”", "adding of {entity} “{name}”"),
     "plan.undo_delete": ("borttagning av {entity} ”{name}”", "deletion of {entity} “{name}”"),
-    "plan.undo_update": ("ändring av {entity} ”{name}” ({count} fält)", "change of {entity} “{name}” ({count} fields)"),
+    "plan.undo_update": (
+        {"one": "ändring av {entity} ”{name}” ({n} fält)", "other": "ändring av {entity} ”{name}” ({n} fält)"},
+        {"one": "change of {entity} “{name}” ({n} field)", "other": "change of {entity} “{name}” ({n} fields)"},
+    ),
     "plan.what_key_figure": ("nyckeltal", "key figure"),
     "plan.confirm_delete": ("Ta bort aktiviteten?", "Delete the activity?"),
     "plan.confirm_delete_body": (

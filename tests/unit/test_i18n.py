@@ -77,6 +77,21 @@ def test_plurals_follow_the_languages_rule(lang: str, counts: dict[int, str]) ->
     assert tn("count.new_comments", 1) == ("1 ny kommentar" if lang == "sv" else "1 new comment")
 
 
+def test_an_undone_change_counts_its_fields_in_the_languages_form() -> None:
+    words = {"entity": "uppföljningspost", "name": "#7"}
+    assert tn("plan.undo_update", 1, lang="en", **words) == "change of uppföljningspost “#7” (1 field)"
+    assert tn("plan.undo_update", 3, lang="en", **words) == "change of uppföljningspost “#7” (3 fields)"
+    assert tn("plan.undo_update", 1, lang="sv", **words) == "ändring av uppföljningspost ”#7” (1 fält)"
+
+
+def test_an_import_of_one_activity_or_one_character_says_so_in_the_singular() -> None:
+    assert tn("import.into_done", 1, lang="en", file="a") == "1 activity from a was added to the plan."
+    assert tn("import.into_done", 2, lang="sv", file="a") == "2 aktiviteter från a lades till i planen."
+    assert tn("import.cli.into_done", 1, lang="sv", title="P") == "1 aktivitet lades till i planen P."
+    assert tn("import.summary.chars", 1, lang="en") == "1 character"
+    assert tn("import.summary.chars", 1234, lang="en") == "1,234 characters"
+
+
 def test_numbers_percentages_and_dates_per_language() -> None:
     from datetime import date
 

@@ -95,7 +95,7 @@ def _into(args: argparse.Namespace, imported) -> int:  # noqa: ANN001
         print_json({**document, "warnings": warnings_list(into.imported)})
         return 0
     _print_into(into)
-    print(t("import.cli.into_done", title=target.title, count=count))
+    print(tn("import.cli.into_done", count, title=target.title))
     return 0
 
 

@@ -184,7 +184,7 @@ def open_import_into(app: HrplanApp, plan_id: int, on_done: OnDone) -> None:
         app.call_from_thread(done, into.imported.source, count)
 
     def done(file: str, count: int) -> None:
-        app.notify(t("import.into_done", count=count, file=file))
+        app.notify(tn("import.into_done", count, file=file))
         on_done(plan_id)
 
     ask()

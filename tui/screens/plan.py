@@ -807,7 +807,7 @@ def _describe_change(summary: object, done_key: str, nothing_key: str) -> str:
         return t(nothing_key)
     entity = t(ENTITY_WORDS.get(summary.entity, "what.plan"))
     name = summary.name if len(summary.name) <= 40 else summary.name[:39] + "…"
-    what = t(f"plan.undo_{summary.kind}", entity=entity, name=name, count=summary.changes)
+    what = tn(f"plan.undo_{summary.kind}", summary.changes, entity=entity, name=name)
     return t(done_key, what=what)
 
 

@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
-from i18n import t
+from i18n import t, tn
 from i18n.formatting import number
 
 if TYPE_CHECKING:
@@ -118,7 +118,7 @@ def _narrative(imported: ImportedPlan) -> Text:
     for n in imported.narrative:
         heading = t("section." + n.kind) if n.unit is not None else n.heading
         text.append(f"• {n.unit or t('whole_plan')} · {heading}"
-                    f" ({t('import.summary.chars', count=len(n.text))}): ")  # fmt: skip
+                    f" ({tn('import.summary.chars', len(n.text))}): ")  # fmt: skip
         first = " ".join(n.text.split())
         text.append((first[:70] + "…" if len(first) > 70 else first) + "\n", style="dim")
     return text
